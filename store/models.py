@@ -1,0 +1,301 @@
+"""The tables. Free text columns hold Fernet tokens only (see store.crypto), never plain words."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from store.db import Base, UTCDateTime
+
+
+def _fk(target: str) -> ForeignKey:
+    return ForeignKey(target, ondelete="CASCADE")
+
+
+class Workspace(Base):
+    """A Slack team, a Teams tenant, or the console demo. Every other row belongs to one."""
+
+    __tablename__ = "workspaces"
+    __table_args__ = (UniqueConstraint("platform", "external_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    external_id: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    settings: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Member(Base):
+    """A person in a workspace: clinician, coach or admin, with their own check-in preferences."""
+
+    __tablename__ = "members"
+    __table_args__ = (
+        UniqueConstraint("workspace_id", "user_id"),
+        Index("ix_members_workspace_status_zone", "workspace_id", "status", "timezone"),
+        Index("ix_members_workspace_handle", "workspace_id", "handle"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(_fk("workspaces.id"))
+    user_id: Mapped[str] = mapped_column(String(128))
+    handle: Mapped[str | None] = mapped_column(String(128))
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    role: Mapped[str | None] = mapped_column(String(16))
+    department: Mapped[str | None] = mapped_column(String(100))
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(16), default="active")  # active | stopped
+    paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    themes: Mapped[list] = mapped_column(JSON, default=list)
+    quiet_start: Mapped[str | None] = mapped_column(String(5))
+    quiet_end: Mapped[str | None] = mapped_column(String(5))
+    timing: Mapped[str] = mapped_column(String(16), default="clock")  # clock | after-shift
+    shifts: Mapped[list] = mapped_column(JSON, default=list)
+    conversation_ref: Mapped[dict | None] = mapped_column(JSON)  # Teams ConversationReference as JSON
+    dm_channel: Mapped[str | None] = mapped_column(String(64))  # Slack D... channel
+    unreachable_reason: Mapped[str | None] = mapped_column(String(200))
+    welcomed: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ChannelMember(Base):
+    """Who is in a channel, for channel audiences (Slack conversations.members, Teams team roster)."""
+
+    __tablename__ = "channel_members"
+
+    workspace_id: Mapped[int] = mapped_column(_fk("workspaces.id"), primary_key=True)
+    channel_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    member_id: Mapped[int] = mapped_column(_fk("members.id"), primary_key=True)
+    channel_name: Mapped[str] = mapped_column(String(100), default="")
+
+
+class Schedule(Base):
+    """When check-ins go out: days + local time + zone (None: each member's own) + audience + theme."""
+
+    __tablename__ = "schedules"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(_fk("workspaces.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100), default="")
+    days: Mapped[str] = mapped_column(String(40))  # "mon,tue,wed"
+    local_time: Mapped[str] = mapped_column(String(5))  # "HH:MM"
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    audience_kind: Mapped[str] = mapped_column(String(16))  # everyone | channel | people | member
+    audience: Mapped[list] = mapped_column(JSON, default=list)
+    theme: Mapped[str | None] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(16), default="active")  # active | paused | deleted
+    owner_member_id: Mapped[int | None] = mapped_column(_fk("members.id"))  # a member's own time
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Occurrences before this are never sent: a new, changed or resumed schedule does not fire for the past.
+    active_since: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Delivery(Base):
+    """The outbox: one row per (kind, schedule, member, occurrence), claimed with a lease."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("kind", "schedule_id", "member_id", "occurrence", name="uq_delivery_occurrence"),
+        Index("ix_deliveries_status_due", "status", "due_at"),
+        Index("ix_deliveries_member", "member_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(_fk("workspaces.id"))
+    schedule_id: Mapped[int] = mapped_column(_fk("schedules.id"))
+    member_id: Mapped[int] = mapped_column(_fk("members.id"))
+    kind: Mapped[str] = mapped_column(String(16), default="checkin")  # checkin | snooze
+    occurrence: Mapped[datetime] = mapped_column(UTCDateTime)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    outcome_unknown: Mapped[bool] = mapped_column(Boolean, default=False)
+    reason: Mapped[str | None] = mapped_column(String(200))
+    message_ref: Mapped[dict | None] = mapped_column(JSON)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Conversation(Base):
+    """One check-in dialogue: question, follow-ups, small step, close."""
+
+    __tablename__ = "conversations"
+    __table_args__ = (Index("ix_conversations_member_open", "member_id", "closed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(_fk("workspaces.id"))
+    member_id: Mapped[int] = mapped_column(_fk("members.id"))
+    delivery_id: Mapped[int | None] = mapped_column(ForeignKey("deliveries.id", ondelete="SET NULL"))
+    question_id: Mapped[str] = mapped_column(String(64))
+    theme: Mapped[str] = mapped_column(String(40))
+    stage: Mapped[str] = mapped_column(String(16))  # followthrough | question | followup | step | closed
+    followups: Mapped[list] = mapped_column(JSON, default=list)  # follow-up ids asked so far
+    pulse_kind: Mapped[str | None] = mapped_column(String(16))  # energy | burnout
+    commitment_id: Mapped[int | None] = mapped_column(Integer)  # the step being followed up (no FK: a cycle)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    outcome: Mapped[str | None] = mapped_column(String(16))  # completed | expired | skipped | crisis
+
+
+class Reflection(Base):
+    """A clinician's reply to a question, encrypted."""
+
+    __tablename__ = "reflections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(_fk("workspaces.id"))
+    member_id: Mapped[int] = mapped_column(_fk("members.id"), index=True)
+    conversation_id: Mapped[int | None] = mapped_column(_fk("conversations.id"))
+    prompt_id: Mapped[str] = mapped_column(String(64))
+    body: Mapped[str | None] = mapped_column(Text)  # Fernet token; NULL once retention removes it
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Pulse(Base):
+    """A number a member gave: energy 1-5, the single-item burnout measure 1-5, coach helpfulness."""
+
+    __tablename__ = "pulses"
+    __table_args__ = (CheckConstraint("score BETWEEN 1 AND 5", name="ck_pulse_score"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(_fk("workspaces.id"))
+    member_id: Mapped[int] = mapped_column(_fk("members.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # energy | burnout | helpful
+    score: Mapped[int] = mapped_column(Integer)
+    conversation_id: Mapped[int | None] = mapped_column(ForeignKey("conversations.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Commitment(Base):
+    """The one small next step a member named, asked about at the next check-in."""
+
+    __tablename__ = "commitments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(_fk("workspaces.id"))
+    member_id: Mapped[int] = mapped_column(_fk("members.id"), index=True)
+    conversation_id: Mapped[int | None] = mapped_column(ForeignKey("conversations.id", ondelete="SET NULL"))
+    body: Mapped[str | None] = mapped_column(Text)  # Fernet token
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    followed_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class CoachProfile(Base):
+    """A trained peer coach on the roster; active_count can never pass capacity (database check)."""
+
+    __tablename__ = "coach_profiles"
+    __table_args__ = (
+        UniqueConstraint("workspace_id", "member_id"),
+        CheckConstraint("active_count >= 0 AND active_count <= capacity", name="ck_coach_capacity"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(_fk("workspaces.id"))
+    member_id: Mapped[int] = mapped_column(_fk("members.id"))
+    role: Mapped[str] = mapped_column(String(16))
+    specialty: Mapped[str] = mapped_column(String(100), default="")
+    department: Mapped[str] = mapped_column(String(100), default="")
+    capacity: Mapped[int] = mapped_column(Integer, default=3)
+    languages: Mapped[list] = mapped_column(JSON, default=list)
+    available: Mapped[bool] = mapped_column(Boolean, default=True)
+    active_count: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CoachRequest(Base):
+    """A clinician asking for a human peer coach. The topic is encrypted and shown only to the coach."""
+
+    __tablename__ = "coach_requests"
+    __table_args__ = (Index("ix_coach_requests_requester", "requester_id", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(_fk("workspaces.id"), index=True)
+    requester_id: Mapped[int] = mapped_column(_fk("members.id"))
+    topic: Mapped[str | None] = mapped_column(Text)  # Fernet token
+    peer: Mapped[str] = mapped_column(String(16), default="same")  # same | any | a role
+    specialty: Mapped[str] = mapped_column(String(100), default="")
+    timing: Mapped[str] = mapped_column(String(16), default="this-week")
+    format: Mapped[str] = mapped_column(String(16), default="chat")
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open|matched|unmatched|cancelled|closed
+    coach_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    matched_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class CoachOffer(Base):
+    """One coach being asked to take one request."""
+
+    __tablename__ = "coach_offers"
+    __table_args__ = (UniqueConstraint("request_id", "coach_member_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(_fk("coach_requests.id"))
+    coach_member_id: Mapped[int] = mapped_column(_fk("members.id"))
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending|accepted|declined|expired|withdrawn
+    offered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class AuditEntry(Base):
+    """Who changed what and when. Never holds a clinician's words."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(_fk("workspaces.id"), index=True)
+    actor_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    actor_label: Mapped[str] = mapped_column(String(200), default="")
+    action: Mapped[str] = mapped_column(String(64))
+    target: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class CrisisEvent(Base):
+    """That the safety net fired, and where from; no person, no words."""
+
+    __tablename__ = "crisis_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(_fk("workspaces.id"))
+    source: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ProcessedEvent(Base):
+    """Inbound event ids already handled, so a platform retry is processed once."""
+
+    __tablename__ = "processed_events"
+
+    platform: Mapped[str] = mapped_column(String(16), primary_key=True)
+    event_key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class SchedulerState(Base):
+    """Small named markers the scheduler keeps, such as the tick watermark."""
+
+    __tablename__ = "scheduler_state"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,42 @@
+"""What every repository mixin shares: sessions, the cipher, and insert-if-absent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, sessionmaker
+
+from store.crypto import Cipher
+
+
+class RepoBase:
+    def __init__(self, engine: Engine, cipher: Cipher) -> None:
+        self._engine = engine
+        self._cipher = cipher
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self._engine.dialect.name
+
+    @contextmanager
+    def _tx(self) -> Iterator[Session]:
+        """One transaction: committed on success, rolled back on any error."""
+        with self._sessions.begin() as session:
+            yield session
+
+    def _insert(self, table):
+        """An INSERT for this dialect that supports ON CONFLICT DO NOTHING."""
+        return (postgresql.insert if self.dialect == "postgresql" else sqlite.insert)(table)
+
+    def _insert_ignore(self, session: Session, table, rows: list[dict], conflict: list[str]) -> int:
+        """Insert rows, skipping any that hit the unique key `conflict`; returns how many were new."""
+        if not rows:
+            return 0
+        key = table.__table__.primary_key.columns.values()[0]
+        # RETURNING counts what was really inserted; rowcount is -1 for multi-row inserts on psycopg.
+        stmt = self._insert(table).values(rows).on_conflict_do_nothing(index_elements=conflict).returning(key)
+        return len(session.execute(stmt).all())

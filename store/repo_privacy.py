@@ -1,0 +1,129 @@
+"""A member's own data, whole: export, deletion, retention of free text, and key rotation."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select, update
+
+from store.models import CoachRequest, Commitment, Conversation, Member, Pulse, Reflection, Schedule
+from store.repo_base import RepoBase
+
+ENCRYPTED = ((Reflection, "body"), (Commitment, "body"), (CoachRequest, "topic"))
+
+
+class PrivacyRepo(RepoBase):
+    def export_member(self, workspace_id: int, member_id: int) -> dict:
+        """Everything stored about one member, decrypted for them alone."""
+        with self._tx() as s:
+            member = s.scalars(select(Member).where(Member.workspace_id == workspace_id, Member.id == member_id)).one()
+            where = {"member_id": member_id, "workspace_id": workspace_id}
+            reflections = s.scalars(select(Reflection).filter_by(**where).order_by(Reflection.id)).all()
+            steps = s.scalars(select(Commitment).filter_by(**where).order_by(Commitment.id)).all()
+            pulses = s.scalars(select(Pulse).filter_by(**where).order_by(Pulse.id)).all()
+            conversations = s.scalars(select(Conversation).filter_by(**where).order_by(Conversation.id)).all()
+            requests = s.scalars(select(CoachRequest).where(CoachRequest.requester_id == member_id)).all()
+            own = s.scalars(select(Schedule).where(Schedule.owner_member_id == member_id)).all()
+        return {
+            "profile": _profile(member),
+            "own_schedule": [{"days": x.days, "time": x.local_time, "status": x.status} for x in own],
+            "check_ins": [
+                {
+                    "id": c.id,
+                    "question": c.question_id,
+                    "theme": c.theme,
+                    "started_at": _iso(c.started_at),
+                    "closed_at": _iso(c.closed_at),
+                    "outcome": c.outcome,
+                }
+                for c in conversations
+            ],
+            "answers": [
+                {
+                    "check_in": r.conversation_id,
+                    "prompt": r.prompt_id,
+                    "text": self._cipher.decrypt(r.body),
+                    "at": _iso(r.created_at),
+                }
+                for r in reflections
+            ],
+            "small_steps": [
+                {
+                    "text": self._cipher.decrypt(c.body),
+                    "at": _iso(c.created_at),
+                    "asked_about_at": _iso(c.followed_up_at),
+                }
+                for c in steps
+            ],
+            "pulses": [{"kind": p.kind, "score": p.score, "at": _iso(p.created_at)} for p in pulses],
+            "coach_requests": [
+                {
+                    "topic": self._cipher.decrypt(r.topic),
+                    "peer": r.peer,
+                    "timing": r.timing,
+                    "format": r.format,
+                    "status": r.status,
+                    "at": _iso(r.created_at),
+                }
+                for r in requests
+            ],
+        }
+
+    def purge_free_text(self, workspace_id: int, before: datetime) -> int:
+        """Retention: drop the words written before `before`; scores and counts stay."""
+        removed = 0
+        with self._tx() as s:
+            for model, column in ENCRYPTED:
+                result = s.execute(
+                    update(model)
+                    .where(
+                        model.workspace_id == workspace_id,
+                        model.created_at < before,
+                        getattr(model, column).is_not(None),
+                    )
+                    .values({column: None})
+                )
+                removed += result.rowcount or 0
+        return removed
+
+    def rotate_keys(self, batch: int = 500) -> int:
+        """Re-encrypt every stored text with the newest key; returns how many were rewritten."""
+        rewritten = 0
+        for model, column in ENCRYPTED:
+            field = getattr(model, column)
+            last_id = 0
+            while True:
+                with self._tx() as s:
+                    rows = s.execute(
+                        select(model.id, field)
+                        .where(model.id > last_id, field.is_not(None))
+                        .order_by(model.id)
+                        .limit(batch)
+                    ).all()
+                    for row_id, token in rows:
+                        s.execute(update(model).where(model.id == row_id).values({column: self._cipher.rotate(token)}))
+                if not rows:
+                    break
+                last_id = rows[-1][0]
+                rewritten += len(rows)
+        return rewritten
+
+
+def _profile(member: Member) -> dict:
+    return {
+        "name": member.display_name,
+        "timezone": member.timezone,
+        "role": member.role,
+        "department": member.department,
+        "status": member.status,
+        "paused_until": _iso(member.paused_until),
+        "themes": member.themes,
+        "quiet_hours": [member.quiet_start, member.quiet_end],
+        "timing": member.timing,
+        "shifts": member.shifts,
+        "joined": _iso(member.created_at),
+    }
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None

@@ -1,0 +1,161 @@
+"""The store contract, on SQLite and (when configured) PostgreSQL: scoping, idempotence, encryption, the outbox."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import inspect, text
+
+from store.db import make_engine
+from store.leader import LeaderLock
+
+
+def _ws(store, now, external="T1"):
+    return store.ensure_workspace("slack", external, now)
+
+
+def test_schema_is_built_by_the_migrations(any_store):
+    tables = set(inspect(any_store.engine).get_table_names())
+    assert {"alembic_version", "workspaces", "members", "deliveries", "coach_requests", "audit_log"} <= tables
+    with any_store.engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def test_workspace_and_member_are_created_once_and_refreshed(any_store, now):
+    ws = _ws(any_store, now)
+    assert _ws(any_store, now).id == ws.id
+    first = any_store.ensure_member(ws.id, "U1", now, display_name="Ana", timezone="Europe/Lisbon")
+    again = any_store.ensure_member(ws.id, "U1", now, timezone="America/Chicago")
+    assert again.id == first.id
+    assert (again.display_name, again.timezone) == ("Ana", "America/Chicago")
+
+
+def test_members_are_scoped_to_their_workspace(any_store, now):
+    one, two = _ws(any_store, now, "T1"), _ws(any_store, now, "T2")
+    ana = any_store.ensure_member(one.id, "U1", now)
+    any_store.ensure_member(two.id, "U1", now)
+    assert any_store.member(two.id, ana.id) is None
+    assert [m.id for m in any_store.members(one.id)] == [ana.id]
+
+
+def test_unknown_member_fields_are_refused(any_store, now):
+    ws = _ws(any_store, now)
+    with pytest.raises(ValueError, match="not member fields"):
+        any_store.ensure_member(ws.id, "U1", now, password="x")
+
+
+def test_free_text_is_encrypted_at_rest(any_store, now):
+    ws = _ws(any_store, now)
+    member = any_store.ensure_member(ws.id, "U1", now)
+    conv = any_store.open_conversation(ws.id, member.id, now, question_id="q", theme="t", stage="question")
+    any_store.add_reflection(ws.id, member.id, conv.id, "q", "MARKER-plain-words", now)
+    any_store.add_commitment(ws.id, member.id, conv.id, "MARKER-step", now)
+    with any_store.engine.connect() as conn:
+        stored = [
+            row[0] for row in conn.execute(text("SELECT body FROM reflections UNION ALL SELECT body FROM commitments"))
+        ]
+    assert stored and all("MARKER" not in value for value in stored)
+    assert any_store.open_step(member.id, since=now - timedelta(days=1)).text == "MARKER-step"
+
+
+def test_processed_event_ids_are_seen_once(any_store, now):
+    assert any_store.first_sight("slack", "Ev1", now) is True
+    assert any_store.first_sight("slack", "Ev1", now) is False
+    assert any_store.first_sight("teams", "Ev1", now) is True
+
+
+def _outbox_row(ws, schedule, member, occurrence, now, **extra):
+    row = {
+        "workspace_id": ws.id,
+        "schedule_id": schedule.id,
+        "member_id": member.id,
+        "kind": "checkin",
+        "occurrence": occurrence,
+        "due_at": occurrence,
+        "status": "pending",
+        "attempts": 0,
+        "outcome_unknown": False,
+        "created_at": now,
+    }
+    row.update(extra)
+    return row
+
+
+@pytest.fixture
+def outbox(any_store, now):
+    ws = _ws(any_store, now)
+    members = [any_store.ensure_member(ws.id, f"U{i}", now) for i in range(4)]
+    schedule = any_store.add_schedule(
+        ws.id,
+        now,
+        name="s",
+        days="mon",
+        local_time="09:00",
+        timezone=None,
+        audience_kind="everyone",
+        audience=[],
+        theme=None,
+    )
+    return any_store, ws, schedule, members
+
+
+def test_enqueue_is_unique_per_schedule_member_occurrence(outbox, now):
+    store, ws, schedule, members = outbox
+    rows = [_outbox_row(ws, schedule, m, now, now) for m in members]
+    assert store.enqueue(rows) == 4
+    assert store.enqueue(rows) == 0
+    assert store.outbox_counts()["pending"] == 4
+
+
+def test_claim_leases_rows_and_expired_leases_come_back_flagged(outbox, now):
+    store, ws, schedule, members = outbox
+    store.enqueue([_outbox_row(ws, schedule, m, now, now) for m in members])
+    first = store.claim("w1", now, 3, timedelta(minutes=2))
+    second = store.claim("w2", now, 3, timedelta(minutes=2))
+    assert len(first) == 3 and len(second) == 1
+    assert not {r.id for r in first} & {r.id for r in second}
+    assert store.claim("w3", now + timedelta(minutes=1), 10, timedelta(minutes=2)) == []
+    reclaimed = store.claim("w3", now + timedelta(minutes=3), 10, timedelta(minutes=2))
+    assert len(reclaimed) == 4 and all(r.outcome_unknown and r.attempts == 2 for r in reclaimed)
+
+
+def test_only_the_claim_holder_can_record_the_outcome(outbox, now):
+    store, ws, schedule, members = outbox
+    store.enqueue([_outbox_row(ws, schedule, members[0], now, now)])
+    [row] = store.claim("w1", now, 1, timedelta(seconds=10))
+    [again] = store.claim("w2", now + timedelta(seconds=11), 1, timedelta(seconds=10))
+    assert store.finish(row.id, "w1", "sent", now) is False
+    assert store.finish(again.id, "w2", "sent", now, message_ref={"ts": "1"}) is True
+    assert store.delivery(row.id).status == "sent"
+
+
+def test_retry_later_returns_the_row_to_the_queue(outbox, now):
+    store, ws, schedule, members = outbox
+    store.enqueue([_outbox_row(ws, schedule, members[0], now, now)])
+    [row] = store.claim("w1", now, 1, timedelta(minutes=2))
+    assert store.retry_later(row.id, "w1", now + timedelta(seconds=30), "rate limited", False, refund=True)
+    assert store.claim("w1", now + timedelta(seconds=29), 1, timedelta(minutes=2)) == []
+    [back] = store.claim("w1", now + timedelta(seconds=30), 1, timedelta(minutes=2))
+    assert back.attempts == 1 and back.outcome_unknown is False
+
+
+def test_watermark_only_moves_forward(any_store, now):
+    any_store.set_watermark("tick", now)
+    any_store.set_watermark("tick", now - timedelta(hours=1))
+    assert any_store.watermark("tick") == now
+
+
+def test_one_tick_leader_at_a_time(any_store, tmp_path):
+    if any_store.dialect == "postgresql":
+        other_engine = make_engine(os.environ["TEST_DATABASE_URL"])
+    else:
+        other_engine = any_store.engine
+    first, second = LeaderLock(any_store.engine), LeaderLock(other_engine)
+    assert first.try_acquire() is True
+    assert first.try_acquire() is True
+    assert second.try_acquire() is False
+    first.release()
+    assert second.try_acquire() is True
+    second.release()
