@@ -1,0 +1,1 @@
+"""The coaching logic, platform-neutral: (Incoming, Store, now) -> list[Reply]."""

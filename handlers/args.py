@@ -1,0 +1,56 @@
+"""Parsing of command arguments shared by every command: words, key=value pairs, durations, dates."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from datetime import date, timedelta
+
+from handlers.messages import CoachingError
+
+DURATION = re.compile(r"^(\d{1,3})\s*(h|hr|hrs|hour|hours|d|day|days|w|wk|week|weeks)$", re.I)
+UNIT = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1)}
+
+
+def split_args(text: str, example: str) -> list[str]:
+    """Words of a command, honouring "quoted phrases" (and the curly quotes chat apps insert)."""
+    text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2018", "'").replace("\u2019", "'")
+    try:
+        return shlex.split(text)
+    except ValueError:
+        raise CoachingError("A quote is not closed in that command.", example) from None
+
+
+def split_options(words: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Separate plain words from key=value options (keys lower-cased)."""
+    plain, options = [], {}
+    for word in words:
+        key, sep, value = word.partition("=")
+        if sep and key:
+            options[key.lower()] = value
+        else:
+            plain.append(word)
+    return plain, options
+
+
+def parse_duration(text: str, example: str, *, most: timedelta = timedelta(days=365)) -> timedelta:
+    match = DURATION.match(text.strip())
+    if not match:
+        raise CoachingError(f"'{text}' is not a length of time I understand. Use hours, days or weeks.", example)
+    amount = int(match.group(1)) * UNIT[match.group(2)[0].lower()]
+    if not timedelta(0) < amount <= most:
+        raise CoachingError(f"'{text}' is out of range: use something up to {most.days} days.", example)
+    return amount
+
+
+def parse_date(text: str, example: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise CoachingError(f"'{text}' is not a date I understand. Use YYYY-MM-DD.", example) from None
+
+
+def parse_int(text: str, name: str, example: str, low: int, high: int) -> int:
+    if not text.strip().isdigit() or not low <= int(text) <= high:
+        raise CoachingError(f"{name} must be a whole number from {low} to {high}, not '{text}'.", example)
+    return int(text)

@@ -1,0 +1,70 @@
+"""Who a schedule reaches: everyone, a channel's members, or named people; parsed, described and listed."""
+
+from __future__ import annotations
+
+import re
+
+from handlers.context import Ctx
+from handlers.messages import CoachingError
+from prompts.messages import escape
+from store.models import Member, Schedule
+
+SLACK_CHANNEL = re.compile(r"^<#([A-Z0-9]+)(?:\|([^>]*))?>$")
+SLACK_USER = re.compile(r"^<@([A-Z0-9]+)(?:\|[^>]*)?>$")
+
+
+def parse(ctx: Ctx, words: list[str], example: str) -> tuple[str, list]:
+    """`everyone`, one channel (`#icu`, `<#C123|icu>`), or people (`@dr.lee`, `<@U123>`)."""
+    if [w.lower() for w in words] == ["everyone"]:
+        return "everyone", []
+    if len(words) == 1 and (words[0].startswith("#") or SLACK_CHANNEL.match(words[0])):
+        return "channel", [_channel(ctx, words[0], example)]
+    members = [find_person(ctx, word, example) for word in words]
+    return "people", sorted({m.id for m in members})
+
+
+def _channel(ctx: Ctx, word: str, example: str) -> str:
+    match = SLACK_CHANNEL.match(word)
+    if match:
+        return match.group(1)
+    channel_id = ctx.store.channel_by_name(ctx.ws_id, word)
+    if channel_id is None:
+        raise CoachingError(f"I don't know a channel called {word}, or it has no members I can see.", example)
+    return channel_id
+
+
+def find_person(ctx: Ctx, word: str, example: str) -> Member:
+    """A person named as `@handle` or a Slack mention `<@U123>`."""
+    match = SLACK_USER.match(word)
+    if match:
+        return ctx.store.ensure_member(ctx.ws_id, match.group(1), ctx.now)
+    if not word.startswith("@"):
+        raise CoachingError(f"'{word}' is not a person. Name people as @name.", example)
+    member = ctx.store.member_by_handle(ctx.ws_id, word)
+    if member is None:
+        raise CoachingError(f"I don't know anyone called {word} here.", example)
+    return member
+
+
+def describe(ctx: Ctx, schedule: Schedule) -> str:
+    if schedule.audience_kind == "everyone":
+        return "everyone"
+    if schedule.audience_kind == "channel":
+        name = ctx.store.channel_name(ctx.ws_id, schedule.audience[0]) if schedule.audience else ""
+        return f"#{name}" if name else f"channel {schedule.audience[0] if schedule.audience else '?'}"
+    if schedule.audience_kind == "member":
+        return "one member's own time"
+    members = ctx.store.members(ctx.ws_id, schedule.audience)
+    names = (f"@{m.handle}" if m.handle else m.display_name or m.user_id for m in members)
+    return escape(", ".join(names)) or "nobody"
+
+
+def members_of(ctx: Ctx, schedule: Schedule) -> list[Member]:
+    """Everyone the schedule's audience names, whatever their pause or stop state."""
+    if schedule.audience_kind == "everyone":
+        return ctx.store.members(ctx.ws_id)
+    if schedule.audience_kind == "channel":
+        return ctx.store.members(ctx.ws_id, ctx.store.channel_member_ids(ctx.ws_id, schedule.audience[0]))
+    if schedule.audience_kind == "member":
+        return ctx.store.members(ctx.ws_id, [schedule.owner_member_id])
+    return ctx.store.members(ctx.ws_id, schedule.audience)

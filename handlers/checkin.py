@@ -1,0 +1,189 @@
+"""The check-in dialogue: question, a follow-up or two, one small step, a warm close."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from handlers.context import Ctx, first_name
+from handlers.messages import Button, Reply
+from prompts.library import Library, load_library
+from prompts.messages import render
+from prompts.selection import select_follow_up, select_followthrough, select_question, select_step
+from store import Store
+from store.models import Conversation, Member
+from store.repo_conversations import OpenStep
+
+IDLE_CLOSE = timedelta(hours=12)  # a check-in nobody answered closes quietly after this
+STEP_LOOKBACK = timedelta(days=30)  # a small step older than this is not asked about
+BURNOUT_EVERY = timedelta(days=28)  # the single-item burnout measure replaces the pulse monthly
+RICH_REPLY_WORDS = 15  # a reply this long earns a second follow-up
+NO_STEP = re.compile(r"^\W*(no|nope|none|nothing|not sure|pass|skip|n/?a|no step|not today|idk)\W*$", re.I)
+
+
+@dataclass(frozen=True)
+class CheckinPlan:
+    """What a check-in will ask, decided before it is sent (so a resend asks the same)."""
+
+    question_id: str
+    theme: str
+    pulse_kind: str | None
+    step: OpenStep | None
+    followthrough_id: str | None
+
+
+def plan_checkin(
+    store: Store, member: Member, now: datetime, *, theme: str | None, local_hour: int, seed: int
+) -> CheckinPlan:
+    """Choose the question, the pulse and whether to ask about the last small step."""
+    library = load_library()
+    question = select_question(
+        library,
+        recent_ids=store.asked_question_ids(member.id),
+        chosen_themes=member.themes or (),
+        theme=theme,
+        local_hour=local_hour,
+        seed=seed,
+    )
+    step = store.open_step(member.id, since=now - STEP_LOOKBACK)
+    followthrough = select_followthrough(library, seed=seed).id if step else None
+    last_burnout = store.last_pulse_at(member.id, "burnout")
+    pulse = "burnout" if last_burnout is None or now - last_burnout >= BURNOUT_EVERY else "energy"
+    return CheckinPlan(question.id, question.theme, pulse, step, followthrough)
+
+
+def render_checkin(plan: CheckinPlan, member: Member, *, scheduled: bool, seed: int) -> list[Reply]:
+    """The opening message(s) of a check-in, with pulse buttons and, when scheduled, skip/snooze/pause."""
+    library = load_library()
+    opener = "checkin_open_scheduled" if scheduled else "checkin_open_now"
+    lines = [render(opener, variant=seed, name=first_name(member))]
+    if plan.step is not None:
+        lines.append(render("checkin_step_recall", step=plan.step.text))
+        lines.append(f"*{library.prompt(plan.followthrough_id).text}*")
+    else:
+        lines.append(f"*{library.question(plan.question_id).text}*")
+    text, buttons = "\n".join(lines), ()
+    if plan.pulse_kind is not None:
+        text += "\n" + render("energy_pulse" if plan.pulse_kind == "energy" else "burnout_pulse")
+        buttons = pulse_buttons(plan.pulse_kind)
+    if scheduled:
+        buttons += (
+            Button("Skip today", "checkin:skip", row=9),
+            Button("Snooze 2h", "checkin:snooze", row=9),
+            Button("Pause a week", "checkin:pause", row=9),
+        )
+    return [Reply(text, buttons=buttons)]
+
+
+def pulse_buttons(kind: str) -> tuple[Button, ...]:
+    if kind == "energy":
+        return tuple(Button(str(n), f"checkin:energy:{n}", row=1) for n in range(1, 6))
+    return tuple(Button(render(f"burnout_{n}"), f"checkin:burnout:{n}", row=n) for n in range(1, 6))
+
+
+def open_checkin(
+    store: Store, member: Member, plan: CheckinPlan, now: datetime, delivery_id: int | None = None
+) -> Conversation:
+    """Record that the check-in was asked (after it was sent, for scheduled ones)."""
+    return store.open_conversation(
+        member.workspace_id,
+        member.id,
+        now,
+        delivery_id=delivery_id,
+        question_id=plan.question_id,
+        theme=plan.theme,
+        stage="followthrough" if plan.step else "question",
+        pulse_kind=plan.pulse_kind,
+        commitment_id=plan.step.commitment_id if plan.step else None,
+    )
+
+
+def start_now(ctx: Ctx, theme: str | None = None) -> list[Reply]:
+    """A check-in on request (`/checkin`, `/checkin rest`, the Start button)."""
+    seed = _seed(ctx.member.id, ctx.now)
+    plan = plan_checkin(ctx.store, ctx.member, ctx.now, theme=theme, local_hour=ctx.local_now().hour, seed=seed)
+    open_checkin(ctx.store, ctx.member, plan, ctx.now)
+    return render_checkin(plan, ctx.member, scheduled=False, seed=seed)
+
+
+def current(ctx: Ctx) -> Conversation | None:
+    """The member's open check-in, closing it quietly first if it has been idle too long."""
+    conv = ctx.store.current_conversation(ctx.ws_id, ctx.member.id)
+    if conv is not None and ctx.now - conv.last_activity_at >= IDLE_CLOSE:
+        ctx.store.close_conversation(conv.id, "expired", ctx.now)
+        return None
+    return conv
+
+
+def reply(ctx: Ctx, conv: Conversation, text: str) -> list[Reply]:
+    """The member answered the open check-in: move it one step along the arc."""
+    step = {
+        "followthrough": _after_followthrough,
+        "question": _after_question,
+        "followup": _after_followup,
+        "step": _after_step,
+    }[conv.stage]
+    return step(ctx, conv, text, load_library())
+
+
+def _after_followthrough(ctx: Ctx, conv: Conversation, text: str, library: Library) -> list[Reply]:
+    ctx.store.add_reflection(ctx.ws_id, ctx.member.id, conv.id, "followthrough", text, ctx.now)
+    if conv.commitment_id is not None:
+        ctx.store.mark_step_followed_up(conv.commitment_id, ctx.now)
+    ctx.store.update_conversation(conv.id, stage="question", last_activity_at=ctx.now)
+    ack = render("ack_followthrough", variant=conv.id)
+    return [Reply(f"{ack}\n*{library.question(conv.question_id).text}*")]
+
+
+def _after_question(ctx: Ctx, conv: Conversation, text: str, library: Library) -> list[Reply]:
+    ctx.store.add_reflection(ctx.ws_id, ctx.member.id, conv.id, conv.question_id, text, ctx.now)
+    follow = select_follow_up(library, library.question(conv.question_id), text, conv.followups, seed=conv.id)
+    if follow is None:
+        return _ask_step(ctx, conv, library)
+    ctx.store.update_conversation(conv.id, stage="followup", followups=[follow.id], last_activity_at=ctx.now)
+    return [Reply(f"{render('ack', variant=conv.id)}\n*{follow.text}*")]
+
+
+def _after_followup(ctx: Ctx, conv: Conversation, text: str, library: Library) -> list[Reply]:
+    ctx.store.add_reflection(ctx.ws_id, ctx.member.id, conv.id, conv.followups[-1], text, ctx.now)
+    if len(conv.followups) < 2 and len(text.split()) >= RICH_REPLY_WORDS:
+        question = library.question(conv.question_id)
+        follow = select_follow_up(library, question, text, conv.followups, seed=conv.id + 1)
+        if follow is not None:
+            ctx.store.update_conversation(conv.id, followups=[*conv.followups, follow.id], last_activity_at=ctx.now)
+            return [Reply(f"{render('ack', variant=conv.id + 1)}\n*{follow.text}*")]
+    return _ask_step(ctx, conv, library)
+
+
+def _ask_step(ctx: Ctx, conv: Conversation, library: Library) -> list[Reply]:
+    ctx.store.update_conversation(conv.id, stage="step", last_activity_at=ctx.now)
+    return [Reply(f"*{select_step(library, seed=conv.id).text}*")]
+
+
+def _after_step(ctx: Ctx, conv: Conversation, text: str, library: Library) -> list[Reply]:
+    if NO_STEP.match(text):
+        ctx.store.close_conversation(conv.id, "completed", ctx.now)
+        return [Reply(render("close_without_step", variant=conv.id, name=ctx.name))]
+    ctx.store.add_commitment(ctx.ws_id, ctx.member.id, conv.id, text, ctx.now)
+    ctx.store.close_conversation(conv.id, "completed", ctx.now)
+    return [Reply(render("close_with_step", variant=conv.id, name=ctx.name))]
+
+
+def _seed(member_id: int, now: datetime) -> int:
+    """A stable seed per member and hour, so a repeated request asks the same."""
+    return zlib.crc32(f"{member_id}:{now:%Y%m%d%H}".encode())
+
+
+def offer(ctx: Ctx) -> list[Reply]:
+    """Free text outside a check-in: a gentle offer, never an error (and the text is not kept)."""
+    return [
+        Reply(
+            render("offer_checkin"),
+            buttons=(
+                Button("Start a check-in", "checkin:start", style="primary"),
+                Button("Not now", "checkin:not-now"),
+            ),
+        )
+    ]

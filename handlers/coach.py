@@ -1,0 +1,186 @@
+"""Asking for a human peer coach: the request form, status and cancel, and the urgent request from the crisis reply."""
+
+from __future__ import annotations
+
+from handlers import coach_offers, coach_roster, profile
+from handlers.args import split_args, split_options
+from handlers.context import Ctx
+from handlers.messages import CoachingError, Form, FormField, Option, Reply
+from prompts.messages import render
+
+EXAMPLE = '/coach peer=same timing=this-week format=chat topic="juggling nights and family"'
+PEERS = ("same", "any", "physician", "nurse", "app")
+TIMINGS = {"today": "today", "this-week": "this week", "no-rush": "when it suits"}
+FORMATS = ("chat", "phone", "video")
+FORM_ID = "coach.request"
+TOPIC_MAX = 500
+
+
+def request(ctx: Ctx, args: str) -> list[Reply]:
+    """`/coach` opens the form; `/coach peer=... topic="..."` is the same form in one line."""
+    if not args.strip():
+        return [_form(ctx)]
+    plain, options = split_options(split_args(args, EXAMPLE))
+    if plain and plain != ["request"]:
+        raise CoachingError(f"I didn't understand '{plain[-1]}'. Options go as name=value.", EXAMPLE)
+    return submit_form(ctx, options)
+
+
+def submit_form(ctx: Ctx, values: dict) -> list[Reply]:
+    """Validate everything, save the role if given, then create the request and make the first offer."""
+    unknown = sorted(set(values) - {"peer", "topic", "timing", "format", "specialty", "role", "department"})
+    if unknown:
+        raise CoachingError(f"'{unknown[0]}' is not a request option.", EXAMPLE)
+    peer = (values.get("peer") or "same").lower()
+    if peer not in PEERS:
+        raise CoachingError(f"peer is one of {', '.join(PEERS)}, not '{peer}'.", EXAMPLE)
+    timing = (values.get("timing") or "this-week").lower()
+    if timing not in TIMINGS:
+        raise CoachingError(f"timing is one of {', '.join(TIMINGS)}, not '{timing}'.", EXAMPLE)
+    fmt = (values.get("format") or "chat").lower()
+    if fmt not in FORMATS:
+        raise CoachingError(f"format is one of {', '.join(FORMATS)}, not '{fmt}'.", EXAMPLE)
+    topic = (values.get("topic") or "").strip()
+    if len(topic) > TOPIC_MAX:
+        raise CoachingError(f"Keep the topic under {TOPIC_MAX} characters; you can say more to your coach.", EXAMPLE)
+    role = profile.parse_role(values["role"]) if values.get("role") else ctx.member.role
+    department = (values.get("department") or "").strip() or ctx.member.department
+    if not role or not department:
+        raise CoachingError(render("coach_need_profile"), "/coach role=nurse department=ICU peer=same")
+    _refuse_second_request(ctx)
+    if (role, department) != (ctx.member.role, ctx.member.department):
+        ctx.store.update_member(ctx.ws_id, ctx.member.id, role=role, department=department)
+        ctx = ctx.refreshed()
+    made = ctx.store.create_request(
+        ctx.ws_id,
+        ctx.member.id,
+        topic or None,
+        ctx.now,
+        peer=peer,
+        timing=timing,
+        format=fmt,
+        specialty=(values.get("specialty") or "").strip()[:100],
+    )
+    said = {"same": f"{role}", "any": "", "app": "APP"}.get(peer, peer)
+    received = Reply(render("coach_request_received", name=ctx.name, peer=said).replace("  ", " "))
+    return [received, *coach_offers.offer_next(ctx, made)]
+
+
+def _refuse_second_request(ctx: Ctx) -> None:
+    active = ctx.store.active_request(ctx.ws_id, ctx.member.id)
+    if active is None:
+        return
+    if active.status == "matched":
+        coach = ctx.store.member(ctx.ws_id, active.coach_member_id)
+        raise CoachingError(render("coach_already_matched", coach=coach.display_name if coach else "a coach"))
+    raise CoachingError(render("coach_already_open", since=f"{active.created_at.astimezone(ctx.zone()):%a %d %b}"))
+
+
+def request_urgent(ctx: Ctx) -> list[Reply]:
+    """From the crisis reply, with consent: offered to several coaches at once, first to accept wins."""
+    if ctx.store.active_request(ctx.ws_id, ctx.member.id) is not None:
+        return [Reply(render("coach_already_open", since="earlier"))]
+    made = ctx.store.create_request(
+        ctx.ws_id, ctx.member.id, None, ctx.now, peer="any", timing="today", format="chat", urgent=True
+    )
+    return coach_offers.offer_next(ctx, made)
+
+
+def status(ctx: Ctx, args: str = "") -> list[Reply]:
+    active = ctx.store.active_request(ctx.ws_id, ctx.member.id)
+    if active is None:
+        return [Reply(render("coach_status_none"))]
+    zone = ctx.zone()
+    if active.status == "matched":
+        coach = ctx.store.member(ctx.ws_id, active.coach_member_id)
+        return [
+            Reply(
+                render(
+                    "coach_status_matched",
+                    coach=coach.display_name if coach else "your coach",
+                    since=f"{active.matched_at.astimezone(zone):%a %d %b}",
+                )
+            )
+        ]
+    offered = len(ctx.store.offered_coach_ids(active.id))
+    return [Reply(render("coach_status_open", since=f"{active.created_at.astimezone(zone):%a %d %b}", offered=offered))]
+
+
+def cancel(ctx: Ctx, args: str = "") -> list[Reply]:
+    active = ctx.store.active_request(ctx.ws_id, ctx.member.id)
+    if active is None or active.status != "open":
+        return [Reply(render("coach_nothing_to_cancel"))]
+    ctx.store.set_request_status(active.id, "cancelled", ctx.now)
+    withdrawn = ctx.store.withdraw_offers(active.id, ctx.now)
+    told = [Reply(render("coach_withdrawn"), to=m.user_id) for m in ctx.store.members(ctx.ws_id, withdrawn)]
+    return [Reply(render("coach_cancelled")), *told]
+
+
+def _form(ctx: Ctx) -> Reply:
+    fields = [
+        FormField(
+            "topic",
+            "What would you like to talk about? (optional, shared only with your coach)",
+            "long_text",
+            optional=True,
+        ),
+        FormField(
+            "peer",
+            "Who would you like?",
+            "select",
+            initial="same",
+            options=(Option("same", "Someone in my role"), Option("any", "Any trained peer")),
+        ),
+        FormField("specialty", "Specialty preference (optional)", "text", optional=True),
+        FormField(
+            "timing",
+            "How soon?",
+            "select",
+            initial="this-week",
+            options=tuple(Option(k, v.capitalize()) for k, v in TIMINGS.items()),
+        ),
+        FormField(
+            "format",
+            "How would you like to talk?",
+            "select",
+            initial="chat",
+            options=tuple(Option(f, f.capitalize()) for f in FORMATS),
+        ),
+    ]
+    if not ctx.member.role or not ctx.member.department:
+        fields[:0] = [
+            FormField(
+                "role",
+                "Your role",
+                "select",
+                options=tuple(Option(r, r.upper() if r == "app" else r.title()) for r in profile.ROLE_CHOICES),
+            ),
+            FormField("department", "Your department", "text", hint="So your coach is from another one"),
+        ]
+    return Reply(
+        "Ask for a peer coach",
+        form=Form(FORM_ID, "Ask for a peer coach", tuple(fields), submit_label="Ask", inline_example=EXAMPLE),
+    )
+
+
+def help_(ctx: Ctx, args: str = "") -> list[Reply]:
+    lines = [render("help_request")]
+    if ctx.store.coach_profile(ctx.ws_id, ctx.member.id) is not None:
+        lines.append(render("help_coach"))
+    if ctx.is_admin:
+        lines.append(render("help_admin"))
+    return [Reply("\n".join(lines))]
+
+
+COMMANDS = {
+    "request": request,
+    "status": status,
+    "cancel": cancel,
+    "help": help_,
+    "available": coach_roster.available,
+    "clients": coach_roster.clients,
+    "done": coach_roster.done,
+    "roster": coach_roster.roster,
+    "stats": coach_roster.stats,
+}
+ACTIONS = {**coach_offers.ACTIONS, **coach_roster.ACTIONS}

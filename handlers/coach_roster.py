@@ -1,0 +1,213 @@
+"""The roster (admins), coaches' own commands (available, clients, done), and feedback after an engagement."""
+
+from __future__ import annotations
+
+import statistics
+
+from handlers import audience, profile
+from handlers.args import parse_duration, parse_int, split_args, split_options
+from handlers.context import Ctx
+from handlers.messages import Button, CoachingError, Reply
+from handlers.nudge import require_admin
+from prompts.messages import escape, render
+from store.models import Member
+
+ROSTER_EXAMPLE = (
+    '/coach roster add @dr.patel role=physician specialty="cardiology" department=Cardiology capacity=3 languages=en,es'
+)
+MIN_GROUP = 5
+
+
+def _require_coach(ctx: Ctx):
+    coach = ctx.store.coach_profile(ctx.ws_id, ctx.member.id)
+    if coach is None:
+        raise CoachingError(render("coach_not_coach"))
+    return coach
+
+
+def available(ctx: Ctx, args: str) -> list[Reply]:
+    _require_coach(ctx)
+    state = args.strip().lower()
+    if state not in ("on", "off"):
+        raise CoachingError("Say `on` or `off`.", "/coach available off")
+    ctx.store.upsert_coach(ctx.ws_id, ctx.member.id, ctx.now, available=state == "on")
+    return [Reply(render("coach_available", state="available" if state == "on" else "not available"))]
+
+
+def clients(ctx: Ctx, args: str = "") -> list[Reply]:
+    _require_coach(ctx)
+    rows = ctx.store.coach_clients(ctx.ws_id, ctx.member.id)
+    if not rows:
+        return [Reply(render("coach_clients_none"))]
+    zone = ctx.zone()
+    lines = [
+        f"*{req.id}* {escape(m.display_name or m.user_id)} ({m.role or 'clinician'}), since "
+        f"{req.matched_at.astimezone(zone):%a %d %b}, {req.format}"
+        for req, m in rows
+    ]
+    return [
+        Reply("*Your clients*\n" + "\n".join(lines) + "\nClose one with `/coach done @person` or `/coach done NUMBER`.")
+    ]
+
+
+def done(ctx: Ctx, args: str) -> list[Reply]:
+    """Close an engagement (by @person or its number), free the seat, and ask the clinician two optional questions."""
+    _require_coach(ctx)
+    example = "/coach done @dr.lee"
+    word = args.strip()
+    if not word:
+        raise CoachingError("Who is the engagement with?", example)
+    client = _client_by_number(ctx, word) if word.lstrip("#").isdigit() else audience.find_person(ctx, word, example)
+    closed = ctx.store.close_engagement(ctx.ws_id, ctx.member.id, client.id, ctx.now) if client else None
+    if closed is None:
+        raise CoachingError(f"You have no active engagement with {word}. `/coach clients` lists them.", example)
+    profile_ = ctx.store.coach_profile(ctx.ws_id, ctx.member.id)
+    free = profile_.capacity - profile_.active_count
+    ask = Reply(
+        render("coach_done_client", coach=ctx.member.display_name or "Your coach"),
+        to=client.user_id,
+        buttons=tuple(Button(str(n), f"coach:helpful:{closed.id}:{n}") for n in range(1, 6)),
+    )
+    return [Reply(render("coach_done_coach", client=client.display_name or "them", free=free)), ask]
+
+
+def _client_by_number(ctx: Ctx, word: str) -> Member | None:
+    request = ctx.store.coach_request(int(word.lstrip("#")))
+    if request is None or request.workspace_id != ctx.ws_id or request.coach_member_id != ctx.member.id:
+        return None
+    return ctx.store.member(ctx.ws_id, request.requester_id)
+
+
+def feedback_helpful(ctx: Ctx, arg: str) -> list[Reply]:
+    """How helpful the coaching was, 1-5: only for the program's totals, and only from the client."""
+    request_id, _, score = arg.partition(":")
+    request = ctx.store.coach_request(int(request_id)) if request_id.isdigit() else None
+    if request is None or request.requester_id != ctx.member.id or not score.isdigit() or not 1 <= int(score) <= 5:
+        return [Reply(render("already_handled"))]
+    ctx.store.add_pulse(ctx.ws_id, ctx.member.id, "helpful", int(score), ctx.now)
+    buttons = tuple(Button(render(f"burnout_{n}"), f"coach:burnout:{n}", row=n) for n in range(1, 6))
+    return [Reply(render("coach_done_burnout"), buttons=buttons)]
+
+
+def feedback_burnout(ctx: Ctx, arg: str) -> list[Reply]:
+    if not arg.isdigit() or not 1 <= int(arg) <= 5:
+        return [Reply(render("already_handled"))]
+    ctx.store.add_pulse(ctx.ws_id, ctx.member.id, "burnout", int(arg), ctx.now)
+    return [Reply(render("burnout_high") if int(arg) >= 4 else render("coach_feedback_thanks"))]
+
+
+def roster(ctx: Ctx, args: str) -> list[Reply]:
+    word, _, rest = args.strip().partition(" ")
+    require_admin_for_roster(ctx, word or "list")
+    action = {"add": _roster_add, "list": _roster_list, "remove": _roster_remove}.get(word.lower() or "list")
+    if action is None:
+        raise CoachingError(f"`/coach roster {word}` is not something I know: use add, list or remove.", ROSTER_EXAMPLE)
+    return action(ctx, rest.strip())
+
+
+def require_admin_for_roster(ctx: Ctx, word: str) -> None:
+    if not ctx.is_admin:
+        raise CoachingError(render("admin_only", command="coach roster", word=word))
+
+
+def _roster_add(ctx: Ctx, args: str) -> list[Reply]:
+    plain, options = split_options(split_args(args, ROSTER_EXAMPLE))
+    if len(plain) != 1:
+        raise CoachingError("Name one person to add.", ROSTER_EXAMPLE)
+    unknown = sorted(set(options) - {"role", "specialty", "department", "capacity", "languages"})
+    if unknown:
+        raise CoachingError(f"'{unknown[0]}=' is not a roster option.", ROSTER_EXAMPLE)
+    if not options.get("role") or not options.get("department"):
+        raise CoachingError(
+            "A coach needs a role= and a department= (so no one is coached by a colleague).", ROSTER_EXAMPLE
+        )
+    role = profile.parse_role(options["role"])
+    capacity = parse_int(options.get("capacity", "3"), "capacity", ROSTER_EXAMPLE, 1, 20)
+    languages = [x.strip().lower() for x in options.get("languages", "en").split(",") if x.strip()] or ["en"]
+    person = audience.find_person(ctx, plain[0], ROSTER_EXAMPLE)
+    ctx.store.upsert_coach(
+        ctx.ws_id,
+        person.id,
+        ctx.now,
+        role=role,
+        specialty=options.get("specialty", "")[:100],
+        department=options["department"][:100],
+        capacity=capacity,
+        languages=languages,
+    )
+    _audit(ctx, "roster.add", person)
+    return [
+        Reply(
+            f"{escape(person.display_name or plain[0])} is on the roster: {role}, {escape(options['department'])}, "
+            f"up to {capacity} clients, languages {', '.join(languages)}."
+        )
+    ]
+
+
+def _roster_list(ctx: Ctx, args: str = "") -> list[Reply]:
+    rows = ctx.store.coach_roster(ctx.ws_id)
+    if not rows:
+        return [Reply(f"No coaches on the roster yet. Add one: `{ROSTER_EXAMPLE}`")]
+    lines = [
+        f"{escape(m.display_name or m.user_id)}: {p.role}, {escape(p.department)}"
+        + (f", {escape(p.specialty)}" if p.specialty else "")
+        + f" · {p.active_count}/{p.capacity} active · {'available' if p.available else 'not available'}"
+        for p, m in rows
+    ]
+    return [Reply("*Peer coach roster*\n" + "\n".join(lines))]
+
+
+def _roster_remove(ctx: Ctx, args: str) -> list[Reply]:
+    example = "/coach roster remove @dr.patel"
+    person = audience.find_person(ctx, args.strip(), example)
+    coach = ctx.store.coach_profile(ctx.ws_id, person.id)
+    if coach is None:
+        raise CoachingError(f"{args.strip()} is not on the roster.", example)
+    if not ctx.store.remove_coach(ctx.ws_id, person.id):
+        raise CoachingError(
+            f"{escape(person.display_name)} still has {coach.active_count} active engagement(s). They close "
+            "them with `/coach done`; meanwhile you can stop new ones with them marking "
+            "`/coach available off`.",
+            example,
+        )
+    _audit(ctx, "roster.remove", person)
+    return [Reply(f"{escape(person.display_name or args.strip())} is off the roster.")]
+
+
+def stats(ctx: Ctx, args: str) -> list[Reply]:
+    """Request totals for admins: never who asked or why; small counts are hidden."""
+    require_admin(ctx, "stats")
+    window = parse_duration(args.strip() or "90d", "/coach stats 90d")
+    counts = ctx.store.request_counts(ctx.ws_id, ctx.now - window)
+    by_status, waits = counts["by_status"], counts["waits"]
+    total = sum(by_status.values())
+    if total < MIN_GROUP:
+        return [
+            Reply(
+                f"Fewer than {MIN_GROUP} coach requests in the last {window.days} days: hidden to protect "
+                "the people who asked."
+            )
+        ]
+    median = statistics.median(w.total_seconds() / 3600 for w in waits) if len(waits) >= MIN_GROUP else None
+    shown = {k: (str(v) if v >= MIN_GROUP or v == 0 else f"<{MIN_GROUP}") for k, v in by_status.items()}
+    return [
+        Reply(
+            f"*Coach requests, last {window.days} days*: {total} in all; "
+            + ", ".join(f"{k} {v}" for k, v in sorted(shown.items()))
+            + (f"; median time to match {median:.1f} h" if median is not None else "")
+        )
+    ]
+
+
+def _audit(ctx: Ctx, action: str, person: Member) -> None:
+    ctx.store.audit(
+        ctx.ws_id,
+        ctx.member.id,
+        ctx.member.display_name or ctx.member.user_id,
+        action,
+        person.display_name or person.user_id,
+        ctx.now,
+    )
+
+
+ACTIONS = {"coach:helpful": feedback_helpful, "coach:burnout": feedback_burnout}

@@ -1,0 +1,194 @@
+"""The one entry point for inbound events: crisis check first, then a plain routing table, one error boundary."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+
+from handlers import checkin, checkin_actions, coach, crisis, home, nudge, preferences, privacy, profile, settings
+from handlers.context import Ctx
+from handlers.helptext import help_reply, welcome
+from handlers.messages import CoachingError, Incoming, OrgSettings, Reply
+from handlers.safety import is_crisis
+from prompts.library import load_library
+from prompts.messages import escape, render
+from store import Store
+
+logger = logging.getLogger(__name__)
+
+Handler = Callable[[Ctx, str], list[Reply]]
+
+CHECKIN: dict[str, Handler] = {
+    "now": lambda ctx, args: checkin.start_now(ctx, theme=args.strip() or None),
+    "time": preferences.set_time,
+    "pause": preferences.pause,
+    "snooze": preferences.pause,
+    "resume": preferences.resume,
+    "stop": preferences.stop,
+    "quiet": preferences.quiet,
+    "shifts": preferences.shifts,
+    "timing": preferences.timing,
+    "themes": preferences.themes,
+    "zone": preferences.zone,
+    "profile": profile.update,
+    "settings": settings.open_form,
+    "privacy": privacy.explain,
+    "export": privacy.export,
+    "delete": privacy.delete,
+    "help": lambda ctx, args: [help_reply(ctx)],
+}
+COMMANDS: dict[str, dict[str, Handler]] = {
+    "checkin": CHECKIN,
+    "coach": coach.COMMANDS,
+    "nudge": nudge.COMMANDS,
+}
+DEFAULT_SUB = {"checkin": "now", "coach": "request", "nudge": "help"}
+ACTIONS: dict[str, Callable[..., list[Reply]]] = {
+    "checkin:energy": lambda ctx, arg: checkin_actions.pulse(ctx, "energy", arg),
+    "checkin:burnout": lambda ctx, arg: checkin_actions.pulse(ctx, "burnout", arg),
+    "checkin:skip": checkin_actions.skip,
+    "checkin:snooze": checkin_actions.snooze,
+    "checkin:pause": checkin_actions.pause_week,
+    "checkin:start": checkin_actions.start,
+    "checkin:not-now": checkin_actions.not_now,
+    "crisis:again": crisis.again,
+    "crisis:person": crisis.ask_person,
+    "crisis:person-yes": crisis.person_yes,
+    "crisis:person-no": crisis.person_no,
+    "crisis:ok": crisis.ask_close,
+    "crisis:close": crisis.close,
+    **coach.ACTIONS,
+    **privacy.ACTIONS,
+}
+FORMS: dict[str, Callable[[Ctx, dict], list[Reply]]] = {
+    "coach.request": coach.submit_form,
+    "nudge.add": nudge.submit_form,
+    "checkin.settings": settings.submit_form,
+}
+DM_WORDS = {
+    "help": ("help", ""),
+    "pause": ("checkin", "pause"),
+    "stop": ("checkin", "stop"),
+    "resume": ("checkin", "resume"),
+    "unpause": ("checkin", "resume"),
+}
+COMMAND_WORDS = {"checkin": "checkin", "check-in": "checkin", "coach": "coach", "nudge": "nudge"}
+
+
+def dispatch(incoming: Incoming, store: Store, now: datetime, *, org: OrgSettings = OrgSettings()) -> list[Reply]:
+    """Handle one inbound event and return what to say; never raises."""
+    try:
+        ctx = _context(incoming, store, now, org)
+        for text in incoming.texts():
+            if is_crisis(text):
+                return crisis.respond(ctx, source=incoming.kind)
+        greeting = welcome(ctx) if incoming.kind in ("message", "command") else []
+        return [_to_actor(r, incoming) for r in [*greeting, *_route(ctx)]]
+    except CoachingError as problem:
+        return [Reply(escape(problem.message()), error=True)]
+    except Exception:
+        # Only names we chose appear here: never the text, never form values.
+        logger.exception(
+            "dispatch failed: kind=%s command=%s action=%s",
+            incoming.kind,
+            incoming.command,
+            incoming.action.split(":")[:2],
+        )
+        return [Reply(render("generic_error"))]
+
+
+def _to_actor(reply: Reply, incoming: Incoming) -> Reply:
+    """A message addressed to the person who acted is simply a reply to them."""
+    return replace(reply, to=None) if reply.to == incoming.actor.user_id else reply
+
+
+def _context(incoming: Incoming, store: Store, now: datetime, org: OrgSettings) -> Ctx:
+    actor = incoming.actor
+    workspace = store.ensure_workspace(actor.platform, actor.workspace, now)
+    member = store.ensure_member(
+        workspace.id,
+        actor.user_id,
+        now,
+        display_name=actor.display_name or None,
+        timezone=actor.timezone,
+        is_admin=True if actor.is_admin else None,
+    )
+    return Ctx(incoming, store, now, workspace, member, org)
+
+
+def _route(ctx: Ctx) -> list[Reply]:
+    incoming = ctx.incoming
+    if incoming.kind == "command":
+        return run_command(ctx, incoming.command, incoming.text)
+    if incoming.kind == "action":
+        return _run_action(ctx, incoming.action)
+    if incoming.kind == "form":
+        return FORMS[incoming.action](ctx, dict(incoming.values))
+    if incoming.kind == "home":
+        return home.home(ctx)
+    return _on_message(ctx, incoming.text)
+
+
+def run_command(ctx: Ctx, command: str, args: str) -> list[Reply]:
+    command = command.lstrip("/").lower()
+    if command == "help":
+        return [help_reply(ctx)]
+    table = COMMANDS.get(command)
+    if table is None:
+        return [Reply(render("unknown_command", command=f"/{command}")), help_reply(ctx)]
+    word, _, rest = args.strip().partition(" ")
+    word = word.lower()
+    if not word:
+        return table[DEFAULT_SUB[command]](ctx, "")
+    if word in table:
+        return table[word](ctx, rest.strip())
+    if command == "checkin" and word in load_library().themes:
+        return checkin.start_now(ctx, theme=word)
+    if command == "coach" and "=" in word:  # the inline request form: /coach peer=physician topic="..."
+        return table["request"](ctx, args)
+    raise CoachingError(render("unknown_subcommand", command=command, word=word), f"/{command} help")
+
+
+def _run_action(ctx: Ctx, action: str) -> list[Reply]:
+    namespace, _, rest = action.partition(":")
+    name, _, arg = rest.partition(":")
+    handler = ACTIONS.get(f"{namespace}:{name}")
+    if handler is None:
+        return [Reply(render("already_handled"))]
+    return handler(ctx, arg) if arg else handler(ctx)
+
+
+def _on_message(ctx: Ctx, text: str) -> list[Reply]:
+    parsed = as_command(text)
+    if parsed is not None:
+        return run_command(ctx, *parsed)
+    if ctx.incoming.in_channel:
+        return [Reply(render("channel_pointer"))]
+    conv = checkin.current(ctx)
+    if conv is not None:
+        return checkin.reply(ctx, conv, text)
+    return checkin.offer(ctx)
+
+
+def as_command(text: str) -> tuple[str, str] | None:
+    """A message that is really a command: `/checkin pause 7d`, `checkin pause 7d`, `coach`, `help`, `pause`.
+
+    Without a slash, a command word counts only alone or before one of its own subcommands, so a
+    reply such as "coach said I did well" stays a reply.
+    """
+    stripped = text.strip()
+    slash = stripped.startswith("/")
+    word, _, rest = stripped.lstrip("/").partition(" ")
+    word, rest = word.lower(), rest.strip()
+    if word in COMMAND_WORDS:
+        command = COMMAND_WORDS[word]
+        first = rest.partition(" ")[0].lower()
+        if slash or not rest or first in COMMANDS[command] or (command == "checkin" and first in load_library().themes):
+            return command, rest
+        return None
+    if slash:
+        return word, rest
+    bare = stripped.lower().rstrip(".!")
+    return DM_WORDS.get(bare)

@@ -1,0 +1,242 @@
+"""Admins' nudge schedules: add, list, preview, pause, resume, delete (every change audited)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import time
+from zoneinfo import ZoneInfo
+
+from handlers import audience
+from handlers.args import parse_duration, split_args, split_options
+from handlers.context import Ctx
+from handlers.messages import CoachingError, Form, FormField, Option, Reply
+from handlers.schedules import DAYS, format_days, next_occurrences, parse_days, parse_time, parse_zone
+from prompts.library import load_library
+from prompts.messages import escape, render
+from store.models import Schedule
+
+ADD_EXAMPLE = '/nudge add weekdays 08:30 local to everyone theme=rest name="Morning check-in"'
+FORM_ID = "nudge.add"
+
+
+def require_admin(ctx: Ctx, word: str) -> None:
+    if not ctx.is_admin:
+        raise CoachingError(render("admin_only", command="nudge", word=word))
+
+
+def add(ctx: Ctx, args: str) -> list[Reply]:
+    require_admin(ctx, "add")
+    if not args.strip():
+        return [_form_reply(ctx)]
+    plain, options = split_options(split_args(args, ADD_EXAMPLE))
+    if len(plain) < 2:
+        raise CoachingError("A schedule needs days and a time.", ADD_EXAMPLE)
+    unknown = sorted(set(options) - {"theme", "name"})
+    if unknown:
+        raise CoachingError(f"'{unknown[0]}=' is not an option here. Options: theme=, name=.", ADD_EXAMPLE)
+    days = parse_days(plain[0], example=ADD_EXAMPLE)
+    at = parse_time(plain[1], example=ADD_EXAMPLE)
+    rest = plain[2:]
+    zone = None
+    if rest and rest[0].lower() != "to":
+        zone = None if rest[0].lower() == "local" else parse_zone(rest[0], example=ADD_EXAMPLE).key
+        rest = rest[1:]
+    if rest and rest[0].lower() == "to":
+        rest = rest[1:]
+        if not rest:
+            raise CoachingError("`to` needs an audience: everyone, a #channel or @people.", ADD_EXAMPLE)
+    elif rest:
+        raise CoachingError(f"I didn't understand '{rest[0]}'. Put the audience after `to`.", ADD_EXAMPLE)
+    kind, members = audience.parse(ctx, rest or ["everyone"], ADD_EXAMPLE)
+    theme = _theme(options.get("theme"))
+    return [_create(ctx, days, at, zone, kind, members, theme, options.get("name", "").strip())]
+
+
+def _theme(value: str | None) -> str | None:
+    if not value:
+        return None
+    themes = load_library().themes
+    if value.lower() not in themes:
+        raise CoachingError(f"'{value}' is not a theme. Themes: {', '.join(themes)}.", ADD_EXAMPLE)
+    return value.lower()
+
+
+def _create(
+    ctx: Ctx, days, at: time, zone: str | None, kind: str, targets: list, theme: str | None, name: str
+) -> Reply:
+    name = name[:100] or f"{format_days(days)} {at:%H:%M}"
+    schedule = ctx.store.add_schedule(
+        ctx.ws_id,
+        ctx.now,
+        name=name,
+        days=",".join(days),
+        local_time=f"{at:%H:%M}",
+        timezone=zone,
+        audience_kind=kind,
+        audience=targets,
+        theme=theme,
+        created_by=ctx.member.id,
+    )
+    _audit(ctx, "schedule.add", schedule)
+    return Reply(f"Added schedule {schedule.id}: {describe(ctx, schedule)}.\n{_preview_text(ctx, schedule)}")
+
+
+def list_schedules(ctx: Ctx, args: str = "") -> list[Reply]:
+    require_admin(ctx, "list")
+    schedules = ctx.store.schedules(ctx.ws_id)
+    if not schedules:
+        return [Reply(f"No schedules yet. Add one: `{ADD_EXAMPLE}`")]
+    lines = [f"*{s.id}* {describe(ctx, s)} [{s.status}]" for s in schedules]
+    return [Reply("*Nudge schedules*\n" + "\n".join(lines))]
+
+
+def describe(ctx: Ctx, schedule: Schedule) -> str:
+    zone = schedule.timezone or "each member's own time"
+    theme = f", theme {schedule.theme}" if schedule.theme else ""
+    return (
+        f'"{escape(schedule.name)}": {format_days(parse_days(schedule.days))} at {schedule.local_time} ({zone}) '
+        f"to {audience.describe(ctx, schedule)}{theme}"
+    )
+
+
+def preview(ctx: Ctx, args: str) -> list[Reply]:
+    require_admin(ctx, "preview")
+    schedule = _schedule_arg(ctx, args, "preview")
+    return [Reply(f"*{schedule.id}* {describe(ctx, schedule)}\n{_preview_text(ctx, schedule)}")]
+
+
+def _preview_text(ctx: Ctx, schedule: Schedule) -> str:
+    """The next five send times (admin's zone and UTC) and who the audience really reaches."""
+    zone = ZoneInfo(schedule.timezone) if schedule.timezone else ctx.zone()
+    upcoming = next_occurrences(parse_days(schedule.days), time.fromisoformat(schedule.local_time), zone, ctx.now, 5)
+    admin_zone = ctx.zone()
+    lines = [
+        "Next sends:"
+        if schedule.timezone
+        else f"Next sends (shown for {zone.key}; each member gets {schedule.local_time} in their own zone):"
+    ]
+    lines += [f"  {t.astimezone(admin_zone):%a %d %b %H:%M} {admin_zone.key} · {t:%H:%M} UTC" for t in upcoming]
+    lines.append(_reach_text(ctx, schedule))
+    return "\n".join(lines)
+
+
+def _reach_text(ctx: Ctx, schedule: Schedule) -> str:
+    people = audience.members_of(ctx, schedule)
+    own_time = ctx.store.members_with_own_time(ctx.ws_id) if schedule.audience_kind != "member" else set()
+    counts = Counter(_reach(ctx, m, m.id in own_time) for m in people)
+    parts = [f"{counts.pop('reachable', 0)} will get it"]
+    parts += [f"{n} {why}" for why, n in sorted(counts.items())]
+    return "Audience: " + f"{len(people)} people; " + ", ".join(parts) + "."
+
+
+def _reach(ctx: Ctx, member, on_own_time: bool) -> str:
+    if member.unreachable_reason:
+        return f"unreachable ({member.unreachable_reason})"
+    if member.status != "active":
+        return "stopped"
+    if member.paused_until is not None and member.paused_until > ctx.now:
+        return "paused"
+    if on_own_time:
+        return "on their own time"
+    return "reachable"
+
+
+def set_status(ctx: Ctx, args: str, word: str, status: str) -> list[Reply]:
+    require_admin(ctx, word)
+    schedule = _schedule_arg(ctx, args, word)
+    ctx.store.update_schedule(ctx.ws_id, schedule.id, ctx.now, status=status)
+    _audit(ctx, f"schedule.{word}", schedule)
+    verb = {"pause": "paused", "resume": "resumed", "delete": "deleted"}[word]
+    return [Reply(f'Schedule {schedule.id} "{escape(schedule.name)}" {verb}.')]
+
+
+def _schedule_arg(ctx: Ctx, args: str, word: str) -> Schedule:
+    example = f"/nudge {word} 3"
+    text = args.strip().lstrip("#")
+    if not text:
+        raise CoachingError("Which schedule? Give its number from `/nudge list`.", example)
+    schedule = ctx.store.schedule(ctx.ws_id, int(text)) if text.isdigit() else None
+    if schedule is None or schedule.owner_member_id is not None:
+        raise CoachingError(f"There is no schedule '{text}'. `/nudge list` shows the numbers.", example)
+    return schedule
+
+
+def _audit(ctx: Ctx, action: str, schedule: Schedule) -> None:
+    ctx.store.audit(
+        ctx.ws_id,
+        ctx.member.id,
+        ctx.member.display_name or ctx.member.user_id,
+        action,
+        f'schedule {schedule.id} "{schedule.name}"',
+        ctx.now,
+    )
+
+
+def _form_reply(ctx: Ctx) -> Reply:
+    themes = load_library().themes
+    fields = (
+        FormField("name", "Name", "text", optional=True, hint="e.g. Morning check-in"),
+        FormField("days", "Days", "checkboxes", options=tuple(Option(d, d.title()) for d in DAYS), initial=DAYS[:5]),
+        FormField("time", "Local time", "time", initial="08:30"),
+        FormField(
+            "zone",
+            "Time zone",
+            "select",
+            initial="local",
+            options=(Option("local", "Each member's own zone"), Option(ctx.zone().key, ctx.zone().key)),
+        ),
+        FormField("audience", "Who", "text", initial="everyone", hint="everyone, #channel, or @people"),
+        FormField(
+            "theme",
+            "Theme",
+            "select",
+            optional=True,
+            options=(Option("", "Any theme"), *(Option(t.id, t.title) for t in themes.values())),
+        ),
+    )
+    return Reply(
+        "New nudge schedule",
+        form=Form(FORM_ID, "New nudge schedule", fields, submit_label="Add", inline_example=ADD_EXAMPLE),
+    )
+
+
+def submit_form(ctx: Ctx, values: dict) -> list[Reply]:
+    require_admin(ctx, "add")
+    days = parse_days(values.get("days") or "", example=ADD_EXAMPLE)
+    at = parse_time(values.get("time") or "", example=ADD_EXAMPLE)
+    zone_text = (values.get("zone") or "local").strip()
+    zone = None if zone_text.lower() == "local" else parse_zone(zone_text, example=ADD_EXAMPLE).key
+    words = split_args(values.get("audience") or "everyone", ADD_EXAMPLE)
+    kind, members = audience.parse(ctx, words or ["everyone"], ADD_EXAMPLE)
+    theme = _theme(values.get("theme"))
+    return [_create(ctx, days, at, zone, kind, members, theme, (values.get("name") or "").strip())]
+
+
+def audit_log(ctx: Ctx, args: str) -> list[Reply]:
+    require_admin(ctx, "audit")
+    window = parse_duration(args.strip() or "30d", "/nudge audit 30d")
+    entries = ctx.store.audit_entries(ctx.ws_id, ctx.now - window)
+    if not entries:
+        return [Reply(f"No admin actions in the last {window.days} days.")]
+    zone = ctx.zone()
+    lines = [
+        escape(f"{e.created_at.astimezone(zone):%Y-%m-%d %H:%M} {e.actor_label}: {e.action} {e.target}".rstrip())
+        for e in entries[-100:]
+    ]
+    return [Reply(f"*Admin actions, last {window.days} days*\n" + "\n".join(lines))]
+
+
+def help_(ctx: Ctx, args: str = "") -> list[Reply]:
+    return [Reply(render("help_admin"))]
+
+
+COMMANDS = {
+    "add": add,
+    "list": list_schedules,
+    "preview": preview,
+    "pause": lambda ctx, a: set_status(ctx, a, "pause", "paused"),
+    "resume": lambda ctx, a: set_status(ctx, a, "resume", "active"),
+    "delete": lambda ctx, a: set_status(ctx, a, "delete", "deleted"),
+    "audit": audit_log,
+    "help": help_,
+}

@@ -1,0 +1,101 @@
+"""The member's settings form (`/checkin settings`): one place for time, days, zone, quiet hours, timing and themes."""
+
+from __future__ import annotations
+
+from handlers import preferences
+from handlers.context import Ctx, quiet_hours
+from handlers.messages import CoachingError, Form, FormField, Option, Reply
+from handlers.schedules import DAYS, format_days, parse_days, parse_quiet, parse_time, parse_zone
+from prompts.library import load_library
+from prompts.messages import render
+
+FORM_ID = "checkin.settings"
+
+
+def open_form(ctx: Ctx, args: str = "") -> list[Reply]:
+    own = ctx.store.personal_schedule(ctx.ws_id, ctx.member.id)
+    start, end = quiet_hours(ctx.member, ctx.workspace)
+    library = load_library()
+    fields = (
+        FormField("time", "Check-in time", "time", initial=own.local_time if own else "08:30"),
+        FormField(
+            "days",
+            "Days",
+            "checkboxes",
+            options=tuple(Option(d, d.title()) for d in DAYS),
+            initial=tuple(parse_days(own.days)) if own else DAYS[:5],
+        ),
+        FormField("zone", "Time zone", "text", initial=ctx.zone().key, hint="An IANA name, e.g. America/Chicago"),
+        FormField("quiet", "Quiet hours", "text", initial=f"{start:%H:%M}-{end:%H:%M}", hint="e.g. 21:00-07:00"),
+        FormField(
+            "timing",
+            "Timing",
+            "select",
+            initial=ctx.member.timing,
+            options=(
+                Option("clock", "At my check-in time"),
+                Option("after-shift", "30 minutes after my shifts"),
+            ),
+        ),
+        FormField(
+            "themes",
+            "Themes",
+            "multi_select",
+            optional=True,
+            initial=tuple(ctx.member.themes or ()),
+            options=tuple(Option(t.id, t.title) for t in library.themes.values()),
+        ),
+    )
+    return [
+        Reply(
+            "Your check-in settings",
+            form=Form(
+                FORM_ID,
+                "Check-in settings",
+                fields,
+                submit_label="Save",
+                inline_example="/checkin time 07:30 mon,wed,fri · /checkin quiet 21:00-07:00 · /checkin themes rest",
+            ),
+        )
+    ]
+
+
+def submit_form(ctx: Ctx, values: dict) -> list[Reply]:
+    """Validate everything first, so a rejected form changes nothing; then save it all."""
+    example = "time 07:30, days mon,wed,fri, zone America/Chicago, quiet 21:00-07:00"
+    at = parse_time(values.get("time", ""), example=example)
+    days = parse_days(values.get("days", "") or "weekdays", example=example)
+    zone = parse_zone(values.get("zone") or ctx.zone().key, example=example)
+    start, end = parse_quiet(values.get("quiet") or "21:00-07:00", example=example)
+    timing = values.get("timing") or "clock"
+    if timing not in ("clock", "after-shift"):
+        raise CoachingError("Timing is either clock or after-shift.", example)
+    if timing == "after-shift" and not ctx.member.shifts:
+        raise CoachingError(
+            "Tell me your shifts first, then choose after-shift timing.",
+            "/checkin shifts 19:00-07:00 mon,tue,wed",
+        )
+    themes = [t for t in (values.get("themes") or "").split(",") if t]
+    unknown = [t for t in themes if t not in load_library().themes]
+    if unknown:
+        raise CoachingError(f"'{unknown[0]}' is not a theme.", example)
+    ctx.store.update_member(
+        ctx.ws_id,
+        ctx.member.id,
+        timezone=zone.key,
+        quiet_start=f"{start:%H:%M}",
+        quiet_end=f"{end:%H:%M}",
+        timing=timing,
+        themes=themes,
+    )
+    preferences._save_personal_time(ctx, at, days)
+    summary = render(
+        "settings_summary",
+        time=f"{at:%H:%M}",
+        days=format_days(days),
+        zone=zone.key,
+        quiet=f"{start:%H:%M}-{end:%H:%M}",
+        timing=timing,
+        themes=", ".join(themes) or "all",
+    )
+    return [Reply(render("settings_saved", summary=summary) + f" Next check-in: {preferences.next_text(ctx)}.")]

@@ -1,0 +1,100 @@
+"""Conversation tables for handler tests: [(said, expected), ...] against a real store at a fixed time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from types import MappingProxyType
+
+from handlers.dispatch import as_command, dispatch
+from handlers.messages import Actor, Incoming, OrgSettings, Reply
+from store import Store
+
+ZONE = "America/New_York"
+
+
+@dataclass
+class Person:
+    handle: str
+    name: str
+    role: str | None = None
+    department: str | None = None
+    admin: bool = False
+
+
+@dataclass
+class Dialog:
+    """A workspace with people who can say things, press buttons and submit forms."""
+
+    store: Store
+    now: datetime
+    platform: str = "console"
+    workspace: str = "demo"
+    org: OrgSettings = field(default_factory=OrgSettings)
+    as_: str = "dr.lee"
+    people: dict[str, Person] = field(default_factory=dict)
+    last: list[Reply] = field(default_factory=list)
+
+    def add(self, handle: str, name: str, *, role=None, department=None, admin=False, zone=ZONE) -> int:
+        self.people[handle] = Person(handle, name, role, department, admin)
+        ws = self.store.ensure_workspace(self.platform, self.workspace, self.now)
+        member = self.store.ensure_member(
+            ws.id,
+            handle,
+            self.now,
+            handle=handle,
+            display_name=name,
+            timezone=zone,
+            role=role,
+            department=department,
+            is_admin=admin or None,
+            welcomed=True,
+        )
+        return member.id
+
+    @property
+    def ws_id(self) -> int:
+        return self.store.find_workspace(self.platform, self.workspace).id
+
+    def member(self, handle: str | None = None):
+        return self.store.member_by_user(self.ws_id, handle or self.as_)
+
+    def actor(self) -> Actor:
+        person = self.people.get(self.as_)
+        return Actor(self.platform, self.workspace, self.as_, is_admin=bool(person and person.admin))
+
+    def say(self, said: str, **values) -> list[Reply]:
+        """`/cmd args` is a slash command, `!action:id` a button press, `form:ID` a form, anything else a DM."""
+        if said.startswith("!"):
+            incoming = Incoming(self.actor(), "action", action=said[1:])
+        elif said.startswith("form:"):
+            incoming = Incoming(self.actor(), "form", action=said[5:], values=MappingProxyType(values))
+        elif said.startswith("/"):
+            command, args = as_command(said)
+            incoming = Incoming(self.actor(), "command", text=args, command=command)
+        else:
+            incoming = Incoming(self.actor(), "message", text=said)
+        self.last = dispatch(incoming, self.store, self.now, org=self.org)
+        return self.last
+
+    def text(self, replies: list[Reply] | None = None, *, to: str | None = None) -> str:
+        """The replies' text meant for `to` (None: the person who acted)."""
+        return "\n".join(r.text for r in (self.last if replies is None else replies) if r.to == to)
+
+    def advance(self, **delta) -> None:
+        self.now += timedelta(**delta)
+
+    def buttons(self) -> list[str]:
+        return [b.action for r in self.last for b in r.buttons]
+
+
+def verify_dialog(dialog: Dialog, table: list[tuple[str, str | tuple[str, ...]]]) -> None:
+    """Each said line must get replies containing every expected fragment (case-insensitive)."""
+    for said, expected in table:
+        replies = dialog.say(said)
+        text = dialog.text(replies).lower()
+        for fragment in (expected,) if isinstance(expected, str) else expected:
+            if fragment.startswith("!"):
+                assert fragment[1:].lower() not in text, f"{said!r} -> should not contain {fragment[1:]!r}:\n{text}"
+            else:
+                assert fragment.lower() in text, f"{said!r} -> expected {fragment!r} in:\n{text}"
