@@ -1,0 +1,1 @@
+"""When things happen: schedules become outbox rows (the tick), rows become paced deliveries (the deliverer)."""

@@ -1,0 +1,218 @@
+"""The deliverer: claim due outbox rows, decide send or skip, send through the platform's Sender, record the outcome.
+
+Rules, in order, for each claimed row: a row more than the grace window late is `missed`; a
+paused or deleted schedule, a paused or stopped member, quiet hours right now, an open
+conversation, or a check-in in the last few hours make it `skipped`; a row whose earlier attempt
+has an unknown outcome is first looked up in the member's DM (by delivery id) so a crash between
+"sent" and "marked sent" never doubles a message; then it is paced and sent. 429s are retried
+after Retry-After without spending an attempt; 5xx and timeouts back off and count; after
+`max_attempts` the row is `failed` with the reason.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from handlers import checkin, planning
+from handlers.context import first_name, member_zone
+from handlers.helptext import welcome_reply
+from handlers.messages import OrgSettings, Reply
+from scheduler.pacer import Pacer
+from scheduler.sender import Outgoing, Recipient, Sender, SendResult
+from store import Store
+from store.models import Delivery, Member, Workspace
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DeliverySettings:
+    grace: timedelta = timedelta(hours=2)
+    lease: timedelta = timedelta(minutes=2)
+    max_attempts: int = 5
+    concurrency: int = 64  # rows in flight per worker: enough to reach the limit at 100-300 ms a call
+    backoff_base: float = 2.0  # seconds; doubled per attempt
+    poll_interval: float = 1.0
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A row ready to send: who, what, and the plan to record once it is out."""
+
+    row: Delivery
+    member: Member
+    workspace: Workspace
+    plan: checkin.CheckinPlan
+    out: Outgoing
+
+
+class Deliverer:
+    def __init__(
+        self,
+        store: Store,
+        senders: Mapping[str, Sender],
+        pacer: Pacer,
+        *,
+        worker_id: str,
+        clock: Callable[[], datetime],
+        settings: DeliverySettings = DeliverySettings(),
+        org: OrgSettings = OrgSettings(),
+    ) -> None:
+        self._store, self._senders, self._pacer = store, senders, pacer
+        self._worker, self._clock, self._settings, self._org = worker_id, clock, settings, org
+        self._in_flight: set[asyncio.Task] = set()
+
+    async def run_once(self) -> int:
+        """Claim what is due now and deliver all of it; returns how many rows were claimed."""
+        rows = await asyncio.to_thread(self._claim, self._settings.concurrency)
+        await asyncio.gather(*(self.deliver(row) for row in rows))
+        return len(rows)
+
+    async def run(self, stop: asyncio.Event, wake: asyncio.Event) -> None:
+        """Keep up to `concurrency` rows in flight until `stop`; `wake` says new rows are due."""
+        while not stop.is_set():
+            free = self._settings.concurrency - len(self._in_flight)
+            rows = await asyncio.to_thread(self._claim, free) if free > 0 else []
+            for row in rows:
+                task = asyncio.create_task(self.deliver(row))
+                self._in_flight.add(task)
+                task.add_done_callback(self._in_flight.discard)
+            if not rows:
+                wake.clear()
+                waiters = [asyncio.ensure_future(e.wait()) for e in (stop, wake)]
+                await asyncio.wait(waiters, timeout=self._settings.poll_interval, return_when=asyncio.FIRST_COMPLETED)
+                for waiter in waiters:
+                    waiter.cancel()
+            elif len(self._in_flight) >= self._settings.concurrency:
+                await asyncio.wait(self._in_flight, return_when=asyncio.FIRST_COMPLETED)
+        if self._in_flight:
+            await asyncio.wait(self._in_flight)
+
+    def _claim(self, limit: int) -> list[Delivery]:
+        return self._store.claim(self._worker, self._clock(), limit, self._settings.lease)
+
+    async def deliver(self, row: Delivery) -> str:
+        """Take one claimed row to a final or retry state; returns the status recorded."""
+        try:
+            prepared = await asyncio.to_thread(self._prepare, row, self._clock())
+            if isinstance(prepared, tuple):
+                status, reason = prepared
+                await asyncio.to_thread(self._finish, row, status, reason)
+                return status
+            return await self._send(prepared)
+        except Exception:
+            logger.exception("delivery %s failed unexpectedly; its lease will expire and it will be retried", row.id)
+            return "error"
+
+    def _prepare(self, row: Delivery, now: datetime) -> Prepared | tuple[str, str]:
+        store = self._store
+        workspace = store.workspace(row.workspace_id)
+        member = store.member(row.workspace_id, row.member_id)
+        schedule = store.schedule(row.workspace_id, row.schedule_id)
+        if member is None:
+            return "failed", "member no longer exists"
+        if now - row.due_at > self._settings.grace:
+            return "missed", "missed: outside the grace window"
+        if schedule is None or schedule.status != "active":
+            return "skipped", "schedule paused or deleted"
+        if row.kind == "checkin" and not schedule_still_reaches(store, schedule, member):
+            return "skipped", "no longer in the audience"
+        if member.unreachable_reason:
+            return "unreachable", member.unreachable_reason
+        in_conversation = store.current_conversation(workspace.id, member.id) is not None
+        last = None if row.kind == "snooze" else store.last_checkin_sent(member.id, exclude=row.id)
+        reason = planning.skip_reason(member, workspace, now, last_sent=last, in_conversation=in_conversation)
+        if reason is not None:
+            return "skipped", reason
+        plan = checkin.plan_checkin(
+            store,
+            member,
+            now,
+            theme=schedule.theme,
+            local_hour=now.astimezone(member_zone(member)).hour,
+            seed=row.id,
+        )
+        replies = checkin.render_checkin(plan, member, scheduled=True, seed=row.id)
+        if not member.welcomed:
+            days = (workspace.settings or {}).get("retention_days") or self._org.retention_days
+            replies = [welcome_reply(first_name(member), days), *replies]
+        out = Outgoing(recipient_of(member, workspace), tuple(_with_id(r, row.id) for r in replies), row.id)
+        return Prepared(row, member, workspace, plan, out)
+
+    async def _send(self, p: Prepared) -> str:
+        sender = self._senders.get(p.workspace.platform)
+        if sender is None:
+            await asyncio.to_thread(self._finish, p.row, "failed", f"no sender for {p.workspace.platform}")
+            return "failed"
+        if p.row.outcome_unknown:
+            found = await sender.find_sent(p.out, since=p.row.created_at)
+            if found is not None:
+                await asyncio.to_thread(self._record_sent, p, found)
+                return "sent"
+        key = f"{p.workspace.platform}:{p.workspace.external_id}"
+        await self._pacer.acquire(key)
+        result = await sender.send(p.out)
+        return await self._outcome(p, result, key)
+
+    async def _outcome(self, p: Prepared, result: SendResult, key: str) -> str:
+        now = self._clock()
+        if result.status == "sent":
+            self._pacer.succeeded(key)
+            await asyncio.to_thread(self._record_sent, p, result)
+            return "sent"
+        if result.status == "throttled":
+            self._pacer.throttled(key, result.retry_after)
+            due = now + timedelta(seconds=result.retry_after or 1.0)
+            await asyncio.to_thread(
+                self._store.retry_later, p.row.id, self._worker, due, "rate limited", False, refund=True
+            )
+            return "pending"
+        if result.status == "retry" and p.row.attempts < self._settings.max_attempts:
+            due = now + timedelta(seconds=self._settings.backoff_base * 2 ** (p.row.attempts - 1))
+            await asyncio.to_thread(self._store.retry_later, p.row.id, self._worker, due, result.reason, True)
+            return "pending"
+        if result.status == "unreachable":
+            await asyncio.to_thread(
+                self._store.update_member, p.workspace.id, p.member.id, unreachable_reason=result.reason[:200]
+            )
+        status = "unreachable" if result.status == "unreachable" else "failed"
+        reason = (
+            result.reason if result.status != "retry" else f"gave up after {p.row.attempts} attempts: {result.reason}"
+        )
+        await asyncio.to_thread(self._finish, p.row, status, reason)
+        return status
+
+    def _record_sent(self, p: Prepared, result: SendResult) -> None:
+        now = self._clock()
+        checkin.open_checkin(self._store, p.member, p.plan, now, delivery_id=p.row.id)
+        self._store.finish(p.row.id, self._worker, "sent", now, message_ref=result.message_ref)
+        changes = {}
+        if result.dm_channel and result.dm_channel != p.member.dm_channel:
+            changes["dm_channel"] = result.dm_channel
+        if not p.member.welcomed:
+            changes["welcomed"] = True
+        if changes:
+            self._store.update_member(p.workspace.id, p.member.id, **changes)
+
+    def _finish(self, row: Delivery, status: str, reason: str) -> None:
+        if not self._store.finish(row.id, self._worker, status, self._clock(), reason=reason[:200]):
+            logger.warning("delivery %s: lost its claim before recording %s", row.id, status)
+
+
+def schedule_still_reaches(store: Store, schedule, member: Member) -> bool:
+    """The audience is checked again at send time: a member may have left a channel or set their own time."""
+    return any(s.id == schedule.id for s in planning.schedules_for(store, member))
+
+
+def recipient_of(member: Member, workspace: Workspace) -> Recipient:
+    return Recipient(
+        workspace.platform, workspace.external_id, member.user_id, member.dm_channel, member.conversation_ref
+    )
+
+
+def _with_id(reply: Reply, delivery_id: int) -> Reply:
+    return replace(reply, delivery_id=delivery_id)

@@ -1,0 +1,107 @@
+"""Paced sending per workspace: additive increase, multiplicative decrease, and Retry-After honoured.
+
+Slack does not publish its workspace-wide budget for chat.postMessage, so the pacer probes: it
+starts at a configured rate, speeds up while calls succeed (quickly until the first 429, then
+gently), and on a 429 drops to just under the rate the platform actually accepted over the last
+few seconds, and waits out Retry-After. It settles close to the real limit instead of a guess.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+Clock = Callable[[], float]
+Sleep = Callable[[float], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class PaceSettings:
+    start_rate: float = 10.0  # sends per second per workspace before anything is known
+    min_rate: float = 0.5
+    max_rate: float = 200.0
+    slow_start_growth: float = 0.5  # rate grows this fraction per second until the first 429
+    creep: float = 1 / 400  # then this fraction per second: slow, so 429s (and their pauses) are rare
+    backoff: float = 0.95  # on a 429, go to this fraction of the recently accepted rate
+    window: float = 3.0  # seconds of successes used to estimate the accepted rate
+
+
+@dataclass
+class _Lane:
+    rate: float
+    next_slot: float = 0.0
+    paused_until: float = 0.0
+    probing: bool = True  # slow start until the first 429
+    last_cut: float = float("-inf")
+    successes: deque = field(default_factory=deque)
+
+
+# Teams publishes its limits (about 30 a second per app per tenant), so its lane starts near them and is capped.
+PLATFORM_PACE = {"teams": PaceSettings(start_rate=25.0, max_rate=30.0)}
+
+
+class Pacer:
+    """One lane per key "platform:workspace". `acquire` waits for the next send slot."""
+
+    def __init__(
+        self,
+        settings: PaceSettings | None = None,
+        *,
+        clock: Clock,
+        sleep: Sleep = asyncio.sleep,
+        per_platform: dict[str, PaceSettings] | None = None,
+    ) -> None:
+        self._default = settings or PaceSettings()
+        self._per_platform = PLATFORM_PACE if per_platform is None else per_platform
+        self._clock = clock
+        self._sleep = sleep
+        self._lanes: dict[str, _Lane] = {}
+        self._lane_settings: dict[str, PaceSettings] = {}
+
+    def rate(self, key: str) -> float:
+        return self._lane(key).rate
+
+    def _lane(self, key: str) -> _Lane:
+        if key not in self._lanes:
+            settings = self._per_platform.get(key.partition(":")[0], self._default)
+            self._lane_settings[key] = settings
+            self._lanes[key] = _Lane(rate=settings.start_rate)
+        return self._lanes[key]
+
+    async def acquire(self, key: str) -> None:
+        lane = self._lane(key)
+        while True:
+            now = self._clock()
+            slot = max(now, lane.next_slot, lane.paused_until)
+            if slot <= now:
+                lane.next_slot = now + 1.0 / lane.rate
+                return
+            lane.next_slot = slot + 1.0 / lane.rate
+            await self._sleep(slot - now)
+            if self._clock() >= lane.paused_until:
+                return
+
+    def succeeded(self, key: str) -> None:
+        lane, now = self._lane(key), self._clock()
+        settings = self._lane_settings[key]
+        lane.successes.append(now)
+        while lane.successes and lane.successes[0] < now - settings.window:
+            lane.successes.popleft()
+        # Adding g per success grows the rate by the fraction g per second (there are `rate` successes a second).
+        growth = settings.slow_start_growth if lane.probing else settings.creep
+        lane.rate = min(settings.max_rate, lane.rate + growth)
+
+    def throttled(self, key: str, retry_after: float | None) -> None:
+        """A 429: cut the rate (once per burst of 429s) and pause the lane for Retry-After."""
+        lane, now = self._lane(key), self._clock()
+        settings = self._lane_settings[key]
+        lane.paused_until = max(lane.paused_until, now + (retry_after if retry_after is not None else 1.0))
+        if now - lane.last_cut < 1.0:
+            return  # the other in-flight calls of the same burst: already cut
+        lane.last_cut = now
+        lane.probing = False
+        accepted = len([t for t in lane.successes if t >= now - settings.window]) / settings.window
+        target = settings.backoff * (accepted if accepted > 0 else lane.rate)
+        lane.rate = max(settings.min_rate, min(lane.rate * settings.backoff, target))

@@ -1,0 +1,100 @@
+"""APScheduler wiring: the tick every minute (leader only), housekeeping, and the deliverer loop, in one process.
+
+APScheduler only says *when*; what is due lives in our own tables, so any number of processes can
+run this: the tick is guarded by the leader lock and delivery claims are leased, so nothing runs
+twice and a crashed process loses nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from handlers.messages import OrgSettings
+from scheduler import jobs
+from scheduler.delivery import Deliverer, DeliverySettings
+from scheduler.notify import notify
+from scheduler.pacer import Pacer, PaceSettings
+from scheduler.sender import Sender
+from scheduler.tick import tick
+from store import Store
+from store.leader import LeaderLock
+
+logger = logging.getLogger(__name__)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Runner:
+    def __init__(
+        self,
+        store: Store,
+        senders: Mapping[str, Sender],
+        *,
+        org: OrgSettings = OrgSettings(),
+        pace: PaceSettings | None = None,
+        delivery: DeliverySettings = DeliverySettings(),
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.store, self.senders, self.org, self.clock = store, senders, org, clock
+        self.worker_id = f"{socket.gethostname()}:{os.getpid()}"
+        self.pacer = Pacer(pace, clock=lambda: clock().timestamp())
+        self.deliverer = Deliverer(
+            store, senders, self.pacer, worker_id=self.worker_id, clock=clock, settings=delivery, org=org
+        )
+        self.leader = LeaderLock(store.engine)
+        self._scheduler: AsyncIOScheduler | None = None
+        self._stop = asyncio.Event()
+        self._wake = asyncio.Event()
+        self._loop_task: asyncio.Task | None = None
+
+    def start(self) -> None:
+        """Start inside a running event loop (AsyncIOScheduler needs one)."""
+        scheduler = AsyncIOScheduler(
+            timezone=UTC, job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 30}
+        )
+        scheduler.add_job(self.tick_now, CronTrigger(second=0, timezone=UTC), id="tick", replace_existing=True)
+        scheduler.add_job(self.housekeeping, IntervalTrigger(minutes=5), id="housekeeping", replace_existing=True)
+        scheduler.add_job(self.daily, CronTrigger(hour=3, minute=17, timezone=UTC), id="daily", replace_existing=True)
+        scheduler.start()
+        self._scheduler = scheduler
+        self._loop_task = asyncio.create_task(self.deliverer.run(self._stop, self._wake))
+        logger.info("scheduler started as %s", self.worker_id)
+
+    async def stop(self) -> None:
+        self._stop.set()
+        if self._scheduler is not None:
+            self._scheduler.shutdown(wait=False)
+        if self._loop_task is not None:
+            await self._loop_task
+        self.leader.release()
+
+    async def tick_now(self) -> int:
+        """One tick if this process leads; wakes the deliverer when rows were created."""
+        if not await asyncio.to_thread(self.leader.try_acquire):
+            return 0
+        result = await asyncio.to_thread(tick, self.store, self.clock())
+        if result.created:
+            self._wake.set()
+        return result.created
+
+    async def housekeeping(self) -> None:
+        now = self.clock()
+        await asyncio.to_thread(jobs.close_idle_checkins, self.store, now)
+        for workspace, reply in await asyncio.to_thread(jobs.expire_coach_offers, self.store, now, self.org):
+            await notify(self.store, self.senders, workspace, reply)
+
+    async def daily(self) -> None:
+        now = self.clock()
+        await asyncio.to_thread(jobs.apply_retention, self.store, now, self.org)
+        await asyncio.to_thread(jobs.forget_old_events, self.store, now)

@@ -1,0 +1,53 @@
+"""The Sender protocol every platform adapter implements for proactive messages, and its vocabulary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal, Protocol
+
+from handlers.messages import Reply
+
+SendStatus = Literal["sent", "throttled", "retry", "failed", "unreachable"]
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Where a DM goes, in plain JSON-able fields (no SDK objects)."""
+
+    platform: str
+    workspace: str  # external id: Slack team id, Teams tenant id, "demo"
+    user_id: str
+    dm_channel: str | None = None  # Slack D... channel, once known
+    conversation_ref: dict | None = None  # Teams ConversationReference as JSON
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    recipient: Recipient
+    replies: tuple[Reply, ...]
+    delivery_id: int | None = None  # set for outbox rows; carried as message metadata where the platform allows
+
+
+@dataclass(frozen=True)
+class SendResult:
+    """What happened. `retry` means the outcome is unknown (5xx, timeout): look before sending again.
+
+    `throttled` means the platform refused for now (429) and nothing was posted.
+    """
+
+    status: SendStatus
+    message_ref: dict | None = None
+    retry_after: float | None = None
+    reason: str = ""
+    dm_channel: str | None = None
+
+
+class Sender(Protocol):
+    platform: str
+
+    async def send(self, out: Outgoing) -> SendResult:
+        """Post the replies as one DM (and any `to` replies to their people)."""
+
+    async def find_sent(self, out: Outgoing, since: datetime) -> SendResult | None:
+        """Look in the recipient's DM for this delivery id; a `sent` result if it is already there."""
