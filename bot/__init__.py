@@ -1,0 +1,1 @@
+"""The edge: configuration, the command line, the web app and the Slack, Teams and console adapters."""

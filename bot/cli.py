@@ -1,0 +1,87 @@
+"""The `microcoach` command: demo, serve, worker, socket, db, prompts, slack, teams and keys."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from bot.config import ConfigError, load_settings
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="microcoach", description="Peer-coaching check-ins for clinicians.")
+    verbs = parser.add_subparsers(dest="verb", metavar="COMMAND")
+    demo = verbs.add_parser("demo", help="a local workspace in the terminal (embedded SQLite)")
+    demo.add_argument("--db", help="SQLite file to keep the demo in (default: a temporary one)")
+    demo.add_argument("--script", help="read input lines from this file instead of the terminal")
+    db = verbs.add_parser("db", help="database tasks")
+    db.add_argument("action", choices=["upgrade"])
+    prompts = verbs.add_parser("prompts", help="the prompt library")
+    prompt_verbs = prompts.add_subparsers(dest="prompts_verb", metavar="ACTION", required=True)
+    lint = prompt_verbs.add_parser("lint", help="check every question and follow-up")
+    lint.add_argument("path", nargs="?")
+    listing = prompt_verbs.add_parser("list", help="list the prompts")
+    listing.add_argument("--theme")
+    listing.add_argument("--format", default="text")
+    keys = verbs.add_parser("keys", help="encryption keys")
+    keys.add_argument("action", choices=["new", "rotate"])
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.verb is None:
+        parser.print_help()
+        return 2
+    try:
+        return VERBS[args.verb](args)
+    except ConfigError as problem:
+        print(problem, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _demo(args) -> int:
+    from bot.demo import run_demo
+
+    settings = load_settings()
+    return run_demo(args.db, args.script, org=settings.org)
+
+
+def _db(args) -> int:
+    from bot.runtime import configure_logging, open_store
+
+    configure_logging()
+    store = open_store(load_settings())
+    store.close()
+    print("database is up to date")
+    return 0
+
+
+def _prompts(args) -> int:
+    from prompts.lint import lint_command, list_command
+
+    code, output = lint_command(args.path) if args.prompts_verb == "lint" else list_command(args.theme, args.format)
+    print(output, file=sys.stdout if code == 0 else sys.stderr)
+    return code
+
+
+def _keys(args) -> int:
+    from store.crypto import generate_key
+
+    if args.action == "new":
+        print(generate_key())
+        return 0
+    from bot.runtime import configure_logging, open_store
+
+    configure_logging()
+    store = open_store(load_settings())
+    count = store.rotate_keys()
+    store.close()
+    print(f"re-encrypted {count} stored texts with the newest key; you can now drop the old key")
+    return 0
+
+
+VERBS = {"demo": _demo, "db": _db, "prompts": _prompts, "keys": _keys}

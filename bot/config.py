@@ -1,0 +1,165 @@
+"""Settings, read once from the environment into a frozen object; every problem is named at start."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from handlers.messages import OrgSettings
+from store.crypto import Cipher, InvalidKeyError
+
+DEFAULT_DATABASE_URL = "sqlite:///microcoach.db"
+APP_TYPES = ("SingleTenant", "MultiTenant", "UserAssignedMSI")
+
+
+class ConfigError(Exception):
+    """One or more settings are missing or malformed; the message lists every one."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("microcoach cannot start:\n" + "\n".join(f"  - {p}" for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = DEFAULT_DATABASE_URL
+    slack_bot_token: str = ""
+    slack_signing_secret: str = ""
+    slack_app_token: str = ""
+    slack_client_id: str = ""
+    slack_client_secret: str = ""
+    slack_api_url: str = ""
+    microsoft_app_id: str = ""
+    microsoft_app_password: str = ""
+    microsoft_app_type: str = "SingleTenant"
+    microsoft_app_tenant_id: str = ""
+    admins: tuple[str, ...] = ()
+    encryption_key: str = ""
+    port: int = 3000
+    org: OrgSettings = field(default_factory=OrgSettings)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def slack_oauth(self) -> bool:
+        return bool(self.slack_client_id and self.slack_client_secret)
+
+    @property
+    def slack_enabled(self) -> bool:
+        return bool(self.slack_bot_token or self.slack_oauth)
+
+    def sqlite_path(self) -> Path | None:
+        if not self.is_sqlite:
+            return None
+        path = self.database_url.split(":///", 1)[-1]
+        return None if path in ("", ":memory:") else Path(path)
+
+    def require(self, mode: str) -> None:
+        """Fail at start, naming everything `mode` (serve, socket, worker) still needs."""
+        problems = []
+        if mode in ("serve", "worker") and not self.is_sqlite and not self.encryption_key:
+            problems.append(
+                "MICROCOACH_ENCRYPTION_KEY is required with a non-SQLite DATABASE_URL "
+                "(make one with `microcoach keys new`)"
+            )
+        if mode == "serve" and self.slack_enabled and not self.slack_signing_secret:
+            problems.append("SLACK_SIGNING_SECRET is required to serve Slack over HTTP (Slack app > Basic Information)")
+        if mode == "socket":
+            if not self.slack_app_token:
+                problems.append("SLACK_APP_TOKEN (xapp-...) is required for Socket Mode")
+            if not self.slack_bot_token:
+                problems.append("SLACK_BOT_TOKEN (xoxb-...) is required for Socket Mode")
+        if problems:
+            raise ConfigError(problems)
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Read and check every setting; raise ConfigError naming all the problems at once."""
+    env = os.environ if env is None else env
+    problems: list[str] = []
+    get = lambda name: (env.get(name) or "").strip()  # noqa: E731
+    url = _database_url(get("DATABASE_URL") or DEFAULT_DATABASE_URL, problems)
+    _prefix(get("SLACK_BOT_TOKEN"), "SLACK_BOT_TOKEN", "xoxb-", problems)
+    _prefix(get("SLACK_APP_TOKEN"), "SLACK_APP_TOKEN", "xapp-", problems)
+    if bool(get("SLACK_CLIENT_ID")) != bool(get("SLACK_CLIENT_SECRET")):
+        problems.append(
+            "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET go together: set both for multi-workspace OAuth, or neither"
+        )
+    api_url = get("SLACK_API_URL")
+    if api_url and not api_url.startswith(("http://", "https://")):
+        problems.append(f"SLACK_API_URL must be an http(s) URL such as https://slack.com/api/, not {api_url!r}")
+    app_type = get("MicrosoftAppType") or "SingleTenant"
+    if app_type not in APP_TYPES:
+        problems.append(f"MicrosoftAppType must be one of {', '.join(APP_TYPES)}, not {app_type!r}")
+    if get("MicrosoftAppId") and app_type != "MultiTenant" and not get("MicrosoftAppTenantId"):
+        problems.append(f"MicrosoftAppTenantId is required when MicrosoftAppType is {app_type}")
+    if get("MicrosoftAppId") and app_type != "UserAssignedMSI" and not get("MicrosoftAppPassword"):
+        problems.append("MicrosoftAppPassword is required when MicrosoftAppId is set")
+    key = get("MICROCOACH_ENCRYPTION_KEY")
+    _check_key(key, problems)
+    port = _int(get("PORT") or "3000", "PORT", 1, 65535, problems)
+    org = OrgSettings(
+        crisis_line=get("MICROCOACH_CRISIS_LINE"),
+        support_line=get("MICROCOACH_SUPPORT_LINE"),
+        offer_timeout_hours=_int(get("MICROCOACH_OFFER_HOURS") or "24", "MICROCOACH_OFFER_HOURS", 1, 168, problems),
+        retention_days=_int(get("MICROCOACH_RETENTION_DAYS") or "90", "MICROCOACH_RETENTION_DAYS", 1, 3650, problems),
+    )
+    if problems:
+        raise ConfigError(problems)
+    return Settings(
+        database_url=url,
+        slack_bot_token=get("SLACK_BOT_TOKEN"),
+        slack_signing_secret=get("SLACK_SIGNING_SECRET"),
+        slack_app_token=get("SLACK_APP_TOKEN"),
+        slack_client_id=get("SLACK_CLIENT_ID"),
+        slack_client_secret=get("SLACK_CLIENT_SECRET"),
+        slack_api_url=api_url,
+        microsoft_app_id=get("MicrosoftAppId"),
+        microsoft_app_password=get("MicrosoftAppPassword"),
+        microsoft_app_type=app_type,
+        microsoft_app_tenant_id=get("MicrosoftAppTenantId"),
+        admins=tuple(a.strip() for a in get("MICROCOACH_ADMINS").split(",") if a.strip()),
+        encryption_key=key,
+        port=port,
+        org=org,
+    )
+
+
+def _database_url(url: str, problems: list[str]) -> str:
+    """Accept the URL forms hosting platforms hand out, and use psycopg 3 for PostgreSQL."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    if not url.startswith(("sqlite://", "postgresql+psycopg://")):
+        problems.append(
+            f"DATABASE_URL must be sqlite:///PATH or postgresql://USER@HOST/DB, not {url.split('://')[0]!r}://..."
+        )
+    return url
+
+
+def _prefix(value: str, name: str, prefix: str, problems: list[str]) -> None:
+    if value and not value.startswith(prefix):
+        problems.append(f"{name} must start with {prefix!r} (check you copied the right token)")
+
+
+def _int(value: str, name: str, low: int, high: int, problems: list[str]) -> int:
+    if value.isdigit() and low <= int(value) <= high:
+        return int(value)
+    problems.append(f"{name} must be a whole number from {low} to {high}, not {value!r}")
+    return low
+
+
+def _check_key(value: str, problems: list[str]) -> None:
+    if not value:
+        return
+    try:
+        Cipher.from_setting(value)
+    except InvalidKeyError:
+        problems.append(
+            "MICROCOACH_ENCRYPTION_KEY must be one or more comma-separated Fernet keys "
+            "(make one with `microcoach keys new`)"
+        )

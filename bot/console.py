@@ -1,0 +1,311 @@
+"""The console adapter: a demo workspace in the terminal, with seeded people, a movable clock and the real scheduler."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import shlex
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TextIO
+
+from handlers.args import parse_duration
+from handlers.dispatch import as_command, dispatch
+from handlers.messages import Actor, CoachingError, Incoming, OrgSettings, Reply
+from scheduler import jobs
+from scheduler.delivery import Deliverer, DeliverySettings
+from scheduler.notify import notify
+from scheduler.pacer import Pacer, PaceSettings
+from scheduler.sender import Outgoing, SendResult
+from scheduler.tick import tick
+from store import Store
+
+WORKSPACE = "demo"
+STEP = timedelta(minutes=1)
+HELP = """Console commands:
+  plain text            a DM to the bot          /checkin, /coach, /nudge ...  slash commands
+  :as NAME              be someone else ({people})
+  :press LABEL          press a button on your last message   :submit key=value ...  fill in the last form
+  :advance 1d           move the clock (also 2h, 30m); the scheduler runs as time passes
+  :time  :who  :help  :quit"""
+
+
+@dataclass
+class Inbox:
+    """What one person has been sent, and what they have not looked at yet."""
+
+    messages: list[Reply] = field(default_factory=list)
+    unseen: int = 0
+    pressed: set[int] = field(default_factory=set)
+
+
+class ConsoleSender:
+    """The console's Sender: a DM is a line in the person's inbox (printed when they are on screen)."""
+
+    platform = "console"
+
+    def __init__(self, console: Console) -> None:
+        self._console = console
+
+    async def send(self, out: Outgoing) -> SendResult:
+        for reply in out.replies:
+            self._console.deliver(out.recipient.user_id, reply)
+        return SendResult("sent", message_ref={"inbox": out.recipient.user_id, "delivery": out.delivery_id})
+
+    async def find_sent(self, out: Outgoing, since: datetime) -> SendResult | None:
+        inbox = self._console.inboxes[out.recipient.user_id]
+        if any(r.delivery_id == out.delivery_id for r in inbox.messages):
+            return SendResult("sent", message_ref={"inbox": out.recipient.user_id, "delivery": out.delivery_id})
+        return None
+
+
+class Console:
+    def __init__(
+        self,
+        store: Store,
+        now: datetime,
+        out: TextIO,
+        *,
+        org: OrgSettings = OrgSettings(),
+        files: Path = Path("microcoach-demo"),
+    ) -> None:
+        self.store, self.now, self.out, self.org, self.files = store, now, out, org, files
+        self.people: dict[str, str] = {}  # handle -> user id
+        self.admins: set[str] = set()
+        self.current = ""
+        self.inboxes: dict[str, Inbox] = defaultdict(Inbox)
+        self.senders = {"console": ConsoleSender(self)}
+        self.deliverer = Deliverer(
+            store,
+            self.senders,
+            Pacer(PaceSettings(start_rate=1000), clock=self._seconds),
+            worker_id="console",
+            clock=lambda: self.now,
+            settings=DeliverySettings(concurrency=16),
+            org=org,
+        )
+
+    def _seconds(self) -> float:
+        return self.now.timestamp()
+
+    # --- people and output ---------------------------------------------------------------------
+    def add_person(self, handle: str, user_id: str, *, admin: bool = False) -> None:
+        self.people[handle] = user_id
+        if admin:
+            self.admins.add(user_id)
+        self.current = self.current or handle
+
+    def deliver(self, user_id: str, reply: Reply) -> None:
+        inbox = self.inboxes[user_id]
+        inbox.messages.append(reply)
+        if user_id == self.people.get(self.current):
+            self._print(reply, len(inbox.messages) - 1)
+        else:
+            inbox.unseen += 1
+
+    def _print(self, reply: Reply, index: int) -> None:
+        stamp = self.now.astimezone(self._zone()).strftime("%a %H:%M")
+        self.out.write(f"\n[{stamp}] microcoach -> {self.current}\n")
+        for line in plain(reply.text).splitlines():
+            self.out.write(f"  {line}\n")
+        if reply.form is not None:
+            self._print_form(reply)
+        if reply.attachment is not None:
+            self.out.write(f"  (file saved: {self._save(reply)})\n")
+        if reply.buttons and index not in self.inboxes[self.people[self.current]].pressed:
+            labels = "  ".join(f"[{b.label}]" for b in reply.buttons)
+            self.out.write(f"  {labels}\n  (type :press LABEL)\n")
+
+    def _print_form(self, reply: Reply) -> None:
+        form = reply.form
+        self.out.write(f"  Form: {form.title}\n")
+        for f in form.fields:
+            options = f" ({', '.join(o.value for o in f.options if o.value)})" if f.options else ""
+            self.out.write(f"    {f.name}{'' if f.optional else '*'}: {f.label}{options}\n")
+        self.out.write("  Fill it in with :submit name=value ... or in one line:\n")
+        self.out.write(f"    {form.inline_example}\n")
+
+    def _save(self, reply: Reply) -> Path:
+        self.files.mkdir(parents=True, exist_ok=True)
+        path = self.files / reply.attachment.filename
+        path.write_bytes(reply.attachment.content)
+        return path
+
+    def _zone(self):
+        member = self._member(self.current)
+        from handlers.context import member_zone
+
+        return member_zone(member) if member else self.now.tzinfo
+
+    def _member(self, handle: str):
+        workspace = self.store.find_workspace("console", WORKSPACE)
+        user_id = self.people.get(handle)
+        return self.store.member_by_user(workspace.id, user_id) if workspace and user_id else None
+
+    def say(self, text: str) -> None:
+        self.out.write(text + "\n")
+
+    # --- input ---------------------------------------------------------------------------------
+    def handle(self, line: str) -> bool:
+        """One line of input; False when the demo should end."""
+        line = line.strip()
+        if not line:
+            return True
+        if line.startswith(":"):
+            return self._meta(line)
+        parsed = as_command(line) if line.startswith("/") else None
+        if parsed is not None:
+            self._dispatch(Incoming(self._actor(), "command", text=parsed[1], command=parsed[0]))
+        else:
+            self._dispatch(Incoming(self._actor(), "message", text=line))
+        return True
+
+    def _actor(self) -> Actor:
+        user_id = self.people[self.current]
+        return Actor("console", WORKSPACE, user_id, is_admin=user_id in self.admins)
+
+    def _dispatch(self, incoming: Incoming) -> None:
+        replies = dispatch(incoming, self.store, self.now, org=self.org)
+        self._route(replies)
+
+    def _route(self, replies: list[Reply]) -> None:
+        workspace = self.store.find_workspace("console", WORKSPACE)
+        for reply in replies:
+            if reply.intro_with:
+                continue  # the console has no group chats; both people got their own introduction
+            if reply.to is None:
+                self.deliver(self.people[self.current], reply)
+            else:
+                asyncio.run(notify(self.store, self.senders, workspace, reply))
+
+    def _meta(self, line: str) -> bool:
+        word, _, rest = line[1:].partition(" ")
+        word, rest = word.lower(), rest.strip()
+        if word in ("quit", "q", "exit"):
+            return False
+        handlers = {
+            "as": self._switch,
+            "press": self._press,
+            "advance": self._advance,
+            "submit": self._submit,
+            "time": lambda _: self._show_time(),
+            "who": lambda _: self._who(),
+            "help": lambda _: self._help(),
+        }
+        handler = handlers.get(word)
+        if handler is None:
+            self.say(f"`:{word}` is not a console command.\n{self._help_text()}")
+            return True
+        try:
+            handler(rest)
+        except CoachingError as problem:
+            self.say(problem.message())
+        return True
+
+    def _help_text(self) -> str:
+        return HELP.format(people=", ".join(self.people))
+
+    def _help(self) -> None:
+        self.say(self._help_text())
+
+    def _who(self) -> None:
+        self.say("People: " + ", ".join(f"{h}{' (you)' if h == self.current else ''}" for h in self.people))
+
+    def _show_time(self) -> None:
+        self.say(f"It is {self.now.astimezone(self._zone()):%A %d %B %Y, %H:%M %Z}.")
+
+    def _switch(self, name: str) -> None:
+        handle = name.lstrip("@").lower()
+        if handle not in self.people:
+            raise CoachingError(f"There is no {name or 'one'} here. People: {', '.join(self.people)}.", ":as dr.patel")
+        self.current = handle
+        inbox = self.inboxes[self.people[handle]]
+        self.say(f"You are now {handle}." + (f" {inbox.unseen} new message(s):" if inbox.unseen else ""))
+        start = len(inbox.messages) - inbox.unseen
+        for index in range(start, len(inbox.messages)):
+            self._print(inbox.messages[index], index)
+        inbox.unseen = 0
+
+    def _press(self, label: str) -> None:
+        inbox = self.inboxes[self.people[self.current]]
+        for index in range(len(inbox.messages) - 1, -1, -1):
+            reply = inbox.messages[index]
+            if not reply.buttons or index in inbox.pressed:
+                continue
+            button = _find_button(reply, label)
+            if button is None:
+                labels = ", ".join(b.label for b in reply.buttons)
+                raise CoachingError(
+                    f"There is no button '{label}' on your last message. Buttons: {labels}.",
+                    f":press {reply.buttons[0].label}",
+                )
+            inbox.pressed.add(index)  # the same message cannot be pressed twice, as in Slack and Teams
+            self.say(f"  (you pressed [{button.label}])")
+            self._dispatch(Incoming(self._actor(), "action", action=button.action))
+            return
+        raise CoachingError("None of your messages has buttons to press right now.", ":press Accept")
+
+    def _submit(self, rest: str) -> None:
+        inbox = self.inboxes[self.people[self.current]]
+        form = next((r.form for r in reversed(inbox.messages) if r.form is not None), None)
+        if form is None:
+            raise CoachingError("There is no form to fill in. `/checkin settings` opens one.", ":submit time=07:30")
+        try:
+            pairs = [w.partition("=") for w in shlex.split(rest)]
+        except ValueError:
+            raise CoachingError("A quote is not closed.", ':submit topic="nights"') from None
+        values = {k: v for k, sep, v in pairs if sep}
+        self._dispatch(Incoming(self._actor(), "form", action=form.form_id, values=_frozen(values)))
+
+    def _advance(self, text: str) -> None:
+        span = (
+            parse_duration(text or "1d", ":advance 1d", most=timedelta(days=60))
+            if not _is_minutes(text)
+            else timedelta(minutes=int(text.rstrip("m")))
+        )
+        target = self.now + span
+        while self.now < target:
+            self.now = min(target, self.now + STEP)
+            self.run_scheduler()
+        self._show_time()
+
+    def run_scheduler(self) -> None:
+        """What the worker does in production, run at the demo clock's time."""
+        if tick(self.store, self.now).created or self.store.next_due_at() is not None:
+            asyncio.run(self._deliver_due())
+        jobs.close_idle_checkins(self.store, self.now)
+        for workspace, reply in jobs.expire_coach_offers(self.store, self.now, self.org):
+            asyncio.run(notify(self.store, self.senders, workspace, reply))
+
+    async def _deliver_due(self) -> None:
+        while await self.deliverer.run_once():
+            pass
+
+
+def _find_button(reply: Reply, label: str):
+    wanted = label.strip().strip("[]").lower()
+    for button in reply.buttons:
+        if button.label.lower() == wanted:
+            return button
+    matches = [b for b in reply.buttons if b.label.lower().startswith(wanted)] if wanted else []
+    return matches[0] if len(matches) == 1 else None
+
+
+def _is_minutes(text: str) -> bool:
+    return bool(re.fullmatch(r"\d{1,4}m", text.strip()))
+
+
+def _frozen(values: dict):
+    from types import MappingProxyType
+
+    return MappingProxyType(values)
+
+
+EMPHASIS = re.compile(r"(?<![\w*])\*(\S[^*\n]*?)\*(?![\w*])|(?<![\w_])_(\S[^_\n]*?)_(?![\w_])")
+
+
+def plain(text: str) -> str:
+    """Slack-style *bold* and _italic_ as plain terminal text."""
+    return EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)

@@ -1,0 +1,127 @@
+"""The demo workspace: four seeded people, a coach roster, a channel and one daily schedule."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import datetime, time, timedelta
+from pathlib import Path
+from typing import TextIO
+from zoneinfo import ZoneInfo
+
+from bot.config import Settings
+from bot.console import WORKSPACE, Console
+from bot.runtime import cipher_for
+from handlers.messages import OrgSettings
+from store import Store
+
+ZONE = ZoneInfo("America/New_York")
+PEOPLE = (  # handle, name, role, department, admin
+    ("dr.lee", "Jordan Lee", "physician", "Emergency Department", False),
+    ("dr.patel", "Priya Patel", "physician", "Cardiology", False),
+    ("nurse.kim", "Min-jun Kim", "nurse", "ICU", False),
+    ("admin", "Alex Rivera", "other", "Wellbeing Office", True),
+)
+COACHES = (
+    ("dr.patel", "physician", "cardiology", "Cardiology"),
+    ("nurse.kim", "nurse", "critical care", "ICU"),
+)
+BANNER = """microcoach demo: a workspace with dr.lee (you), dr.patel and nurse.kim (peer coaches) and admin.
+Type a reply to answer, /checkin for a check-in now, help for everything, :help for console commands, :quit to end.
+"""
+
+
+def demo_start(today: datetime | None = None) -> datetime:
+    """08:30 today in New York: the moment the seeded daily check-in goes out."""
+    day = (today or datetime.now(ZONE)).astimezone(ZONE).date()
+    return datetime.combine(day, time(8, 30), tzinfo=ZONE).astimezone(ZoneInfo("UTC"))
+
+
+def seed(store: Store, console: Console, now: datetime) -> None:
+    earlier = now - timedelta(days=1)
+    workspace = store.ensure_workspace("console", WORKSPACE, earlier, name="Demo Hospital")
+    members = {}
+    for handle, name, role, department, admin in PEOPLE:
+        members[handle] = store.ensure_member(
+            workspace.id,
+            handle,
+            earlier,
+            handle=handle,
+            display_name=name,
+            timezone=ZONE.key,
+            role=role,
+            department=department,
+            is_admin=admin,
+        )
+        console.add_person(handle, handle, admin=admin)
+    for handle, role, specialty, department in COACHES:
+        store.upsert_coach(
+            workspace.id,
+            members[handle].id,
+            earlier,
+            role=role,
+            specialty=specialty,
+            department=department,
+            capacity=3,
+            languages=["en"],
+        )
+    store.set_channel_members(workspace.id, "C-ICU", "icu", [members["nurse.kim"].id, members["dr.lee"].id])
+    # Created a day ago, so today's 08:30 is due at the demo's first moment.
+    store.add_schedule(
+        workspace.id,
+        earlier,
+        name="Daily check-in",
+        days="mon,tue,wed,thu,fri,sat,sun",
+        local_time="08:30",
+        timezone=None,
+        audience_kind="everyone",
+        audience=[],
+        theme=None,
+        created_by=members["admin"].id,
+    )
+
+
+def run_demo(
+    db: str | None,
+    script: str | None,
+    *,
+    out: TextIO = sys.stdout,
+    start: datetime | None = None,
+    org: OrgSettings = OrgSettings(),
+) -> int:
+    """Run the console demo on a fresh SQLite database (a temporary one unless --db is given)."""
+    with tempfile.TemporaryDirectory(prefix="microcoach-demo-") as scratch:
+        path = Path(db) if db else Path(scratch) / "demo.db"
+        settings = Settings(database_url=f"sqlite:///{path}")
+        store = Store.open(settings.database_url, cipher_for(settings))
+        now = start or demo_start()
+        console = Console(store, now, out, org=org, files=Path("microcoach-demo"))
+        fresh = store.find_workspace("console", WORKSPACE) is None
+        if fresh:
+            seed(store, console, now)
+        else:
+            for handle, _name, _role, _dept, admin in PEOPLE:
+                console.add_person(handle, handle, admin=admin)
+        out.write(BANNER)
+        console.run_scheduler()
+        try:
+            return _loop(console, open(script) if script else sys.stdin, echo=bool(script) or not sys.stdin.isatty())
+        finally:
+            store.close()
+
+
+def _loop(console: Console, source: TextIO, *, echo: bool) -> int:
+    interactive = not echo
+    while True:
+        if interactive:
+            console.out.write(f"{console.current}> ")
+            console.out.flush()
+        line = source.readline()
+        if not line:
+            console.out.write("\n(end of input) Bye.\n")
+            return 0
+        if echo and line.strip():
+            console.out.write(f"\n{console.current}> {line.rstrip()}\n")
+        if not console.handle(line):
+            console.out.write("Bye.\n")
+            return 0

@@ -1,0 +1,71 @@
+"""Settings fail fast, naming every missing or malformed variable in one message."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.cli import main
+from bot.config import ConfigError, load_settings
+from store.crypto import generate_key
+
+
+def test_defaults_need_nothing():
+    settings = load_settings({})
+    assert settings.database_url == "sqlite:///microcoach.db"
+    assert settings.port == 3000 and settings.microsoft_app_type == "SingleTenant"
+    assert not settings.slack_enabled
+
+
+def test_postgres_urls_use_psycopg3():
+    assert load_settings({"DATABASE_URL": "postgres://u@h/db"}).database_url == "postgresql+psycopg://u@h/db"
+    assert load_settings({"DATABASE_URL": "postgresql://u@h/db"}).database_url == "postgresql+psycopg://u@h/db"
+
+
+def test_every_problem_is_named_at_once():
+    env = {
+        "DATABASE_URL": "mysql://x",
+        "SLACK_BOT_TOKEN": "xoxp-user",
+        "PORT": "http",
+        "SLACK_CLIENT_ID": "1",
+        "MicrosoftAppType": "Wrong",
+        "MICROCOACH_ENCRYPTION_KEY": "not-a-key",
+        "SLACK_API_URL": "slack.com",
+    }
+    with pytest.raises(ConfigError) as caught:
+        load_settings(env)
+    message = str(caught.value)
+    for name in (
+        "DATABASE_URL",
+        "SLACK_BOT_TOKEN",
+        "PORT",
+        "SLACK_CLIENT_SECRET",
+        "MicrosoftAppType",
+        "MICROCOACH_ENCRYPTION_KEY",
+        "SLACK_API_URL",
+    ):
+        assert name in message
+    assert len(caught.value.problems) == 7
+
+
+def test_single_tenant_teams_needs_its_tenant_and_password():
+    with pytest.raises(ConfigError) as caught:
+        load_settings({"MicrosoftAppId": "abc"})
+    assert any("MicrosoftAppTenantId" in p for p in caught.value.problems)
+    assert any("MicrosoftAppPassword" in p for p in caught.value.problems)
+
+
+def test_modes_require_what_they_need():
+    settings = load_settings({"DATABASE_URL": "postgresql://u@h/db", "SLACK_BOT_TOKEN": "xoxb-1"})
+    with pytest.raises(ConfigError) as caught:
+        settings.require("serve")
+    assert {"MICROCOACH_ENCRYPTION_KEY", "SLACK_SIGNING_SECRET"} <= {p.split()[0] for p in caught.value.problems}
+    with pytest.raises(ConfigError, match="SLACK_APP_TOKEN"):
+        settings.require("socket")
+    load_settings({"MICROCOACH_ENCRYPTION_KEY": f"{generate_key()},{generate_key()}"}).require("worker")
+
+
+def test_the_cli_prints_config_problems_without_a_traceback(monkeypatch, capsys):
+    monkeypatch.setenv("PORT", "seventy")
+    assert main(["db", "upgrade"]) == 2
+    err = capsys.readouterr().err
+    assert "PORT must be a whole number" in err and "Traceback" not in err

@@ -1,0 +1,58 @@
+"""The console demo, driven by a script as a new user would drive it."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from datetime import UTC, datetime
+
+from bot.demo import run_demo
+
+START = datetime(2026, 11, 25, 13, 30, tzinfo=UTC)  # 08:30 in New York, when the daily check-in is due
+
+
+def _run(tmp_path, lines: list[str]) -> str:
+    script = tmp_path / "script.txt"
+    script.write_text("\n".join(lines) + "\n")
+    out = io.StringIO()
+    assert run_demo(str(tmp_path / "demo.db"), str(script), out=out, start=START) == 0
+    return out.getvalue()
+
+
+def test_a_new_user_gets_a_check_in_replies_and_uses_a_command(tmp_path):
+    transcript = _run(tmp_path, ["Two codes before midnight", "/checkin pause 3d", "/frobnicate", ":nope"])
+    assert "Hi Jordan" in transcript and "what is kept" in transcript.lower()
+    question_part = transcript.split("dr.lee> Two codes before midnight")[0]
+    assert question_part.count("?") >= 1
+    after_reply = transcript.split("dr.lee> Two codes before midnight")[1].split("dr.lee> /checkin pause")[0]
+    assert "?" in after_reply  # a follow-up question
+    assert "Paused. No check-ins until" in transcript
+    assert "I don't know `/frobnicate`" in transcript
+    assert "`:nope` is not a console command" in transcript
+    assert transcript.rstrip().endswith("(end of input) Bye.")
+    assert "Traceback" not in transcript
+
+
+def test_switching_person_shows_what_they_were_sent(tmp_path):
+    transcript = _run(tmp_path, [":as nurse.kim", ":press 4", ":press Burnout that", ":as ghost"])
+    assert "You are now nurse.kim. 2 new message(s):" in transcript
+    assert "Hi Min-jun" in transcript
+    assert "There is no button '4' on your last message. Buttons: I enjoy my work" in transcript
+    assert "(you pressed [Burnout that won't go away])" in transcript
+    assert "/coach" in transcript.split("(you pressed [Burnout")[1]
+    assert "There is no ghost here" in transcript
+
+
+def test_piped_input_ends_cleanly(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "demo", "--db", str(tmp_path / "d.db")],
+        input="help\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0
+    assert "/checkin pause 7d" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
