@@ -37,6 +37,7 @@ class Inbox:
     """What one person has been sent, and what they have not looked at yet."""
 
     messages: list[Reply] = field(default_factory=list)
+    arrived: list[datetime] = field(default_factory=list)
     unseen: int = 0
     pressed: set[int] = field(default_factory=set)
 
@@ -100,13 +101,15 @@ class Console:
     def deliver(self, user_id: str, reply: Reply) -> None:
         inbox = self.inboxes[user_id]
         inbox.messages.append(reply)
+        inbox.arrived.append(self.now)
         if user_id == self.people.get(self.current):
             self._print(reply, len(inbox.messages) - 1)
         else:
             inbox.unseen += 1
 
     def _print(self, reply: Reply, index: int) -> None:
-        stamp = self.now.astimezone(self._zone()).strftime("%a %H:%M")
+        arrived = self.inboxes[self.people[self.current]].arrived[index]
+        stamp = arrived.astimezone(self._zone()).strftime("%a %H:%M")
         self.out.write(f"\n[{stamp}] microcoach -> {self.current}\n")
         for line in plain(reply.text).splitlines():
             self.out.write(f"  {line}\n")

@@ -49,8 +49,9 @@ def plan_checkin(
     )
     step = store.open_step(member.id, since=now - STEP_LOOKBACK)
     followthrough = select_followthrough(library, seed=seed).id if step else None
-    last_burnout = store.last_pulse_at(member.id, "burnout")
-    pulse = "burnout" if last_burnout is None or now - last_burnout >= BURNOUT_EVERY else "energy"
+    # Offered once a month whether or not it was answered: asking again every day would be nagging.
+    asked = [t for t in (store.last_pulse_at(member.id, "burnout"), store.last_pulse_asked(member.id, "burnout")) if t]
+    pulse = "burnout" if not asked or now - max(asked) >= BURNOUT_EVERY else "energy"
     return CheckinPlan(question.id, question.theme, pulse, step, followthrough)
 
 

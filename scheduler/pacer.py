@@ -1,9 +1,11 @@
 """Paced sending per workspace: additive increase, multiplicative decrease, and Retry-After honoured.
 
 Slack does not publish its workspace-wide budget for chat.postMessage, so the pacer probes: it
-starts at a configured rate, speeds up while calls succeed (quickly until the first 429, then
-gently), and on a 429 drops to just under the rate the platform actually accepted over the last
-few seconds, and waits out Retry-After. It settles close to the real limit instead of a guess.
+starts at a configured rate and speeds up while calls succeed (quickly until the first 429). On
+a 429 it waits out Retry-After and drops to just under the rate the platform really accepted in
+the last second; then it climbs quickly back to just under the rate that failed, and from there
+only creeps, so 429s (each costing a Retry-After pause) stay rare. It settles close to the real
+limit instead of a guess that is either too slow or always throttled.
 """
 
 from __future__ import annotations
@@ -23,9 +25,12 @@ class PaceSettings:
     min_rate: float = 0.5
     max_rate: float = 200.0
     slow_start_growth: float = 0.5  # rate grows this fraction per second until the first 429
-    creep: float = 1 / 400  # then this fraction per second: slow, so 429s (and their pauses) are rare
-    backoff: float = 0.95  # on a 429, go to this fraction of the recently accepted rate
-    window: float = 3.0  # seconds of successes used to estimate the accepted rate
+    recover: float = 0.2  # after a cut, this fraction per second back up to just under the last 429's rate
+    recover_until: float = 0.95
+    creep: float = 1 / 800  # then this fraction per second: slow, so 429s (and their pauses) are rare
+    backoff: float = 0.9  # on a 429, go to this fraction of the recently accepted rate
+    window: float = 1.0  # at least this much unpaused sending before the accepted rate is measured
+    history: float = 5.0  # seconds of successes kept for that measurement
 
 
 @dataclass
@@ -34,7 +39,9 @@ class _Lane:
     next_slot: float = 0.0
     paused_until: float = 0.0
     probing: bool = True  # slow start until the first 429
+    ceiling: float = float("inf")  # the rate at which the last 429 came
     last_cut: float = float("-inf")
+    started: float | None = None
     successes: deque = field(default_factory=deque)
 
 
@@ -86,22 +93,34 @@ class Pacer:
     def succeeded(self, key: str) -> None:
         lane, now = self._lane(key), self._clock()
         settings = self._lane_settings[key]
+        lane.started = now if lane.started is None else lane.started
         lane.successes.append(now)
-        while lane.successes and lane.successes[0] < now - settings.window:
+        while lane.successes and lane.successes[0] < now - settings.history:
             lane.successes.popleft()
         # Adding g per success grows the rate by the fraction g per second (there are `rate` successes a second).
-        growth = settings.slow_start_growth if lane.probing else settings.creep
+        if lane.probing:
+            growth = settings.slow_start_growth
+        elif lane.rate < lane.ceiling * settings.recover_until:
+            growth = settings.recover
+        else:
+            growth = settings.creep
         lane.rate = min(settings.max_rate, lane.rate + growth)
 
     def throttled(self, key: str, retry_after: float | None) -> None:
         """A 429: cut the rate (once per burst of 429s) and pause the lane for Retry-After."""
         lane, now = self._lane(key), self._clock()
         settings = self._lane_settings[key]
+        sending_since = max(lane.started if lane.started is not None else now, lane.paused_until)
         lane.paused_until = max(lane.paused_until, now + (retry_after if retry_after is not None else 1.0))
         if now - lane.last_cut < 1.0:
             return  # the other in-flight calls of the same burst: already cut
         lane.last_cut = now
+        recent = [t for t in lane.successes if t >= sending_since]
+        if now - sending_since >= settings.window and len(recent) >= 2:
+            # Enough unpaused sending to measure: what got through is the platform's real rate.
+            target = settings.backoff * (len(recent) - 1) / (recent[-1] - recent[0])
+        else:
+            target = lane.rate / 2 if lane.probing else lane.rate * settings.backoff
         lane.probing = False
-        accepted = len([t for t in lane.successes if t >= now - settings.window]) / settings.window
-        target = settings.backoff * (accepted if accepted > 0 else lane.rate)
+        lane.ceiling = lane.rate
         lane.rate = max(settings.min_rate, min(lane.rate * settings.backoff, target))

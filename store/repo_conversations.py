@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from store.models import Commitment, Conversation, CrisisEvent, Pulse, Reflection
 from store.repo_base import RepoBase
@@ -157,6 +157,15 @@ class ConversationRepo(RepoBase):
                 select(Pulse.created_at)
                 .where(Pulse.member_id == member_id, Pulse.kind == kind)
                 .order_by(Pulse.created_at.desc())
+            ).first()
+
+    def last_pulse_asked(self, member_id: int, kind: str) -> datetime | None:
+        """When a check-in last offered this pulse, answered or not."""
+        with self._tx() as s:
+            return s.scalars(
+                select(func.max(Conversation.started_at)).where(
+                    Conversation.member_id == member_id, Conversation.pulse_kind == kind
+                )
             ).first()
 
     def add_commitment(self, workspace_id: int, member_id: int, conversation_id: int, text: str, now: datetime) -> None:

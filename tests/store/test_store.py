@@ -159,3 +159,38 @@ def test_one_tick_leader_at_a_time(any_store, tmp_path):
     first.release()
     assert second.try_acquire() is True
     second.release()
+
+
+def test_workers_skip_rows_another_worker_holds_and_never_share_one(outbox, now):
+    store, ws, schedule, members = outbox
+    extra = [store.ensure_member(ws.id, f"X{i}", now) for i in range(40)]
+    store.enqueue([_outbox_row(ws, schedule, m, now, now) for m in members + extra])
+    if store.dialect == "postgresql":
+        with store.engine.connect() as held:
+            held.execute(text("SELECT id FROM deliveries ORDER BY id LIMIT 2 FOR UPDATE"))
+            skipped = store.claim("w-skip", now, 100, timedelta(minutes=2))  # does not wait for the held rows
+            assert len(skipped) == 42
+            held.rollback()
+        assert [r.id for r in store.claim("w-late", now, 100, timedelta(minutes=2))] == [1, 2]
+        return
+    claimed = store.claim("w1", now, 100, timedelta(minutes=2))
+    assert len(claimed) == 44
+
+
+def test_concurrent_claims_hand_out_each_row_exactly_once(outbox, now):
+    from concurrent.futures import ThreadPoolExecutor
+
+    store, ws, schedule, members = outbox
+    people = members + [store.ensure_member(ws.id, f"Y{i}", now) for i in range(196)]
+    store.enqueue([_outbox_row(ws, schedule, m, now, now) for m in people])
+
+    def worker(name):
+        got = []
+        while batch := store.claim(name, now, 7, timedelta(minutes=2)):
+            got += [r.id for r in batch]
+        return got
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(worker, ["a", "b", "c", "d"]))
+    every = [row for got in results for row in got]
+    assert len(every) == 200 and len(set(every)) == 200

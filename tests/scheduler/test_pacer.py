@@ -1,0 +1,68 @@
+"""The pacer settles near a limit it is never told, and honours Retry-After; a simulated clock, no sleeping."""
+
+from __future__ import annotations
+
+import asyncio
+
+from scheduler.pacer import Pacer, PaceSettings
+
+
+class SimClock:
+    def __init__(self):
+        self.t = 0.0
+
+    def __call__(self):
+        return self.t
+
+    async def sleep(self, seconds):
+        self.t += seconds
+
+
+def simulate(limit: float, seconds: float, settings: PaceSettings = PaceSettings()) -> tuple[int, int, Pacer]:
+    """Send through the pacer against a token bucket of `limit`/s; 429 (Retry-After 1) when it is empty."""
+    clock = SimClock()
+    pacer = Pacer(settings, clock=clock, sleep=clock.sleep)
+    tokens, last, sent, refused = 1.0, 0.0, 0, 0
+
+    async def run():
+        nonlocal tokens, last, sent, refused
+        while clock.t < seconds:
+            await pacer.acquire("slack:T1")
+            tokens = min(1.0, tokens + (clock.t - last) * limit)
+            last = clock.t
+            if tokens >= 1:
+                tokens -= 1
+                sent += 1
+                pacer.succeeded("slack:T1")
+            else:
+                refused += 1
+                pacer.throttled("slack:T1", 1.0)
+
+    asyncio.run(run())
+    return sent, refused, pacer
+
+
+def test_it_settles_near_an_unknown_limit():
+    for limit in (5, 20, 50):
+        sent, refused, pacer = simulate(limit, 600)
+        assert sent / (limit * 600) >= 0.9, (limit, sent)
+        assert refused < sent * 0.02
+        assert 0.8 * limit <= pacer.rate("slack:T1") <= 1.1 * limit
+
+
+def test_retry_after_pauses_the_lane():
+    clock = SimClock()
+    pacer = Pacer(PaceSettings(start_rate=10), clock=clock, sleep=clock.sleep)
+    pacer.throttled("slack:T1", 7.0)
+    asyncio.run(pacer.acquire("slack:T1"))
+    assert clock.t >= 7.0
+
+
+def test_lanes_are_separate_and_teams_is_capped_at_its_published_limit():
+    clock = SimClock()
+    pacer = Pacer(clock=clock, sleep=clock.sleep)
+    for _ in range(2000):
+        pacer.succeeded("teams:tenant")
+    pacer.throttled("slack:T1", 1.0)
+    assert pacer.rate("teams:tenant") == 30.0
+    assert pacer.rate("slack:T2") == PaceSettings().start_rate
