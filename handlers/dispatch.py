@@ -74,6 +74,7 @@ DM_WORDS = {
     "resume": ("checkin", "resume"),
     "unpause": ("checkin", "resume"),
 }
+PUBLIC_COMMANDS = ("nudge", "help")  # the only commands answered in a shared channel
 COMMAND_WORDS = {"checkin": "checkin", "check-in": "checkin", "coach": "coach", "nudge": "nudge"}
 
 
@@ -84,7 +85,7 @@ def dispatch(incoming: Incoming, store: Store, now: datetime, *, org: OrgSetting
         for text in incoming.texts():
             if is_crisis(text):
                 return crisis.respond(ctx, source=incoming.kind)
-        greeting = welcome(ctx) if incoming.kind in ("message", "command") else []
+        greeting = welcome(ctx) if incoming.kind in ("message", "command") and not incoming.in_channel else []
         return [_to_actor(r, incoming) for r in [*greeting, *_route(ctx)]]
     except CoachingError as problem:
         return [Reply(escape(problem.message()), error=True)]
@@ -128,6 +129,8 @@ def _route(ctx: Ctx) -> list[Reply]:
         return FORMS[incoming.action](ctx, dict(incoming.values))
     if incoming.kind == "home":
         return home.home(ctx)
+    if incoming.kind == "install":
+        return welcome(ctx)
     return _on_message(ctx, incoming.text)
 
 
@@ -161,22 +164,23 @@ def _run_action(ctx: Ctx, action: str) -> list[Reply]:
 
 
 def _on_message(ctx: Ctx, text: str) -> list[Reply]:
-    parsed = as_command(text)
+    conv = None if ctx.incoming.in_channel else checkin.current(ctx)
+    parsed = as_command(text, loose=conv is None)
+    if ctx.incoming.in_channel and (parsed is None or parsed[0] not in PUBLIC_COMMANDS):
+        return [Reply(render("channel_pointer"))]  # nobody's well-being is discussed in a shared channel
     if parsed is not None:
         return run_command(ctx, *parsed)
-    if ctx.incoming.in_channel:
-        return [Reply(render("channel_pointer"))]
-    conv = checkin.current(ctx)
     if conv is not None:
         return checkin.reply(ctx, conv, text)
     return checkin.offer(ctx)
 
 
-def as_command(text: str) -> tuple[str, str] | None:
+def as_command(text: str, *, loose: bool = False) -> tuple[str, str] | None:
     """A message that is really a command: `/checkin pause 7d`, `checkin pause 7d`, `coach`, `help`, `pause`.
 
     Without a slash, a command word counts only alone or before one of its own subcommands, so a
-    reply such as "coach said I did well" stays a reply.
+    reply such as "coach said I did well" stays a reply; `loose` (no check-in open, nothing to
+    reply to) takes any message that starts with a command word as that command.
     """
     stripped = text.strip()
     slash = stripped.startswith("/")
@@ -185,7 +189,8 @@ def as_command(text: str) -> tuple[str, str] | None:
     if word in COMMAND_WORDS:
         command = COMMAND_WORDS[word]
         first = rest.partition(" ")[0].lower()
-        if slash or not rest or first in COMMANDS[command] or (command == "checkin" and first in load_library().themes):
+        themed = command == "checkin" and first in load_library().themes
+        if slash or loose or not rest or first in COMMANDS[command] or themed:
             return command, rest
         return None
     if slash:

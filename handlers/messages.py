@@ -7,7 +7,7 @@ from types import MappingProxyType
 from typing import Literal
 
 Platform = Literal["slack", "teams", "console"]
-IncomingKind = Literal["command", "message", "action", "form", "home"]
+IncomingKind = Literal["command", "message", "action", "form", "home", "install"]
 ButtonStyle = Literal["primary", "danger"] | None
 FieldKind = Literal["text", "long_text", "select", "multi_select", "checkboxes", "time", "people", "channel"]
 

@@ -11,6 +11,7 @@ from handlers.args import parse_duration, split_args, split_options
 from handlers.context import Ctx
 from handlers.messages import CoachingError, Form, FormField, Option, Reply
 from handlers.schedules import DAYS, format_days, next_occurrences, parse_days, parse_time, parse_zone
+from handlers.zones import zone_options
 from prompts.library import load_library
 from prompts.messages import escape, render
 from store.models import Schedule
@@ -174,18 +175,25 @@ def _audit(ctx: Ctx, action: str, schedule: Schedule) -> None:
 
 def _form_reply(ctx: Ctx) -> Reply:
     themes = load_library().themes
+    zones = (Option("local", "Each member's own zone"), *zone_options(ctx.zone().key))
     fields = (
         FormField("name", "Name", "text", optional=True, hint="e.g. Morning check-in"),
         FormField("days", "Days", "checkboxes", options=tuple(Option(d, d.title()) for d in DAYS), initial=DAYS[:5]),
         FormField("time", "Local time", "time", initial="08:30"),
+        FormField("zone", "Time zone", "select", initial="local", options=zones),
         FormField(
-            "zone",
-            "Time zone",
+            "audience",
+            "Who",
             "select",
-            initial="local",
-            options=(Option("local", "Each member's own zone"), Option(ctx.zone().key, ctx.zone().key)),
+            initial="everyone",
+            options=(
+                Option("everyone", "Everyone"),
+                Option("channel", "Members of a channel"),
+                Option("people", "Chosen people"),
+            ),
         ),
-        FormField("audience", "Who", "text", initial="everyone", hint="everyone, #channel, or @people"),
+        FormField("channel", "Channel (if a channel)", "channel", optional=True, hint="e.g. #icu"),
+        FormField("people", "People (if chosen people)", "people", optional=True, hint="e.g. @dr.lee @nurse.kim"),
         FormField(
             "theme",
             "Theme",
@@ -206,10 +214,27 @@ def submit_form(ctx: Ctx, values: dict) -> list[Reply]:
     at = parse_time(values.get("time") or "", example=ADD_EXAMPLE)
     zone_text = (values.get("zone") or "local").strip()
     zone = None if zone_text.lower() == "local" else parse_zone(zone_text, example=ADD_EXAMPLE).key
-    words = split_args(values.get("audience") or "everyone", ADD_EXAMPLE)
-    kind, members = audience.parse(ctx, words or ["everyone"], ADD_EXAMPLE)
+    kind, members = audience.parse(ctx, _audience_words(values), ADD_EXAMPLE)
     theme = _theme(values.get("theme"))
     return [_create(ctx, days, at, zone, kind, members, theme, (values.get("name") or "").strip())]
+
+
+def _audience_words(values: dict) -> list[str]:
+    """The form's audience as the words `/nudge add ... to ...` takes (ids from a picker become mentions)."""
+    choice = (values.get("audience") or "everyone").strip().lower()
+    if choice == "channel":
+        channel = (values.get("channel") or "").strip()
+        if not channel:
+            raise CoachingError("Choose the channel whose members get these check-ins.", ADD_EXAMPLE)
+        return [channel if channel.startswith(("#", "<")) else f"<#{channel}>"]
+    if choice == "people":
+        people = (values.get("people") or "").replace(",", " ").split()
+        if not people:
+            raise CoachingError("Choose at least one person.", ADD_EXAMPLE)
+        return [p if p.startswith(("@", "<")) else f"<@{p}>" for p in people]
+    if choice != "everyone":
+        return split_args(values.get("audience") or "", ADD_EXAMPLE)  # typed as words: "#icu", "@dr.lee"
+    return ["everyone"]
 
 
 def audit_log(ctx: Ctx, args: str) -> list[Reply]:

@@ -6,6 +6,7 @@ from handlers import preferences
 from handlers.context import Ctx, quiet_hours
 from handlers.messages import CoachingError, Form, FormField, Option, Reply
 from handlers.schedules import DAYS, format_days, parse_days, parse_quiet, parse_time, parse_zone
+from handlers.zones import zone_options
 from prompts.library import load_library
 from prompts.messages import render
 
@@ -25,7 +26,7 @@ def open_form(ctx: Ctx, args: str = "") -> list[Reply]:
             options=tuple(Option(d, d.title()) for d in DAYS),
             initial=tuple(parse_days(own.days)) if own else DAYS[:5],
         ),
-        FormField("zone", "Time zone", "text", initial=ctx.zone().key, hint="An IANA name, e.g. America/Chicago"),
+        FormField("zone", "Time zone", "select", initial=ctx.zone().key, options=zone_options(ctx.zone().key)),
         FormField("quiet", "Quiet hours", "text", initial=f"{start:%H:%M}-{end:%H:%M}", hint="e.g. 21:00-07:00"),
         FormField(
             "timing",

@@ -30,7 +30,7 @@ def messages() -> dict[str, str | list[str]]:
         return yaml.safe_load(handle)
 
 
-def render(message: str, /, variant: int = 0, **values: object) -> str:
+def render(message: str, /, variant: int = 0, **values: object) -> Safe:
     """The message named `message` filled with escaped `values`; list messages pick variant `variant` (wrapping)."""
     try:
         template = messages()[message]
@@ -39,7 +39,8 @@ def render(message: str, /, variant: int = 0, **values: object) -> str:
     if isinstance(template, list):
         template = template[variant % len(template)]
     try:
-        return template.format(**{key: escape(value) for key, value in values.items()})
+        # The result is markup already, so putting it inside another message does not escape it twice.
+        return Safe(template.format(**{key: escape(value) for key, value in values.items()}))
     except KeyError as exc:
         raise KeyError(f"message {message!r} needs a value for {exc.args[0]!r}") from None
 

@@ -113,11 +113,31 @@ def test_the_add_form_and_its_submission(dialog, store):
     replies = dialog.say("/nudge add")
     form = replies[0].form
     assert form.form_id == "nudge.add" and {f.name for f in form.fields} >= {"days", "time", "zone", "audience"}
-    dialog.say("form:nudge.add", days="mon,tue", time="07:45", zone="local", audience="#icu", theme="", name="Early")
+    dialog.say(
+        "form:nudge.add",
+        days="mon,tue",
+        time="07:45",
+        zone="local",
+        audience="channel",
+        channel="C0ICU",
+        theme="",
+        name="Early",
+    )
     [schedule] = store.schedules(dialog.ws_id)
     assert (schedule.days, schedule.local_time, schedule.audience_kind) == ("mon,tue", "07:45", "channel")
     replies = dialog.say("form:nudge.add", days="", time="07:45", zone="local", audience="everyone")
     assert replies[0].error and len(store.schedules(dialog.ws_id)) == 1
+    replies = dialog.say("form:nudge.add", days="mon", time="07:45", zone="local", audience="people", people="")
+    assert replies[0].error and "at least one person" in replies[0].text
+    dialog.say(
+        "form:nudge.add",
+        days="fri",
+        time="16:00",
+        zone="America/Chicago",
+        audience="people",
+        people="@dr.lee @nurse.kim",
+    )
+    assert store.schedules(dialog.ws_id)[-1].audience_kind == "people"
 
 
 def test_preview_counts_who_will_really_get_it(dialog, store):
