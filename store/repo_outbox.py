@@ -117,6 +117,16 @@ class OutboxRepo(RepoBase):
             )
             return result.rowcount == 1
 
+    def release_claims(self, worker: str) -> int:
+        """A restarted worker's old claims go back to the queue at once, flagged as of unknown outcome."""
+        with self._tx() as s:
+            result = s.execute(
+                update(Delivery)
+                .where(Delivery.claimed_by == worker, Delivery.status == "claimed")
+                .values(status="pending", outcome_unknown=True, lease_until=None, claimed_by=None)
+            )
+            return result.rowcount or 0
+
     def delivery(self, delivery_id: int) -> Delivery | None:
         with self._tx() as s:
             return s.get(Delivery, delivery_id)

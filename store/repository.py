@@ -7,7 +7,7 @@ detached and are read-only by convention: changes go through Store methods.
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from store.crypto import Cipher
 from store.db import make_engine
@@ -45,6 +45,11 @@ class Store(
     @property
     def engine(self) -> Engine:
         return self._engine
+
+    def ping(self) -> None:
+        """Raise if the database does not answer (the health check)."""
+        with self._engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
 
     def close(self) -> None:
         self._engine.dispose()
