@@ -14,6 +14,7 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetry
 from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
+from tests.clocks import instant_sdk_retries
 from tests.fakes import FakeSlackAPI
 
 
@@ -141,20 +142,20 @@ async def test_rate_limit_surfaces_as_429_with_retry_after(slack: FakeSlackAPI, 
     assert slack.posted_count() == 1
 
 
-async def test_rate_limit_retry_handler_waits_and_succeeds(slack: FakeSlackAPI):
-    # Costs about a second: the client sleeps Retry-After (1) plus jitter before its retry.
+async def test_rate_limit_retry_handler_waits_and_succeeds(slack: FakeSlackAPI, monkeypatch):
+    waited = instant_sdk_retries(monkeypatch)  # the handler's Retry-After wait is recorded, not slept
     client = AsyncWebClient(
         token="xoxb-test",
         base_url=slack.base_url,
         retry_handlers=[AsyncRateLimitErrorRetryHandler(max_retry_count=1)],
     )
-    slack.rate_limit("chat.postMessage", per_second=1)
+    slack.fail_next("chat.postMessage", 429, retry_after=2)
 
     await client.chat_postMessage(channel="U1", text="first")
-    await client.chat_postMessage(channel="U1", text="second")
 
-    assert [c.status for c in slack.calls_to("chat.postMessage")] == [200, 429, 200]
-    assert slack.posted_count() == 2
+    assert [c.status for c in slack.calls_to("chat.postMessage")] == [429, 200]
+    assert slack.posted_count() == 1
+    assert 2.0 <= waited.slept[0] < 3.0
 
 
 async def test_rate_limit_is_per_method(slack: FakeSlackAPI, client: AsyncWebClient):

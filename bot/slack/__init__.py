@@ -1,0 +1,156 @@
+"""Slack, through Bolt: the app, its routes on the shared aiohttp server, the Sender, Socket Mode and the manifest.
+
+This package is the only place that imports slack_bolt or slack_sdk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
+from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+)
+from slack_sdk.signature import SignatureVerifier
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.services import Services
+from bot.slack import directory, oauth
+from bot.slack.app import SlackBot
+from bot.slack.manifest import BOT_SCOPES, manifest_yaml
+from bot.slack.sender import PacedRateLimitHandler, SlackSender
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_API_URL = "https://slack.com/api/"
+EVENTS_PATH = "/slack/events"
+__all__ = ["SlackAdapter", "manifest_yaml", "run_socket_mode"]
+
+
+class SlackAdapter:
+    """Everything Slack for one process: the Bolt app, clients per workspace, and the Sender."""
+
+    def __init__(
+        self, services: Services, *, on_throttle: Callable[[str, float], None] | None = None, socket_mode: bool = False
+    ) -> None:
+        self.services = services
+        settings = services.settings
+        self.api_url = settings.slack_api_url or DEFAULT_API_URL
+        self._on_throttle = on_throttle or (lambda team, seconds: None)
+        self._clients: dict[tuple[str, str], AsyncWebClient] = {}
+        self.installations = None
+        client = AsyncWebClient(
+            token=settings.slack_bot_token or None,
+            base_url=self.api_url,
+            retry_handlers=[AsyncConnectionErrorRetryHandler(), AsyncRateLimitErrorRetryHandler(max_retry_count=2)],
+        )
+        self.app = self._bolt(client, socket_mode)
+        self.bot = SlackBot(services)
+        self.bot.register(self.app)
+        self.sender = SlackSender(self.client_for)
+
+    def _bolt(self, client: AsyncWebClient, socket_mode: bool) -> AsyncApp:
+        settings = self.services.settings
+        secret = None if socket_mode else settings.slack_signing_secret
+        if settings.slack_oauth and not socket_mode:
+            self.installations, states = oauth.stores(settings.slack_client_id, self.services.store.engine)
+            flow = AsyncOAuthFlow(
+                client=AsyncWebClient(base_url=self.api_url),
+                settings=AsyncOAuthSettings(
+                    client_id=settings.slack_client_id,
+                    client_secret=settings.slack_client_secret,
+                    scopes=BOT_SCOPES,
+                    installation_store=self.installations,
+                    state_store=states,
+                ),
+            )
+            return AsyncApp(
+                signing_secret=secret, client=client, oauth_flow=flow, installation_store=self.installations
+            )
+        return AsyncApp(signing_secret=secret, client=client)  # the client carries the bot token
+
+    async def client_for(self, team: str) -> AsyncWebClient | None:
+        """A client with this workspace's bot token; 429s go through slack_sdk's handler and tell the pacer."""
+        token = self.services.settings.slack_bot_token
+        if self.installations is not None:
+            bot = await self.installations.async_find_bot(enterprise_id=None, team_id=team)
+            token = bot.bot_token if bot else None
+        if not token:
+            return None
+        key = (team, token)
+        if key not in self._clients:
+            handler = PacedRateLimitHandler(lambda seconds: self._on_throttle(team, seconds))
+            self._clients[key] = AsyncWebClient(token=token, base_url=self.api_url, retry_handlers=[handler])
+        return self._clients[key]
+
+    def routes(self, app: web.Application) -> None:
+        app.router.add_post(EVENTS_PATH, self.handle)
+        if self.app.oauth_flow is not None:
+            app.router.add_get(self.app.oauth_flow.install_path, self.handle_oauth)
+            app.router.add_get(self.app.oauth_flow.redirect_uri_path, self.handle_oauth)
+
+    async def handle(self, request: web.Request) -> web.Response:
+        """POST /slack/events: Bolt verifies the signature (401 when wrong); a body it cannot read is a 400."""
+        try:
+            bolt_request = await to_bolt_request(request)
+            response = await self.app.async_dispatch(bolt_request)
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return await self._unreadable(request)
+        return await to_aiohttp_response(response)
+
+    async def _unreadable(self, request: web.Request) -> web.Response:
+        """Bolt parses before it verifies, so a broken body is checked for a signature here: 401, else 400."""
+        body = await request.text()
+        secret = self.services.settings.slack_signing_secret
+        if not secret or not SignatureVerifier(secret).is_valid_request(body, dict(request.headers)):
+            return web.json_response({"error": "invalid request"}, status=401)
+        logger.warning("a signed Slack request had a body that could not be read")
+        example = "a JSON event_callback, or a form with command=/checkin or payload={...}"
+        return web.json_response({"error": f"malformed body: expected {example}"}, status=400)
+
+    async def handle_oauth(self, request: web.Request) -> web.Response:
+        flow = self.app.oauth_flow
+        bolt_request = await to_bolt_request(request)
+        if request.path == flow.install_path:
+            return await to_aiohttp_response(await flow.handle_installation(bolt_request))
+        return await to_aiohttp_response(await flow.handle_callback(bolt_request))
+
+    async def sync_directory(self) -> None:
+        """Profiles, zones and audience channels for every workspace we can reach (at start and daily)."""
+        store, now = self.services.store, self.services.clock()
+        for workspace in await asyncio.to_thread(store.active_workspaces):
+            if workspace.platform != "slack":
+                continue
+            client = await self.client_for(workspace.external_id)
+            if client is None:
+                continue
+            try:
+                await directory.sync_users(client, store, workspace.id, now, self.services.settings.admins)
+                for channel in await asyncio.to_thread(directory.audience_channels, store, workspace.id):
+                    await directory.sync_channel(client, store, workspace.id, channel, now)
+            except Exception:
+                logger.exception("directory sync failed for workspace %s", workspace.id)
+
+    async def connect_socket(self, app_token: str):
+        """Connect over Socket Mode; returns the coroutine function that disconnects."""
+        from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+        handler = AsyncSocketModeHandler(self.app, app_token)
+        await handler.connect_async()
+        logger.info("connected to Slack over Socket Mode")
+        return handler.close_async
+
+
+def run_socket_mode(settings) -> int:
+    """`microcoach socket`: Slack over a WebSocket (no inbound port), with the scheduler in the same process."""
+    from bot.web import socket_main
+
+    settings.require("socket")
+    return socket_main(settings)

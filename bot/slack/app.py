@@ -1,0 +1,326 @@
+"""The Bolt app: listeners that turn Slack requests into Incoming events and Replies back into Slack messages.
+
+Every listener acknowledges first (Slack's 3 seconds), then works. Event retries are processed
+once (the event id is recorded in the store). Slash commands answer privately: in the bot's own
+DM as messages, elsewhere as ephemeral responses (or a DM, when the reply starts a check-in).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+import re
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.services import Services
+from bot.slack import directory
+from bot.slack.render import (
+    FORM_PREFIX,
+    form_values,
+    home_view,
+    message_blocks,
+    modal_view,
+    pressed_blocks,
+    unescape,
+)
+from handlers.dispatch import dispatch
+from handlers.messages import Actor, Incoming, Reply
+from scheduler.notify import notify
+
+logger = logging.getLogger(__name__)
+
+COMMANDS = ("/coach", "/checkin", "/nudge")
+CHANNEL_MENTION = re.compile(r"<#([A-Z0-9]+)(?:\|[^>]*)?>")
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where the person acted, so replies land in the right place."""
+
+    team: str
+    user: str
+    channel: str | None = None  # the channel a command was typed in, or the DM of a message
+    response_url: str | None = None
+    in_bot_dm: bool = False
+
+
+class SlackBot:
+    """The listeners, with the services they share; `register(app)` wires them to a Bolt app."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.store = services.store
+        self._busy = 0
+        self._idle = asyncio.Condition()
+
+    def register(self, app: AsyncApp) -> None:
+        track = self._tracked
+        app.middleware(self.once_per_event)
+        for command in COMMANDS:
+            app.command(command)(track(self.on_command))
+        app.event("message")(track(self.on_message))
+        app.event("app_home_opened")(track(self.on_home_opened))
+        app.event("user_change")(track(self.on_user_change))
+        app.event("team_join")(track(self.on_user_change))
+        app.event("member_joined_channel")(track(self.on_channel_change))
+        app.event("member_left_channel")(track(self.on_channel_change))
+        app.event("app_uninstalled")(track(self.on_uninstalled))
+        app.event("tokens_revoked")(track(self.on_uninstalled))
+        app.action(re.compile(".+"))(track(self.on_action))
+        app.view(re.compile("^" + re.escape(FORM_PREFIX)))(track(self.on_view))
+        app.view_closed(re.compile(".*"))(self.on_view_closed)
+
+    def _tracked(self, listener):
+        """Count listeners still working after their ack, so a shutdown (or a test) can wait for them."""
+
+        @functools.wraps(listener)  # Bolt reads the wrapped signature to pass ack, body, client...
+        async def run(**kwargs):
+            self._busy += 1
+            try:
+                return await listener(**kwargs)
+            except Exception:
+                logger.exception("Slack listener %s failed", listener.__name__)
+            finally:
+                self._busy -= 1
+                async with self._idle:
+                    self._idle.notify_all()
+
+        return run
+
+    async def settled(self, timeout: float = 10.0) -> None:
+        """Wait until no listener is working (work continues after the ack, by design)."""
+        async with self._idle:
+            await asyncio.wait_for(self._idle.wait_for(lambda: self._busy == 0), timeout)
+
+    # --- the edges of every request -------------------------------------------------------------
+    async def once_per_event(self, body: dict, next, logger) -> BoltResponse | None:
+        """Slack resends events it thinks failed: the event id is recorded and a repeat is acknowledged, not run."""
+        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+        if event_id:
+            key = f"{body.get('team_id', '')}:{event_id}"
+            if not await asyncio.to_thread(self.store.first_sight, "slack", key, self.services.clock()):
+                return BoltResponse(status=200, body="")
+        return await next()
+
+    async def actor(self, team: str, user_id: str, client: AsyncWebClient) -> Actor:
+        """The person as the handlers see them; a first-time person's profile is read once (users.info)."""
+        now = self.services.clock()
+        workspace = await asyncio.to_thread(self.store.ensure_workspace, "slack", team, now)
+        member = await asyncio.to_thread(self.store.member_by_user, workspace.id, user_id)
+        if member is None or not member.display_name:
+            try:
+                info = await client.users_info(user=user_id)
+                fields = directory.profile_fields(info["user"], self.services.settings.admins)
+                fields.pop("user_id")
+                member = await asyncio.to_thread(self.store.ensure_member, workspace.id, user_id, now, **fields)
+            except SlackApiError as problem:
+                logger.warning("users.info failed for a new member: %s", problem.response.get("error"))
+        is_admin = user_id in self.services.settings.admins or bool(member and member.is_admin)
+        return Actor(
+            "slack",
+            team,
+            user_id,
+            display_name=member.display_name if member else "",
+            timezone=member.timezone if member else None,
+            is_admin=is_admin,
+        )
+
+    async def run(self, incoming: Incoming) -> list[Reply]:
+        return await asyncio.to_thread(
+            dispatch, incoming, self.store, self.services.clock(), org=self.services.settings.org
+        )
+
+    # --- slash commands -------------------------------------------------------------------------
+    async def on_command(self, ack, body: dict, client: AsyncWebClient, respond) -> None:
+        await ack()
+        team, user = body["team_id"], body["user_id"]
+        text = unescape(body.get("text") or "")
+        actor = await self.actor(team, user, client)
+        command = body["command"].lstrip("/")
+        if command == "nudge":
+            await self._sync_mentioned_channels(team, text, client)
+        replies = await self.run(Incoming(actor, "command", text=text, command=command))
+        member_dm = await self._dm_channel(team, user)
+        where = Where(
+            team,
+            user,
+            body.get("channel_id"),
+            body.get("response_url"),
+            in_bot_dm=bool(member_dm) and body.get("channel_id") == member_dm,
+        )
+        await self.deliver(replies, where, client, respond=respond, trigger_id=body.get("trigger_id"))
+
+    async def _sync_mentioned_channels(self, team: str, text: str, client: AsyncWebClient) -> None:
+        """A channel named in `/nudge add ... to #icu` is read now, so the preview counts its members."""
+        channels = CHANNEL_MENTION.findall(text)
+        if channels:
+            workspace = await asyncio.to_thread(self.store.ensure_workspace, "slack", team, self.services.clock())
+            for channel in channels:
+                await directory.sync_channel(client, self.store, workspace.id, channel, self.services.clock())
+
+    async def _dm_channel(self, team: str, user: str) -> str | None:
+        workspace = await asyncio.to_thread(self.store.find_workspace, "slack", team)
+        member = await asyncio.to_thread(self.store.member_by_user, workspace.id, user) if workspace else None
+        return member.dm_channel if member else None
+
+    # --- direct messages, buttons, forms, home --------------------------------------------------
+    async def on_message(self, event: dict, body: dict, client: AsyncWebClient) -> None:
+        """A DM to the bot; anything else (channels, edits, bots, joins) is not ours to answer."""
+        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+            return
+        team = body.get("team_id") or event.get("team")
+        actor = await self.actor(team, event["user"], client)
+        replies = await self.run(Incoming(actor, "message", text=unescape(event.get("text") or "")))
+        await self._remember_dm(team, event["user"], event["channel"])
+        await self.deliver(replies, Where(team, event["user"], event["channel"], in_bot_dm=True), client)
+
+    async def _remember_dm(self, team: str, user: str, channel: str) -> None:
+        workspace = await asyncio.to_thread(self.store.find_workspace, "slack", team)
+        member = await asyncio.to_thread(self.store.member_by_user, workspace.id, user)
+        if member is not None and member.dm_channel != channel:
+            await asyncio.to_thread(self.store.update_member, workspace.id, member.id, dm_channel=channel)
+
+    async def on_action(self, ack, body: dict, client: AsyncWebClient) -> None:
+        await ack()
+        team, user = body["team"]["id"], body["user"]["id"]
+        action = body["actions"][0]
+        await self._mark_pressed(body, action, client)
+        actor = await self.actor(team, user, client)
+        replies = await self.run(Incoming(actor, "action", action=action.get("value") or action["action_id"]))
+        if body.get("view", {}).get("type") == "home":
+            await self.publish_home(team, user, client)
+        channel = (body.get("channel") or {}).get("id")
+        in_dm = bool(channel) and channel.startswith("D")
+        await self.deliver(
+            replies,
+            Where(team, user, channel, body.get("response_url"), in_bot_dm=in_dm),
+            client,
+            trigger_id=body.get("trigger_id"),
+        )
+
+    async def _mark_pressed(self, body: dict, action: dict, client: AsyncWebClient) -> None:
+        """Show the choice and take the buttons away, so the same message cannot be pressed twice."""
+        message, channel = body.get("message"), (body.get("channel") or {}).get("id")
+        if not message or not channel:
+            return
+        label = (action.get("text") or {}).get("text", "")
+        try:
+            await client.chat_update(
+                channel=channel,
+                ts=message["ts"],
+                text=message.get("text", ""),
+                blocks=pressed_blocks(message.get("blocks") or [], label),
+            )
+        except SlackApiError as problem:
+            logger.warning("could not mark a pressed message: %s", problem.response.get("error"))
+
+    async def on_view(self, ack, body: dict, view: dict, client: AsyncWebClient) -> None:
+        """A submitted form: problems are shown in the modal itself; otherwise it closes and replies come by DM."""
+        team, user = body["team"]["id"], body["user"]["id"]
+        actor = await self.actor(team, user, client)
+        values = {k: unescape(v) for k, v in form_values(view["state"]).items()}
+        replies = await self.run(
+            Incoming(actor, "form", action=view["callback_id"][len(FORM_PREFIX) :], values=MappingProxyType(values))
+        )
+        problems = [r for r in replies if r.error]
+        if problems:
+            first = view["blocks"][0]["block_id"] if view.get("blocks") else "x"
+            await ack(response_action="errors", errors={first: problems[0].text[:300]})
+            return
+        await ack()
+        await self.deliver(replies, Where(team, user), client)
+
+    async def on_view_closed(self, ack) -> None:
+        await ack()
+
+    async def on_home_opened(self, event: dict, body: dict, client: AsyncWebClient) -> None:
+        if event.get("tab") == "home":
+            await self.publish_home(body.get("team_id"), event["user"], client)
+
+    async def publish_home(self, team: str, user: str, client: AsyncWebClient) -> None:
+        actor = await self.actor(team, user, client)
+        replies = await self.run(Incoming(actor, "home"))
+        await client.views_publish(user_id=user, view=home_view(replies))
+
+    # --- directory and lifecycle ----------------------------------------------------------------
+    async def on_user_change(self, event: dict, body: dict) -> None:
+        user = event.get("user") or {}
+        if not directory.is_person(user):
+            return
+        now = self.services.clock()
+        workspace = await asyncio.to_thread(self.store.ensure_workspace, "slack", body.get("team_id"), now)
+        fields = directory.profile_fields(user, self.services.settings.admins)
+        await asyncio.to_thread(self.store.bulk_upsert_members, workspace.id, [fields], now)
+
+    async def on_channel_change(self, event: dict, body: dict, client: AsyncWebClient) -> None:
+        workspace = await asyncio.to_thread(self.store.find_workspace, "slack", body.get("team_id"))
+        if workspace and event.get("channel") in await asyncio.to_thread(
+            directory.audience_channels, self.store, workspace.id
+        ):
+            await directory.sync_channel(client, self.store, workspace.id, event["channel"], self.services.clock())
+
+    async def on_uninstalled(self, body: dict) -> None:
+        """No more deliveries to a workspace that removed the app (or revoked its tokens)."""
+        workspace = await asyncio.to_thread(self.store.find_workspace, "slack", body.get("team_id"))
+        if workspace is not None:
+            await asyncio.to_thread(self.store.set_workspace_active, workspace.id, False)
+            logger.info("workspace %s uninstalled the app; deliveries stopped", workspace.id)
+
+    # --- sending replies ------------------------------------------------------------------------
+    async def deliver(
+        self, replies: list[Reply], where: Where, client: AsyncWebClient, *, respond=None, trigger_id: str | None = None
+    ) -> None:
+        """Each reply to its place: forms as modals, others' messages as their DMs, the rest privately here.
+
+        Replies for the person stay together: all in the DM when any of them has buttons or a file (a
+        check-in must be answerable in the DM), otherwise as ephemeral responses where they typed.
+        """
+        workspace = await asyncio.to_thread(self.store.find_workspace, "slack", where.team)
+        mine = [r for r in replies if r.to is None and r.form is None and not r.intro_with]
+        to_dm = where.in_bot_dm or respond is None or any(r.buttons or r.attachment for r in mine)
+        for reply in replies:
+            if reply.form is not None and trigger_id:
+                await client.views_open(trigger_id=trigger_id, view=modal_view(reply.form))
+            elif reply.intro_with:
+                await self._introduce(client, reply)
+            elif reply.to is not None:
+                await notify(self.store, self.services.senders, workspace, reply)
+            elif to_dm:
+                await self._to_dm(client, where, reply)
+            else:
+                await respond(text=reply.text, blocks=message_blocks(reply), response_type="ephemeral")
+        if to_dm and mine and respond is not None and not where.in_bot_dm:
+            await respond(text="I've sent you a DM.", response_type="ephemeral")
+
+    async def _to_dm(self, client: AsyncWebClient, where: Where, reply: Reply) -> None:
+        channel = where.channel if where.in_bot_dm and where.channel else where.user
+        if reply.attachment is not None:
+            opened = await client.conversations_open(users=where.user)
+            await client.files_upload_v2(
+                channel=opened["channel"]["id"],
+                content=reply.attachment.content,
+                filename=reply.attachment.filename,
+                title=reply.attachment.title,
+                initial_comment=reply.text,
+            )
+            return
+        posted = await client.chat_postMessage(channel=channel, text=reply.text, blocks=message_blocks(reply))
+        if not where.in_bot_dm:
+            await self._remember_dm(where.team, where.user, posted["channel"])
+
+    async def _introduce(self, client: AsyncWebClient, reply: Reply) -> None:
+        """A group DM with the clinician, the coach and the bot, opened with the introduction."""
+        try:
+            opened = await client.conversations_open(users=",".join(reply.intro_with))
+            await client.chat_postMessage(
+                channel=opened["channel"]["id"], text=reply.text, blocks=message_blocks(reply)
+            )
+        except SlackApiError as problem:
+            logger.warning("could not open the introduction group DM: %s", problem.response.get("error"))

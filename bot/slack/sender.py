@@ -1,0 +1,132 @@
+"""The Slack Sender: DMs through chat.postMessage with the delivery id as message metadata, and the history look-up."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.http_retry.state import RetryState
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.slack.render import message_blocks
+from handlers.messages import Reply
+from scheduler.sender import Outgoing, SendResult
+
+logger = logging.getLogger(__name__)
+
+EVENT_TYPE = "microcoach_delivery"
+UNREACHABLE = {
+    "channel_not_found",
+    "user_not_found",
+    "user_disabled",
+    "account_inactive",
+    "is_archived",
+    "cannot_dm_bot",
+    "not_in_channel",
+    "user_is_restricted",
+    "messages_tab_disabled",
+}
+WORKSPACE_GONE = {"invalid_auth", "token_revoked", "not_authed", "team_access_not_granted", "app_uninstalled"}
+SEND_TIMEOUT = 10  # seconds; a slower answer counts as an unknown outcome, looked up before any resend
+
+ClientFor = Callable[[str], Awaitable[AsyncWebClient | None]]
+
+
+class PacedRateLimitHandler(AsyncRateLimitErrorRetryHandler):
+    """slack_sdk's own 429 handling (sleep Retry-After, retry), and it tells the pacer so the rate adapts."""
+
+    def __init__(self, on_throttle: Callable[[float], None], max_retry_count: int = 1) -> None:
+        super().__init__(max_retry_count=max_retry_count)
+        self._on_throttle = on_throttle
+
+    async def prepare_for_next_attempt_async(self, *, state: RetryState, request, response=None, error=None) -> None:
+        retry_after = 1.0
+        if response is not None:
+            header = response.headers.get("retry-after") or response.headers.get("Retry-After") or ["1"]
+            retry_after = float(header[0] if isinstance(header, list) else header)
+        self._on_throttle(retry_after)
+        await super().prepare_for_next_attempt_async(state=state, request=request, response=response, error=error)
+
+
+def metadata(delivery_id: int | None) -> dict | None:
+    if delivery_id is None:
+        return None
+    return {"event_type": EVENT_TYPE, "event_payload": {"delivery_id": delivery_id}}
+
+
+class SlackSender:
+    """Posts DMs for the outbox and for messages to other people; one client per workspace token."""
+
+    platform = "slack"
+
+    def __init__(self, client_for: ClientFor) -> None:
+        self._client_for = client_for
+
+    async def send(self, out: Outgoing) -> SendResult:
+        client = await self._client_for(out.recipient.workspace)
+        if client is None:
+            return SendResult("failed", reason="no token for this workspace (app uninstalled?)")
+        channel = out.recipient.dm_channel or out.recipient.user_id
+        refs = []
+        for reply in out.replies:
+            try:
+                response = await asyncio.wait_for(self.post(client, channel, reply, out.delivery_id), SEND_TIMEOUT)
+            except SlackApiError as problem:
+                return _failure(problem, posted=bool(refs))
+            except (TimeoutError, OSError) as problem:
+                return SendResult("retry", reason=f"no answer from Slack ({type(problem).__name__})")
+            channel = response["channel"]  # the D... id: kept so messages can be updated later
+            refs.append(response["ts"])
+        return SendResult("sent", message_ref={"channel": channel, "ts": refs}, dm_channel=channel)
+
+    async def post(self, client: AsyncWebClient, channel: str, reply: Reply, delivery_id: int | None):
+        return await client.chat_postMessage(
+            channel=channel,
+            text=reply.text,
+            blocks=message_blocks(reply),
+            metadata=metadata(delivery_id),
+            unfurl_links=False,
+        )
+
+    async def find_sent(self, out: Outgoing, since: datetime) -> SendResult | None:
+        """Look back through the DM for a message carrying this delivery id (after a crash or a timeout)."""
+        client = await self._client_for(out.recipient.workspace)
+        if client is None or out.delivery_id is None:
+            return None
+        try:
+            channel = out.recipient.dm_channel or await self._open_dm(client, out.recipient.user_id)
+            history = await client.conversations_history(
+                channel=channel, oldest=f"{since.timestamp():.6f}", include_all_metadata=True, limit=50
+            )
+        except SlackApiError as problem:
+            logger.warning("could not read DM history for delivery %s: %s", out.delivery_id, problem.response["error"])
+            return None
+        for message in history.get("messages", []):
+            payload = (message.get("metadata") or {}).get("event_payload") or {}
+            if payload.get("delivery_id") == out.delivery_id:
+                return SendResult("sent", message_ref={"channel": channel, "ts": [message["ts"]]}, dm_channel=channel)
+        return None
+
+    async def _open_dm(self, client: AsyncWebClient, user_id: str) -> str:
+        opened = await client.conversations_open(users=user_id)
+        return opened["channel"]["id"]
+
+
+def _failure(problem: SlackApiError, *, posted: bool) -> SendResult:
+    """Map Slack's answer to what the outbox should do next."""
+    error = problem.response.get("error", "") if problem.response is not None else ""
+    status = problem.response.status_code if problem.response is not None else 0
+    if status == 429 or error == "ratelimited":
+        header = problem.response.headers.get("Retry-After") or problem.response.headers.get("retry-after") or "1"
+        retry_after = float(header[0] if isinstance(header, list) else header)
+        # Part of a multi-part message already went out: safer to look it up than to post the start again.
+        return SendResult("retry" if posted else "throttled", retry_after=retry_after, reason="rate limited")
+    if error in UNREACHABLE:
+        return SendResult("unreachable", reason=f"Slack says {error}")
+    if error in WORKSPACE_GONE:
+        return SendResult("failed", reason=f"Slack says {error}")
+    return SendResult("retry", reason=f"Slack error {error or status}")

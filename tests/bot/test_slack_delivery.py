@@ -1,0 +1,105 @@
+"""Scheduled check-ins through the Slack Sender: metadata, the DM history look-up, 429s and unreachable people."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from scheduler.delivery import Deliverer
+from scheduler.pacer import Pacer, PaceSettings
+from scheduler.tick import tick
+from tests.bot.conftest import NOW
+from tests.clocks import SimClock, instant_sdk_retries
+
+pytestmark = pytest.mark.asyncio
+
+
+class Clock:
+    def __init__(self):
+        self.now = NOW
+
+    def __call__(self):
+        return self.now
+
+
+async def _due_rows(slack, users):
+    store = slack.store
+    ws = store.ensure_workspace("slack", "T0001", NOW - timedelta(days=1))
+    for user in users:
+        store.ensure_member(ws.id, user, NOW - timedelta(days=1), timezone="America/New_York", welcomed=True)
+    store.add_schedule(
+        ws.id,
+        NOW - timedelta(days=1),
+        name="d",
+        days="wed",
+        local_time="09:00",
+        timezone=None,
+        audience_kind="everyone",
+        audience=[],
+        theme=None,
+    )
+    store.set_watermark("tick", NOW - timedelta(minutes=1))
+    tick(store, NOW)
+    return ws
+
+
+def _deliverer(slack, clock, throttles=None):
+    seconds = SimClock()
+    pacer = Pacer(PaceSettings(start_rate=50), clock=seconds, sleep=seconds.sleep)
+    if throttles is not None:
+        slack.adapter._on_throttle = lambda team, seconds: throttles.append((team, seconds))
+    return Deliverer(slack.store, {"slack": slack.adapter.sender}, pacer, worker_id="w", clock=clock)
+
+
+async def test_check_ins_carry_their_delivery_id_and_keep_the_dm_channel(slack):
+    ws = await _due_rows(slack, ["ULEE", "UKIM"])
+    assert await _deliverer(slack, Clock()).run_once() == 2
+    message = slack.fake.messages("ULEE")[-1]
+    row = slack.store.deliveries_for(slack.store.member_by_user(ws.id, "ULEE").id)[0]
+    assert message["metadata"] == {"event_type": "microcoach_delivery", "event_payload": {"delivery_id": row.id}}
+    assert row.status == "sent" and row.message_ref["channel"].startswith("D")
+    assert slack.store.member_by_user(ws.id, "ULEE").dm_channel == message["channel"]
+
+
+async def test_a_lost_response_is_found_in_the_dm_history_not_sent_twice(slack, monkeypatch):
+    monkeypatch.setattr("bot.slack.sender.SEND_TIMEOUT", 0.3)
+    ws = await _due_rows(slack, ["ULEE"])
+    slack.fake.lose_response("chat.postMessage", client_timeout=0.3)
+    clock = Clock()
+    deliverer = _deliverer(slack, clock)
+    await deliverer.run_once()
+    row = slack.store.deliveries_for(slack.store.member_by_user(ws.id, "ULEE").id)[0]
+    assert (row.status, row.outcome_unknown) == ("pending", True)
+    clock.now += timedelta(seconds=5)
+    await deliverer.run_once()
+    assert slack.store.delivery(row.id).status == "sent"
+    assert slack.fake.duplicates() == 0 and len(slack.fake.messages("ULEE")) == 1
+    assert slack.fake.calls_to("conversations.history")
+
+
+async def test_a_429_goes_through_slack_sdk_s_handler_and_tells_the_pacer(slack, monkeypatch):
+    waited = instant_sdk_retries(monkeypatch)
+    await _due_rows(slack, ["ULEE"])
+    slack.fake.fail_next("chat.postMessage", 429, retry_after=1)
+    throttles = []
+    await _deliverer(slack, Clock(), throttles).run_once()
+    assert throttles == [("T0001", 1.0)] and 1.0 <= waited.slept[0] < 2.0  # Retry-After (+ the SDK's jitter)
+    assert slack.store.outbox_counts()["sent"] == 1 and slack.fake.status_count(429) == 1
+
+
+async def test_a_deactivated_person_is_marked_unreachable(slack):
+    slack.fake.add_user("UGONE", "gone", deleted=True)
+    ws = await _due_rows(slack, ["UGONE"])
+    slack.fake.fail_next("chat.postMessage", error="user_disabled")
+    await _deliverer(slack, Clock()).run_once()
+    member = slack.store.member_by_user(ws.id, "UGONE")
+    assert slack.store.deliveries_for(member.id)[0].status == "unreachable"
+    assert member.unreachable_reason == "Slack says user_disabled"
+
+
+async def test_an_uninstalled_workspace_gets_nothing(slack):
+    ws = await _due_rows(slack, ["ULEE"])
+    slack.store.set_workspace_active(ws.id, False)
+    await _deliverer(slack, Clock()).run_once()
+    assert slack.store.outbox_counts()["skipped"] == 1 and slack.fake.messages("ULEE") == []

@@ -1,0 +1,86 @@
+"""Slack set-up: multi-workspace OAuth into the migrated tables, the manifest, and Socket Mode wiring."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+from aiohttp import web
+from aiohttp.test_utils import TestClient, TestServer
+
+from bot.cli import main
+from bot.metrics import Metrics
+from bot.services import Services
+from bot.slack import SlackAdapter
+from bot.slack.manifest import BOT_EVENTS, BOT_SCOPES
+from store import Store
+from tests.bot.conftest import NOW, seed_slack
+from tests.bot.slack_harness import SlackHarness, settings_for
+from tests.fakes.slack_api import FakeSlackAPI
+
+
+@pytest.fixture
+async def oauth_slack(tmp_path, cipher):
+    fake = FakeSlackAPI(tokens=[])
+    await fake.start()
+    seed_slack(fake)
+    settings = settings_for(
+        fake, tmp_path / "oauth.db", slack_bot_token="", slack_client_id="111.222", slack_client_secret="shh"
+    )
+    store = Store.open(settings.database_url, cipher)
+    services = Services(settings, store, Metrics(store), clock=lambda: NOW)
+    adapter = SlackAdapter(services)
+    services.senders["slack"] = adapter.sender
+    app = web.Application()
+    adapter.routes(app)
+    client = TestClient(TestServer(app))
+    await client.start_server()
+    yield SlackHarness(fake, adapter, client, services)
+    await client.close()
+    await fake.stop()
+    store.close()
+
+
+async def test_install_then_use_the_installed_token(oauth_slack):
+    slack = oauth_slack
+    page = await slack.client.get("/slack/install")
+    assert page.status == 200
+    state = re.search(r"state=([\w-]+)", await page.text()).group(1)
+    slack.fake.add_oauth_code("code-1", installer_user_id="UADMIN")
+    cookie = page.cookies["slack-app-oauth-state"]  # Secure, so a browser would send it back over https
+    done = await slack.client.get(
+        f"/slack/oauth_redirect?code=code-1&state={state}", headers={"Cookie": f"{cookie.key}={cookie.value}"}
+    )
+    assert done.status == 200
+    bot = await slack.adapter.installations.async_find_bot(enterprise_id=None, team_id="T0001")
+    assert bot is not None and bot.bot_token.startswith("xoxb-T0001-")
+    status, _ = await slack.command("/checkin", "help")
+    assert status == 200
+    client = await slack.adapter.client_for("T0001")
+    assert client.token == bot.bot_token
+
+
+async def test_a_forged_oauth_state_is_refused(oauth_slack):
+    oauth_slack.fake.add_oauth_code("code-2")
+    response = await oauth_slack.client.get("/slack/oauth_redirect?code=code-2&state=forged")
+    assert response.status >= 400
+    assert await oauth_slack.adapter.installations.async_find_bot(enterprise_id=None, team_id="T0001") is None
+
+
+def test_the_manifest_has_what_the_app_needs(capsys):
+    assert main(["slack", "manifest", "--url", "https://coach.example.org"]) == 0
+    manifest = yaml.safe_load(capsys.readouterr().out)
+    assert {c["command"] for c in manifest["features"]["slash_commands"]} == {"/checkin", "/coach", "/nudge"}
+    assert all(c["url"] == "https://coach.example.org/slack/events" for c in manifest["features"]["slash_commands"])
+    assert manifest["oauth_config"]["scopes"]["bot"] == BOT_SCOPES
+    assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == set(BOT_EVENTS)
+    assert manifest["settings"]["interactivity"]["request_url"] == "https://coach.example.org/slack/events"
+    assert manifest["features"]["app_home"]["home_tab_enabled"] is True
+    assert len(manifest["display_information"]["long_description"]) >= 175
+
+
+def test_socket_mode_needs_its_tokens(monkeypatch, capsys):
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
+    assert main(["socket"]) == 2
+    assert "SLACK_APP_TOKEN" in capsys.readouterr().err
