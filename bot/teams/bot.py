@@ -1,0 +1,149 @@
+"""The Teams ActivityHandler: activities become Incoming events, replies become messages and Adaptive Cards."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from types import MappingProxyType
+
+from botbuilder.core import ActivityHandler, CardFactory, MessageFactory, TurnContext
+from botbuilder.schema import Activity, ChannelAccount
+
+from bot.services import Services
+from bot.teams.cards import form_card, form_values, pressed_card, submitted_card
+from bot.teams.sender import to_activity
+from handlers.dispatch import dispatch
+from handlers.messages import Actor, Incoming, Reply
+from scheduler.notify import notify
+
+logger = logging.getLogger(__name__)
+
+
+def tenant_of(activity: Activity) -> str:
+    """The Teams tenant: channelData.tenant.id (botbuilder drops conversation.tenantId on the way in)."""
+    data = activity.channel_data or {}
+    tenant = (data.get("tenant") or {}).get("id") if isinstance(data, dict) else None
+    return tenant or getattr(activity.conversation, "tenant_id", None) or "teams"
+
+
+def is_personal(activity: Activity) -> bool:
+    return (getattr(activity.conversation, "conversation_type", None) or "personal") == "personal"
+
+
+class MicrocoachBot(ActivityHandler):
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.store = services.store
+
+    async def on_turn(self, turn_context: TurnContext) -> None:
+        await self._remember(turn_context.activity)
+        await super().on_turn(turn_context)
+
+    async def _remember(self, activity: Activity) -> None:
+        """Keep the conversation reference of every 1:1 chat fresh: it is how check-ins reach this person."""
+        if not is_personal(activity) or activity.from_property is None or not activity.from_property.id:
+            return
+        if activity.from_property.id == getattr(activity.recipient, "id", None):
+            return
+        reference = TurnContext.get_conversation_reference(activity).serialize()
+        await asyncio.to_thread(self._store_reference, activity, reference)
+
+    def _store_reference(self, activity: Activity, reference: dict) -> None:
+        now = self.services.clock()
+        workspace = self.store.ensure_workspace("teams", tenant_of(activity), now)
+        member = self.store.ensure_member(workspace.id, activity.from_property.id, now,
+                                          display_name=activity.from_property.name or None,
+                                          timezone=_zone(activity))  # fmt: skip
+        if member.conversation_ref != reference or member.unreachable_reason:
+            self.store.update_member(workspace.id, member.id, conversation_ref=reference, unreachable_reason=None)
+
+    def actor(self, activity: Activity) -> Actor:
+        person: ChannelAccount = activity.from_property
+        admins = self.services.settings.admins
+        is_admin = person.id in admins or bool(getattr(person, "aad_object_id", None) in admins)
+        return Actor("teams", tenant_of(activity), person.id, display_name=person.name or "",
+                     timezone=_zone(activity), is_admin=is_admin)  # fmt: skip
+
+    async def run(self, incoming: Incoming) -> list[Reply]:
+        return await asyncio.to_thread(dispatch, incoming, self.store, self.services.clock(),
+                                       org=self.services.settings.org)  # fmt: skip
+
+    # --- messages, card presses and forms -----------------------------------------------------
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        if isinstance(activity.value, dict) and ({"mc_action", "mc_form"} & set(activity.value)):
+            await self._on_submit(turn_context, activity.value)
+            return
+        text = TurnContext.remove_recipient_mention(activity) if not is_personal(activity) else activity.text
+        incoming = Incoming(self.actor(activity), "message", text=(text or "").strip(),
+                            in_channel=not is_personal(activity))  # fmt: skip
+        await self.send(turn_context, await self.run(incoming))
+
+    async def _on_submit(self, turn_context: TurnContext, value: dict) -> None:
+        """A card was pressed or submitted: redraw it without its buttons first, so it cannot be pressed twice."""
+        activity = turn_context.activity
+        if "mc_form" in value:
+            await self._replace(turn_context, submitted_card(value.get("mc_title", "Form")))
+            incoming = Incoming(self.actor(activity), "form", action=value["mc_form"],
+                                values=MappingProxyType(form_values(value)))  # fmt: skip
+        else:
+            await self._replace(turn_context, pressed_card(value.get("mc_card", ""), value.get("mc_label", "")))
+            incoming = Incoming(self.actor(activity), "action", action=value["mc_action"])
+        await self.send(turn_context, await self.run(incoming))
+
+    async def _replace(self, turn_context: TurnContext, card: dict) -> None:
+        if not turn_context.activity.reply_to_id:
+            return
+        update = MessageFactory.attachment(CardFactory.adaptive_card(card))
+        update.id = turn_context.activity.reply_to_id
+        try:
+            await turn_context.update_activity(update)
+        except Exception:
+            logger.warning("could not redraw a pressed card (activity %s)", turn_context.activity.reply_to_id)
+
+    # --- install and remove -------------------------------------------------------------------
+    async def on_installation_update_add(self, turn_context: TurnContext) -> None:
+        await self._welcome(turn_context)
+
+    async def on_members_added_activity(self, members_added: list[ChannelAccount], turn_context: TurnContext) -> None:
+        bot_id = turn_context.activity.recipient.id if turn_context.activity.recipient else None
+        if any(member.id == bot_id for member in members_added):
+            await self._welcome(turn_context)
+
+    async def _welcome(self, turn_context: TurnContext) -> None:
+        """What this is, what is kept, who sees what, how to stop: once, in the 1:1 chat only."""
+        activity = turn_context.activity
+        if not is_personal(activity) or activity.from_property is None:
+            return
+        await self.send(turn_context, await self.run(Incoming(self.actor(activity), "install")))
+
+    async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        await asyncio.to_thread(self._mark_removed, activity)
+
+    def _mark_removed(self, activity: Activity) -> None:
+        workspace = self.store.find_workspace("teams", tenant_of(activity))
+        member = self.store.member_by_user(workspace.id, activity.from_property.id) if workspace else None
+        if member is not None:
+            self.store.update_member(workspace.id, member.id, unreachable_reason="removed the app in Teams")
+
+    # --- sending ------------------------------------------------------------------------------
+    async def send(self, turn_context: TurnContext, replies: list[Reply]) -> None:
+        """Replies to this chat; messages for other people go to their own 1:1 chats."""
+        workspace = await asyncio.to_thread(self.store.find_workspace, "teams", tenant_of(turn_context.activity))
+        for reply in replies:
+            if reply.intro_with:
+                continue  # no group chats for introductions in Teams: both people got their own message
+            if reply.to is not None:
+                await notify(self.store, self.services.senders, workspace, reply)
+            elif reply.form is not None:
+                await turn_context.send_activity(MessageFactory.attachment(CardFactory.adaptive_card(
+                    form_card(reply.form))))  # fmt: skip
+            else:
+                await turn_context.send_activity(to_activity(reply))
+
+
+def _zone(activity: Activity) -> str | None:
+    """Teams tells the sender's IANA zone on each message."""
+    zone = getattr(activity, "local_timezone", None)
+    return zone or None

@@ -1,0 +1,94 @@
+"""Replies as Teams messages: markdown text, Adaptive Cards with Action.Submit buttons, and forms with inputs."""
+
+from __future__ import annotations
+
+import base64
+import re
+
+from handlers.messages import Form, FormField, Reply
+
+CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
+CARD_VERSION = "1.5"
+CARD_TEXT_IN_DATA = 1500  # the card's text travels in its buttons, so the card can be redrawn after a press
+BOLD = re.compile(r"(?<![\w*])\*(\S[^*\n]*?)\*(?![\w*])")
+MENTION = re.compile(r"<@([^>|]+)(?:\|[^>]*)?>")
+
+
+def markdown(text: str) -> str:
+    """The shared chat markup as Teams markdown: *bold* becomes **bold**, escaped characters come back."""
+    text = BOLD.sub(r"**\1**", text)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def message_text(text: str) -> str:
+    """Teams joins single line breaks in markdown messages; blank lines keep each line its own."""
+    return "\n\n".join(markdown(text).splitlines())
+
+
+def _text_block(text: str, **extra) -> dict:
+    return {"type": "TextBlock", "text": markdown(text), "wrap": True, **extra}
+
+
+def reply_card(reply: Reply) -> dict:
+    """A card for a reply with buttons: one action set per button row."""
+    rows: dict[int, list] = {}
+    for button in reply.buttons:
+        rows.setdefault(button.row, []).append(button)
+    body: list[dict] = [_text_block(reply.text)]
+    for _, group in sorted(rows.items()):
+        body.append({"type": "ActionSet", "actions": [
+            {"type": "Action.Submit", "title": b.label, **({"style": "positive" if b.style == "primary" else
+                                                              "destructive"} if b.style else {}),
+             "data": {"mc_action": b.action, "mc_label": b.label, "mc_card": reply.text[:CARD_TEXT_IN_DATA]}}
+            for b in group]})  # fmt: skip
+    return _card(body)
+
+
+def pressed_card(card_text: str, label: str) -> dict:
+    """The card after a press: the same words, the choice shown, no buttons left to press again."""
+    return _card([_text_block(card_text), _text_block(f"✓ You chose **{label}**", isSubtle=True, spacing="Medium")])
+
+
+def form_card(form: Form) -> dict:
+    body = [_text_block(f"**{form.title}**", size="Medium")]
+    for field in form.fields:
+        body.append(_input(field))
+    submit = {"type": "Action.Submit", "title": form.submit_label, "style": "positive",
+              "data": {"mc_form": form.form_id, "mc_title": form.title}}  # fmt: skip
+    return _card(body, actions=[submit])
+
+
+def submitted_card(title: str) -> dict:
+    return _card([_text_block(f"**{title}**"), _text_block("✓ Sent", isSubtle=True)])
+
+
+def _input(field: FormField) -> dict:
+    base = {"id": field.name, "label": field.label, "isRequired": not field.optional}
+    if field.hint:
+        base["placeholder"] = field.hint
+    initial = field.initial
+    if field.kind in ("select", "multi_select", "checkboxes"):
+        value = initial if isinstance(initial, str) else ",".join(initial or ())
+        return {**base, "type": "Input.ChoiceSet", "isMultiSelect": field.kind != "select",
+                "style": "expanded" if field.kind == "checkboxes" else "compact", "value": value,
+                "choices": [{"title": o.label, "value": o.value} for o in field.options]}  # fmt: skip
+    if field.kind == "time":
+        return {**base, "type": "Input.Time", **({"value": initial} if initial else {})}
+    return {**base, "type": "Input.Text", "isMultiline": field.kind == "long_text",
+            **({"value": initial} if isinstance(initial, str) and initial else {})}  # fmt: skip
+
+
+def _card(body: list[dict], actions: list[dict] | None = None) -> dict:
+    card = {"type": "AdaptiveCard", "$schema": CARD_SCHEMA, "version": CARD_VERSION, "body": body}
+    if actions:
+        card["actions"] = actions
+    return card
+
+
+def data_url(content: bytes, mime_type: str) -> str:
+    return f"data:{mime_type};base64,{base64.b64encode(content).decode('ascii')}"
+
+
+def form_values(value: dict) -> dict[str, str]:
+    """What a submitted card sent back, minus our own keys; choice sets already arrive comma-joined."""
+    return {k: "" if v is None else str(v) for k, v in value.items() if not k.startswith("mc_")}

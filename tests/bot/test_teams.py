@@ -1,0 +1,186 @@
+"""Teams end to end: activities through botbuilder's CloudAdapter, replies checked at the fake Bot Connector."""
+
+from __future__ import annotations
+
+import pytest
+from botbuilder.core.adapters import TestAdapter
+from botbuilder.schema import Activity, ChannelAccount, ConversationAccount
+
+from tests.bot.teams_harness import TENANT, submits
+
+pytestmark = pytest.mark.asyncio
+
+
+def _ws(teams):
+    return teams.store.find_workspace("teams", TENANT)
+
+
+def _member(teams, user_id):
+    return teams.store.member_by_user(_ws(teams).id, user_id)
+
+
+async def test_install_greets_and_stores_the_conversation_reference(teams):
+    assert await teams.install() in (200, 201)
+    shown = "\n".join(teams.texts())
+    assert "Jordan" in shown and "What is kept" in shown and "/checkin stop" in shown
+    reference = _member(teams, "29:lee").conversation_ref
+    assert reference["conversation"]["id"] == "a:lee" and reference["serviceUrl"] == teams.fake.service_url
+    assert _member(teams, "29:lee").timezone == "America/New_York"
+    await teams.install()
+    assert len([t for t in teams.texts() if "What is kept" in t]) == 1  # greeted once
+
+
+@pytest.mark.parametrize(
+    "said, expected",
+    [
+        ("help", "/checkin pause"),
+        ("/help", "/checkin pause"),
+        ("checkin pause 7d", "Paused"),
+        ("/checkin pause 7d", "Paused"),
+        ("checkin resume", "Welcome back"),
+        ("checkin time 07:30", "07:30"),
+        ("checkin privacy", "Program admins"),
+        ("coach status", "no coach request"),
+        ("coach help", "/coach status"),
+        ("nudge list", "Only program admins"),
+        ("checkin frobnicate", "/checkin help"),
+        ("checkin stop", "stopped"),
+    ],
+)
+async def test_every_command_works_as_words_with_or_without_a_slash(teams, said, expected):
+    await teams.install()
+    assert await teams.say(said) in (200, 201)
+    assert expected in "\n".join(teams.texts())
+
+
+async def test_a_check_in_card_and_a_press_that_cannot_be_repeated(teams):
+    await teams.install()
+    await teams.say("checkin")
+    card = teams.last_card()
+    assert card["type"] == "AdaptiveCard" and any("?" in b.get("text", "") for b in card["body"])
+    buttons = submits(card)
+    pulse = next(d for d in buttons if d["mc_action"].startswith("checkin:burnout:"))
+    card_id = teams.last_card_id()
+    await teams.post(teams.activity(value=pulse, reply_to_id=card_id))
+    [update] = teams.fake.updates("a:lee")
+    redrawn = update["attachments"][0]["content"]
+    assert submits(redrawn) == [] and "You chose" in str(redrawn)
+    assert "Noted" in teams.texts()[-1]
+
+
+async def test_a_full_check_in_in_the_personal_chat(teams):
+    await teams.install()
+    await teams.say("checkin")
+    await teams.say("A long night")
+    await teams.say("ask for help")
+    await teams.say("Leave by six on Friday")
+    assert "next time" in teams.texts()[-1] or "check in on it" in teams.texts()[-1]
+
+
+@pytest.mark.parametrize("conversation_type", ["channel", "groupChat"])
+async def test_coaching_stays_in_the_personal_chat(teams, conversation_type):
+    mention = {
+        "type": "mention",
+        "text": "<at>microcoach</at>",
+        "mentioned": {"id": "28:microcoach-bot", "name": "microcoach"},
+    }
+    body = teams.activity(
+        text="<at>microcoach</at> checkin",
+        conversation="19:team@thread",
+        entities=[mention],
+        conversation_type=conversation_type,
+    )
+    await teams.post(body)
+    [reply] = teams.fake.texts("19:team@thread")
+    assert "1:1 chat" in reply and "?" not in reply
+    assert _member(teams, "29:lee") is None or _member(teams, "29:lee").conversation_ref is None
+    admin = teams.activity(
+        "admin",
+        text="<at>microcoach</at> nudge list",
+        conversation="19:team@thread",
+        entities=[mention],
+        conversation_type=conversation_type,
+    )
+    await teams.post(admin)
+    assert "No schedules yet" in teams.fake.texts("19:team@thread")[-1]
+
+
+async def test_the_coach_form_card_and_an_offer_to_a_coach(teams):
+    for who in ("lee", "patel", "admin"):
+        await teams.install(who)
+    await teams.say("coach roster add @Priya role=physician department=Cardiology", "admin")
+    assert "I don't know anyone called @Priya" in teams.texts("admin")[-1]
+    patel = _member(teams, "29:patel")
+    teams.store.update_member(_ws(teams).id, patel.id, handle="dr.patel")
+    await teams.say("coach roster add @dr.patel role=physician department=Cardiology", "admin")
+    await teams.say("coach")
+    form = teams.last_card()
+    inputs = {b["id"]: b["type"] for b in form["body"] if b.get("id")}
+    assert inputs["topic"] == "Input.Text" and inputs["peer"] == "Input.ChoiceSet" and "role" in inputs
+    submit = dict(
+        submits(form)[0],
+        role="physician",
+        department="Emergency",
+        peer="same",
+        timing="this-week",
+        format="video",
+        topic="Nights",
+        specialty="",
+    )
+    await teams.post(teams.activity(value=submit, reply_to_id=teams.last_card_id()))
+    offer = teams.last_card("patel")
+    assert "would like a peer coach" in str(offer) and "Nights" in str(offer)
+    accept = next(d for d in submits(offer) if d["mc_action"].startswith("coach:accept:"))
+    await teams.post(teams.activity("patel", value=accept, reply_to_id=teams.last_card_id("patel")))
+    assert any("Priya Patel" in t and "peer coach" in t for t in teams.texts("lee"))
+
+
+@pytest.mark.parametrize(
+    "headers, body, status",
+    [
+        ({"Content-Type": "text/plain"}, "hello", 415),
+        ({"Content-Type": "application/json"}, "{broken", 400),
+        ({"Content-Type": "application/json"}, '{"text": "no type"}', 400),
+    ],
+)
+async def test_broken_bodies_get_a_clear_4xx(teams, headers, body, status):
+    response = await teams.client.post("/api/messages", data=body, headers=headers)
+    assert response.status == status
+    assert "for example" in (await response.json())["error"]
+    assert await teams.say("help") in (200, 201)
+
+
+async def test_the_crisis_path_in_teams(teams):
+    await teams.install()
+    await teams.say("i want to end my life")
+    card = teams.last_card()
+    text = str(card)
+    assert "988" in text and "741741" in text and "1-888-409-0141" in text
+    assert [d["mc_action"] for d in submits(card)] == ["crisis:again", "crisis:person", "crisis:ok"]
+
+
+async def test_removing_the_app_marks_the_person_unreachable(teams):
+    await teams.install()
+    await teams.post(teams.activity(kind="installationUpdate", action="remove"))
+    assert _member(teams, "29:lee").unreachable_reason == "removed the app in Teams"
+    await teams.say("help")  # they came back: the fresh reference clears it
+    assert _member(teams, "29:lee").unreachable_reason is None
+
+
+async def test_the_bot_with_botbuilders_test_adapter(teams):
+    adapter = TestAdapter(
+        teams.adapter.bot.on_turn,
+        template_or_conversation=Activity(
+            channel_id="msteams",
+            conversation=ConversationAccount(id="a:test", conversation_type="personal"),
+            recipient=ChannelAccount(id="28:bot", name="bot"),
+            service_url="https://test.local/",
+            channel_data={"tenant": {"id": TENANT}},
+            from_property=ChannelAccount(id="29:tester", name="Tess Ter"),
+        ),
+    )
+
+    flow = await adapter.send("help")
+    await flow.assert_reply(lambda activity, description: "/checkin" in (activity.text or ""))
+    flow = await adapter.send("checkin")
+    await flow.assert_reply(lambda activity, description: "AdaptiveCard" in str(activity.attachments))
