@@ -14,6 +14,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo = verbs.add_parser("demo", help="a local workspace in the terminal (embedded SQLite)")
     demo.add_argument("--db", help="SQLite file to keep the demo in (default: a temporary one)")
     demo.add_argument("--script", help="read input lines from this file instead of the terminal")
+    serve = verbs.add_parser("serve", help="the web server for Slack and Teams (and the scheduler)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=None, help="default: $PORT or 3000")
+    serve.add_argument("--no-scheduler", action="store_true", help="leave scheduling to `microcoach worker`")
+    verbs.add_parser("worker", help="the scheduler and delivery only")
+    verbs.add_parser("socket", help="Slack over Socket Mode (no inbound port needed)")
     db = verbs.add_parser("db", help="database tasks")
     db.add_argument("action", choices=["upgrade"])
     prompts = verbs.add_parser("prompts", help="the prompt library")
@@ -23,6 +29,13 @@ def build_parser() -> argparse.ArgumentParser:
     listing = prompt_verbs.add_parser("list", help="list the prompts")
     listing.add_argument("--theme")
     listing.add_argument("--format", default="text")
+    slack = verbs.add_parser("slack", help="Slack app set-up")
+    slack.add_argument("action", choices=["manifest"])
+    slack.add_argument("--url", default="https://example.org", help="the public base URL of `microcoach serve`")
+    slack.add_argument("--socket-mode", action="store_true", help="for `microcoach socket` (no request URLs)")
+    teams = verbs.add_parser("teams", help="Teams app set-up")
+    teams.add_argument("action", choices=["package"])
+    teams.add_argument("--out", default="microcoach-teams.zip")
     keys = verbs.add_parser("keys", help="encryption keys")
     keys.add_argument("action", choices=["new", "rotate"])
     return parser
@@ -84,4 +97,47 @@ def _keys(args) -> int:
     return 0
 
 
-VERBS = {"demo": _demo, "db": _db, "prompts": _prompts, "keys": _keys}
+def _serve(args) -> int:
+    from bot.web import run_serve
+
+    return run_serve(load_settings(), host=args.host, port=args.port, scheduler=not args.no_scheduler)
+
+
+def _worker(args) -> int:
+    from bot.web import run_worker
+
+    return run_worker(load_settings())
+
+
+def _socket(args) -> int:
+    from bot.slack import run_socket_mode
+
+    return run_socket_mode(load_settings())
+
+
+def _slack(args) -> int:
+    from bot.slack.manifest import manifest_yaml
+
+    print(manifest_yaml(args.url, socket_mode=args.socket_mode))
+    return 0
+
+
+def _teams(args) -> int:
+    from bot.teams import build_package
+
+    path = build_package(load_settings(), args.out)
+    print(f"wrote {path}")
+    return 0
+
+
+VERBS = {
+    "demo": _demo,
+    "db": _db,
+    "prompts": _prompts,
+    "keys": _keys,
+    "serve": _serve,
+    "worker": _worker,
+    "socket": _socket,
+    "slack": _slack,
+    "teams": _teams,
+}

@@ -38,6 +38,7 @@ class Settings:
     admins: tuple[str, ...] = ()
     encryption_key: str = ""
     port: int = 3000
+    worker_id: str = ""
     org: OrgSettings = field(default_factory=OrgSettings)
 
     @property
@@ -126,6 +127,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         encryption_key=key,
         port=port,
         org=org,
+        worker_id=get("MICROCOACH_WORKER_ID"),
     )
 
 

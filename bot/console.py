@@ -288,12 +288,17 @@ class Console:
 
 
 def _find_button(reply: Reply, label: str):
-    wanted = label.strip().strip("[]").lower()
+    """The button whose label matches, ignoring case and punctuation; a unique prefix is enough."""
+    wanted = _letters(label)
     for button in reply.buttons:
-        if button.label.lower() == wanted:
+        if _letters(button.label) == wanted:
             return button
-    matches = [b for b in reply.buttons if b.label.lower().startswith(wanted)] if wanted else []
+    matches = [b for b in reply.buttons if _letters(b.label).startswith(wanted)] if wanted else []
     return matches[0] if len(matches) == 1 else None
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
 def _is_minutes(text: str) -> bool:

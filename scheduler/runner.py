@@ -11,7 +11,7 @@ import asyncio
 import logging
 import os
 import socket
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -22,7 +22,7 @@ from handlers.messages import OrgSettings
 from scheduler import jobs
 from scheduler.delivery import Deliverer, DeliverySettings
 from scheduler.notify import notify
-from scheduler.pacer import Pacer, PaceSettings
+from scheduler.pacer import Pacer
 from scheduler.sender import Sender
 from scheduler.tick import tick
 from store import Store
@@ -42,13 +42,18 @@ class Runner:
         senders: Mapping[str, Sender],
         *,
         org: OrgSettings = OrgSettings(),
-        pace: PaceSettings | None = None,
+        pacer: Pacer | None = None,
         delivery: DeliverySettings = DeliverySettings(),
         clock: Callable[[], datetime] = utcnow,
+        worker_id: str = "",
+        directory_sync: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
         self.store, self.senders, self.org, self.clock = store, senders, org, clock
-        self.worker_id = f"{socket.gethostname()}:{os.getpid()}"
-        self.pacer = Pacer(pace, clock=lambda: clock().timestamp())
+        # A stable id (MICROCOACH_WORKER_ID) lets a restarted worker take back its own claims at once.
+        self.stable_id = bool(worker_id)
+        self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}"
+        self.pacer = pacer or Pacer(clock=lambda: clock().timestamp())
+        self.directory_sync = directory_sync
         self.deliverer = Deliverer(
             store, senders, self.pacer, worker_id=self.worker_id, clock=clock, settings=delivery, org=org
         )
@@ -66,6 +71,18 @@ class Runner:
         scheduler.add_job(self.tick_now, CronTrigger(second=0, timezone=UTC), id="tick", replace_existing=True)
         scheduler.add_job(self.housekeeping, IntervalTrigger(minutes=5), id="housekeeping", replace_existing=True)
         scheduler.add_job(self.daily, CronTrigger(hour=3, minute=17, timezone=UTC), id="daily", replace_existing=True)
+        if self.directory_sync is not None:
+            scheduler.add_job(
+                self.directory_sync,
+                CronTrigger(hour=4, minute=7, timezone=UTC),
+                id="directory",
+                replace_existing=True,
+                next_run_time=datetime.now(UTC),
+            )
+        if self.stable_id:
+            released = self.store.release_claims(self.worker_id)
+            if released:
+                logger.info("took back %d rows this worker had claimed before a restart", released)
         scheduler.start()
         self._scheduler = scheduler
         self._loop_task = asyncio.create_task(self.deliverer.run(self._stop, self._wake))

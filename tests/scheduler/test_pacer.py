@@ -5,17 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from scheduler.pacer import Pacer, PaceSettings
-
-
-class SimClock:
-    def __init__(self):
-        self.t = 0.0
-
-    def __call__(self):
-        return self.t
-
-    async def sleep(self, seconds):
-        self.t += seconds
+from tests.clocks import SimClock
 
 
 def simulate(limit: float, seconds: float, settings: PaceSettings = PaceSettings()) -> tuple[int, int, Pacer]:
