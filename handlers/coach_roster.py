@@ -5,10 +5,10 @@ from __future__ import annotations
 import statistics
 
 from handlers import audience, profile
+from handlers.admin import require_admin
 from handlers.args import parse_duration, parse_int, split_args, split_options
 from handlers.context import Ctx
 from handlers.messages import Button, CoachingError, Reply
-from handlers.nudge import require_admin
 from prompts.messages import escape, render
 from store.models import Member
 

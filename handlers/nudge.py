@@ -6,7 +6,8 @@ from collections import Counter
 from datetime import time
 from zoneinfo import ZoneInfo
 
-from handlers import audience
+from handlers import audience, report, workspace_settings
+from handlers.admin import audit, require_admin
 from handlers.args import parse_duration, split_args, split_options
 from handlers.context import Ctx
 from handlers.messages import CoachingError, Form, FormField, Option, Reply
@@ -18,11 +19,6 @@ from store.models import Schedule
 
 ADD_EXAMPLE = '/nudge add weekdays 08:30 local to everyone theme=rest name="Morning check-in"'
 FORM_ID = "nudge.add"
-
-
-def require_admin(ctx: Ctx, word: str) -> None:
-    if not ctx.is_admin:
-        raise CoachingError(render("admin_only", command="nudge", word=word))
 
 
 def add(ctx: Ctx, args: str) -> list[Reply]:
@@ -163,14 +159,7 @@ def _schedule_arg(ctx: Ctx, args: str, word: str) -> Schedule:
 
 
 def _audit(ctx: Ctx, action: str, schedule: Schedule) -> None:
-    ctx.store.audit(
-        ctx.ws_id,
-        ctx.member.id,
-        ctx.member.display_name or ctx.member.user_id,
-        action,
-        f'schedule {schedule.id} "{schedule.name}"',
-        ctx.now,
-    )
+    audit(ctx, action, f'schedule {schedule.id} "{schedule.name}"')
 
 
 def _form_reply(ctx: Ctx) -> Reply:
@@ -264,4 +253,6 @@ COMMANDS = {
     "delete": lambda ctx, a: set_status(ctx, a, "delete", "deleted"),
     "audit": audit_log,
     "help": help_,
+    "report": report.report,
+    "settings": workspace_settings.update,
 }

@@ -347,3 +347,20 @@ async def test_rate_limited_interactive_calls_are_retried_by_slack_sdk(slack, mo
     await slack.command("/checkin", "", channel=slack.dm_channel())
     assert slack.fake.status_count(429, "chat.postMessage") == 1
     assert any("?" in t for t in dm_texts(slack)) and 3.0 <= waited.slept[0] < 4.0
+
+
+async def test_what_a_clinician_writes_reaches_no_log(slack, caplog):
+    import logging
+
+    from bot.runtime import configure_logging
+
+    configure_logging("DEBUG")  # our own loggers at their most talkative; the SDKs stay at INFO, as in production
+    caplog.set_level(logging.DEBUG, logger="bot")
+    caplog.set_level(logging.DEBUG, logger="handlers")
+    caplog.set_level(logging.DEBUG, logger="scheduler")
+    marker = "ZQX-slack-marker"
+    await slack.command("/checkin", "", channel=slack.dm_channel())
+    await slack.dm(f"{marker} a hard night")
+    await slack.dm(f"{marker} i want to die")
+    await slack.command("/coach", f'topic="{marker}"')
+    assert marker not in caplog.text

@@ -1,0 +1,61 @@
+"""`/nudge settings`: the workspace's own defaults (quiet hours, retention, support lines, offer time-out)."""
+
+from __future__ import annotations
+
+from handlers.admin import audit, require_admin
+from handlers.args import parse_int, split_args, split_options
+from handlers.context import DEFAULT_QUIET, Ctx
+from handlers.messages import CoachingError, Reply
+from handlers.schedules import parse_quiet
+from prompts.messages import escape
+
+EXAMPLE = '/nudge settings quiet=21:00-07:00 retention=90 crisis-line="Staff support 555-0100" offer-hours=24'
+KEYS = {"quiet", "retention", "crisis-line", "support-line", "offer-hours"}
+
+
+def update(ctx: Ctx, args: str) -> list[Reply]:
+    """Show the settings, or change the ones given (all checked before any is saved)."""
+    require_admin(ctx, "settings")
+    plain, options = split_options(split_args(args, EXAMPLE))
+    unknown = sorted(set(options) - KEYS) or plain
+    if unknown:
+        raise CoachingError(f"'{unknown[0]}' is not a setting. Settings: {', '.join(sorted(KEYS))}.", EXAMPLE)
+    changes = _parse(options)
+    if changes:
+        ctx.store.update_workspace_settings(ctx.ws_id, **changes)
+        audit(ctx, "settings.update", ", ".join(sorted(changes)))
+        ctx = ctx.__class__(ctx.incoming, ctx.store, ctx.now, ctx.store.workspace(ctx.ws_id), ctx.member, ctx.org)
+    return [Reply(("Saved. " if changes else "") + _describe(ctx))]
+
+
+def _parse(options: dict[str, str]) -> dict:
+    changes: dict = {}
+    if "quiet" in options:
+        start, end = parse_quiet(options["quiet"], example=EXAMPLE)
+        changes.update(quiet_start=f"{start:%H:%M}", quiet_end=f"{end:%H:%M}")
+    if "retention" in options:
+        changes["retention_days"] = parse_int(options["retention"], "retention", EXAMPLE, 7, 3650)
+    if "offer-hours" in options:
+        changes["offer_timeout_hours"] = parse_int(options["offer-hours"], "offer-hours", EXAMPLE, 1, 168)
+    for key in ("crisis-line", "support-line"):
+        if key in options:
+            value = options[key].strip()
+            if len(value) > 200:
+                raise CoachingError(f"{key} is limited to 200 characters.", EXAMPLE)
+            changes[key.replace("-", "_")] = value
+    return changes
+
+
+def _describe(ctx: Ctx) -> str:
+    own = ctx.workspace.settings or {}
+    quiet = f"{own.get('quiet_start', DEFAULT_QUIET[0])}-{own.get('quiet_end', DEFAULT_QUIET[1])}"
+    lines = [
+        "*Workspace settings*",
+        f"Quiet hours (default for everyone): {quiet}",
+        f"Words kept for: {ctx.setting('retention_days')} days",
+        f"Your organisation's crisis line: {escape(ctx.setting('crisis_line') or 'not set')}",
+        f"Peer-support or EAP line: {escape(ctx.setting('support_line') or 'not set')}",
+        f"Coach offer time-out: {ctx.setting('offer_timeout_hours')} hours",
+        f"Change any with `{EXAMPLE}`",
+    ]
+    return "\n".join(lines)
