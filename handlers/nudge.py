@@ -123,7 +123,8 @@ def _reach_text(ctx: Ctx, schedule: Schedule) -> str:
     counts = Counter(_reach(ctx, m, m.id in own_time) for m in people)
     parts = [f"{counts.pop('reachable', 0)} will get it"]
     parts += [f"{n} {why}" for why, n in sorted(counts.items())]
-    return "Audience: " + f"{len(people)} people; " + ", ".join(parts) + "."
+    noun = "person" if len(people) == 1 else "people"
+    return f"Audience: {len(people)} {noun}; " + ", ".join(parts) + "."
 
 
 def _reach(ctx: Ctx, member, on_own_time: bool) -> str:

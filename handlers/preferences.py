@@ -49,7 +49,8 @@ def set_time(ctx: Ctx, args: str) -> list[Reply]:
         return [Reply(render("time_default"))]
     at = parse_time(words[0], example=example)
     days = parse_days(",".join(words[1:]), example=example) if len(words) > 1 else parse_days("weekdays")
-    _save_personal_time(ctx, at, days)
+    refuse_quiet_time(ctx, at, *quiet_hours(ctx.member, ctx.workspace), example)
+    save_personal_time(ctx, at, days)
     return [
         Reply(
             render(
@@ -63,7 +64,16 @@ def set_time(ctx: Ctx, args: str) -> list[Reply]:
     ]
 
 
-def _save_personal_time(ctx: Ctx, at: time, days: tuple[str, ...]) -> None:
+def refuse_quiet_time(ctx: Ctx, at: time, quiet_start: time, quiet_end: time, example: str) -> None:
+    """A check-in time inside the quiet hours would never arrive: say so rather than save it."""
+    moment = local_moment(ctx.local_now().date(), at, ctx.zone())
+    if in_quiet_hours(moment, ctx.zone(), quiet_start, quiet_end):
+        window = f"{quiet_start:%H:%M}-{quiet_end:%H:%M}"
+        raise CoachingError(f"{at:%H:%M} is inside your quiet hours ({window}), so nothing would arrive. Pick "
+                            f"another time, or change quiet hours with `/checkin quiet`.", example)  # fmt: skip
+
+
+def save_personal_time(ctx: Ctx, at: time, days: tuple[str, ...]) -> None:
     fields = {"days": ",".join(days), "local_time": at.strftime("%H:%M"), "status": "active"}
     own = ctx.store.personal_schedule(ctx.ws_id, ctx.member.id)
     if own is None:

@@ -68,6 +68,7 @@ def submit_form(ctx: Ctx, values: dict) -> list[Reply]:
     days = parse_days(values.get("days", "") or "weekdays", example=example)
     zone = parse_zone(values.get("zone") or ctx.zone().key, example=example)
     start, end = parse_quiet(values.get("quiet") or "21:00-07:00", example=example)
+    preferences.refuse_quiet_time(ctx, at, start, end, example)
     timing = values.get("timing") or "clock"
     if timing not in ("clock", "after-shift"):
         raise CoachingError("Timing is either clock or after-shift.", example)
@@ -89,7 +90,7 @@ def submit_form(ctx: Ctx, values: dict) -> list[Reply]:
         timing=timing,
         themes=themes,
     )
-    preferences._save_personal_time(ctx, at, days)
+    preferences.save_personal_time(ctx, at, days)
     summary = render(
         "settings_summary",
         time=f"{at:%H:%M}",

@@ -21,12 +21,25 @@ def markdown(text: str) -> str:
 
 
 def message_text(text: str) -> str:
-    """Teams joins single line breaks in markdown messages; blank lines keep each line its own."""
-    return "\n\n".join(markdown(text).splitlines())
+    """Teams joins single line breaks in markdown messages: blank lines keep each line its own (not in ``` blocks)."""
+    out, in_code = [], False
+    for line in markdown(text).splitlines():
+        if line.strip().startswith("```"):
+            in_code = not in_code
+        out.append(line)
+        if not in_code:
+            out.append("")
+    return "\n".join(out).strip()
 
 
 def _text_block(text: str, **extra) -> dict:
     return {"type": "TextBlock", "text": markdown(text), "wrap": True, **extra}
+
+
+def _text_blocks(text: str) -> list[dict]:
+    """One block per line: card renderers differ on single line breaks, separate blocks never do."""
+    lines = [line for line in text.splitlines() if line.strip()] or [" "]
+    return [_text_block(line, spacing="Small") for line in lines]
 
 
 def reply_card(reply: Reply) -> dict:
@@ -34,7 +47,7 @@ def reply_card(reply: Reply) -> dict:
     rows: dict[int, list] = {}
     for button in reply.buttons:
         rows.setdefault(button.row, []).append(button)
-    body: list[dict] = [_text_block(reply.text)]
+    body: list[dict] = _text_blocks(reply.text)
     for _, group in sorted(rows.items()):
         body.append({"type": "ActionSet", "actions": [
             {"type": "Action.Submit", "title": b.label, **({"style": "positive" if b.style == "primary" else
@@ -46,7 +59,7 @@ def reply_card(reply: Reply) -> dict:
 
 def pressed_card(card_text: str, label: str) -> dict:
     """The card after a press: the same words, the choice shown, no buttons left to press again."""
-    return _card([_text_block(card_text), _text_block(f"✓ You chose **{label}**", isSubtle=True, spacing="Medium")])
+    return _card([*_text_blocks(card_text), _text_block(f"✓ You chose **{label}**", isSubtle=True, spacing="Medium")])
 
 
 def form_card(form: Form) -> dict:

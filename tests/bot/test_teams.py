@@ -184,3 +184,13 @@ async def test_the_bot_with_botbuilders_test_adapter(teams):
     await flow.assert_reply(lambda activity, description: "/checkin" in (activity.text or ""))
     flow = await adapter.send("checkin")
     await flow.assert_reply(lambda activity, description: "AdaptiveCard" in str(activity.attachments))
+
+
+def test_teams_text_keeps_code_blocks_and_separates_lines():
+    from bot.teams.cards import message_text, reply_card
+    from handlers.messages import Button, Reply
+
+    text = message_text("*Report*\n```\na  b\nc  d\n```\nend &lt;5")
+    assert text == "**Report**\n\n```\na  b\nc  d\n```\n\nend <5"
+    card = reply_card(Reply("line one\nline *two*", buttons=(Button("Go", "checkin:start"),)))
+    assert [b["text"] for b in card["body"] if b["type"] == "TextBlock"] == ["line one", "line **two**"]

@@ -152,6 +152,7 @@ def test_pause_then_resume_changes_the_member(dialog):
         ("/checkin timing after-shift", "shifts first"),
         ("/checkin zone Mars/Olympus", "mars/olympus"),
         ("/checkin frobnicate", "/checkin help"),
+        ("/checkin time 06:45", "inside your quiet hours"),
         ('/checkin profile role="', "quote"),
     ],
 )

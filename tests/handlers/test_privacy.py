@@ -1,4 +1,4 @@
-"""Promise 1, proven: a clinician's words reach no log, no plain text on disk, no admin view; export, delete, retention."""
+"""Promise 1, proven: words reach no log, no plain text on disk, no admin view; export, delete, retention."""
 
 from __future__ import annotations
 
