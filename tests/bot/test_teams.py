@@ -186,7 +186,7 @@ async def test_the_bot_with_botbuilders_test_adapter(teams):
     await flow.assert_reply(lambda activity, description: "AdaptiveCard" in str(activity.attachments))
 
 
-def test_teams_text_keeps_code_blocks_and_separates_lines():
+async def test_teams_text_keeps_code_blocks_and_separates_lines():
     from bot.teams.cards import message_text, reply_card
     from handlers.messages import Button, Reply
 
