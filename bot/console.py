@@ -315,5 +315,7 @@ EMPHASIS = re.compile(r"(?<![\w*])\*(\S[^*\n]*?)\*(?![\w*])|(?<![\w_])_(\S[^_\n]
 
 
 def plain(text: str) -> str:
-    """Slack-style *bold* and _italic_ as plain terminal text."""
-    return EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
+    """Slack-style *bold*, _italic_ and ``` fences as plain terminal text; escaped characters come back."""
+    lines = [line for line in text.splitlines() if line.strip() != "```"]
+    text = EMPHASIS.sub(lambda m: m.group(1) or m.group(2), "\n".join(lines))
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")

@@ -7,16 +7,19 @@ import pytest
 from handlers.kanon import HIDDEN, fmt, suppress
 
 
-@pytest.mark.parametrize("cells, total, shown, hide_total", [
-    ({"a": 7, "b": 9}, None, {"a": 7, "b": 9}, False),
-    ({"a": 7, "b": 0}, None, {"a": 7, "b": 0}, False),  # nobody in b: nothing to protect
-    ({"a": 2, "b": 9, "c": 12}, None, {"a": None, "b": None, "c": 12}, False),  # 23 - 12 = 11 >= 5 hidden together
-    ({"a": 2, "b": 3, "c": 12}, None, {"a": None, "b": None, "c": 12}, False),  # two small ones: 5 hidden together
-    ({"a": 1, "b": 2, "c": 12}, None, {"a": None, "b": None, "c": None}, False),  # 3 hidden: c goes too; 15 in all
-    ({"a": 3}, None, {"a": None}, True),
-    ({"a": 6, "b": 6}, 14, {"a": None, "b": 6}, False),  # 2 people in no cell: a hidden as well (8 together)
-    ({"a": 2}, 3, {"a": None}, True),  # the whole group is small
-])
+@pytest.mark.parametrize(
+    "cells, total, shown, hide_total",
+    [
+        ({"a": 7, "b": 9}, None, {"a": 7, "b": 9}, False),
+        ({"a": 7, "b": 0}, None, {"a": 7, "b": 0}, False),  # nobody in b: nothing to protect
+        ({"a": 2, "b": 9, "c": 12}, None, {"a": None, "b": None, "c": 12}, False),  # 23 - 12 = 11 >= 5 hidden together
+        ({"a": 2, "b": 3, "c": 12}, None, {"a": None, "b": None, "c": 12}, False),  # two small ones: 5 hidden together
+        ({"a": 1, "b": 2, "c": 12}, None, {"a": None, "b": None, "c": None}, False),  # 3 hidden: c goes too; 15 in all
+        ({"a": 3}, None, {"a": None}, True),
+        ({"a": 6, "b": 6}, 14, {"a": None, "b": 6}, False),  # 2 people in no cell: a hidden as well (8 together)
+        ({"a": 2}, 3, {"a": None}, True),  # the whole group is small
+    ],
+)
 def test_suppression(cells, total, shown, hide_total):
     assert suppress(cells, total) == (shown, hide_total)
 
