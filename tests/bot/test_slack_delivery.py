@@ -11,6 +11,7 @@ from scheduler.pacer import Pacer, PaceSettings
 from scheduler.tick import tick
 from tests.bot.conftest import NOW
 from tests.clocks import SimClock, instant_sdk_retries
+from tests.worlds import due_at_nine
 
 pytestmark = pytest.mark.asyncio
 
@@ -28,18 +29,7 @@ async def _due_rows(slack, users):
     ws = store.ensure_workspace("slack", "T0001", NOW - timedelta(days=1))
     for user in users:
         store.ensure_member(ws.id, user, NOW - timedelta(days=1), timezone="America/New_York", welcomed=True)
-    store.add_schedule(
-        ws.id,
-        NOW - timedelta(days=1),
-        name="d",
-        days="wed",
-        local_time="09:00",
-        timezone=None,
-        audience_kind="everyone",
-        audience=[],
-        theme=None,
-    )
-    store.set_watermark("tick", NOW - timedelta(minutes=1))
+    due_at_nine(store, ws.id, NOW)
     tick(store, NOW)
     return ws
 

@@ -20,6 +20,7 @@ from scheduler.tick import tick
 from tests.bot.conftest import NOW
 from tests.bot.teams_harness import TENANT
 from tests.clocks import SimClock
+from tests.worlds import due_at_nine
 
 SCHEMA = Path(__file__).resolve().parents[1] / "fakes" / "specs" / "teams_manifest_v1.30.schema.json"
 
@@ -29,18 +30,7 @@ async def _due(teams, installed=("lee", "kim")):
         await teams.install(who)
     ws = teams.store.ensure_workspace("teams", TENANT, NOW)
     teams.store.ensure_member(ws.id, "29:never", NOW, display_name="Never Installed", timezone="America/New_York")
-    teams.store.add_schedule(
-        ws.id,
-        NOW - timedelta(days=1),
-        name="d",
-        days="wed",
-        local_time="09:00",
-        timezone=None,
-        audience_kind="everyone",
-        audience=[],
-        theme=None,
-    )
-    teams.store.set_watermark("tick", NOW - timedelta(minutes=1))
+    due_at_nine(teams.store, ws.id, NOW)
     tick(teams.store, NOW)
     return ws
 

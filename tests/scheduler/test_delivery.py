@@ -11,6 +11,7 @@ from scheduler.delivery import Deliverer, DeliverySettings
 from scheduler.pacer import Pacer, PaceSettings
 from scheduler.sender import SendResult
 from scheduler.tick import tick
+from tests.worlds import due_at_nine
 
 NOW = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)  # 09:00 in New York
 
@@ -67,18 +68,7 @@ def setup(store):
         )
         for i in range(3)
     ]
-    store.add_schedule(
-        ws.id,
-        NOW - timedelta(days=2),
-        name="daily",
-        days="mon,tue,wed,thu,fri,sat,sun",
-        local_time="09:00",
-        timezone=None,
-        audience_kind="everyone",
-        audience=[],
-        theme=None,
-    )
-    store.set_watermark("tick", NOW - timedelta(minutes=1))
+    due_at_nine(store, ws.id, NOW)
     sender = RecordingSender()
     pacer = Pacer(PaceSettings(start_rate=100), clock=lambda: clock().timestamp(), sleep=clock.sleep)
     deliverer = Deliverer(
@@ -188,18 +178,7 @@ async def test_the_first_check_in_carries_the_welcome(store):
     clock = Clock(NOW)
     ws = store.ensure_workspace("console", "demo", NOW - timedelta(days=2))
     member = store.ensure_member(ws.id, "new", NOW - timedelta(days=2), timezone="America/New_York")
-    store.add_schedule(
-        ws.id,
-        NOW - timedelta(days=2),
-        name="d",
-        days="wed",
-        local_time="09:00",
-        timezone=None,
-        audience_kind="everyone",
-        audience=[],
-        theme=None,
-    )
-    store.set_watermark("tick", NOW - timedelta(minutes=1))
+    due_at_nine(store, ws.id, NOW)
     tick(store, NOW)
     sender = RecordingSender()
     deliverer = Deliverer(

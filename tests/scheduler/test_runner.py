@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from scheduler.runner import Runner
 from scheduler.sender import SendResult
+from tests.worlds import due_at_nine
 
 NOW = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
 
@@ -30,18 +31,7 @@ class Sink:
 def _world(store):
     ws = store.ensure_workspace("console", "demo", NOW - timedelta(days=1))
     store.ensure_member(ws.id, "p1", NOW - timedelta(days=1), timezone="America/New_York", welcomed=True)
-    store.add_schedule(
-        ws.id,
-        NOW - timedelta(days=1),
-        name="d",
-        days="wed",
-        local_time="09:00",
-        timezone=None,
-        audience_kind="everyone",
-        audience=[],
-        theme=None,
-    )
-    store.set_watermark("tick", NOW - timedelta(minutes=1))
+    due_at_nine(store, ws.id, NOW)
 
 
 async def test_jobs_are_registered_once_and_a_tick_wakes_the_deliverer(store):
