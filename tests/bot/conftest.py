@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
 import pytest
@@ -26,12 +27,12 @@ def seed_slack(fake: FakeSlackAPI) -> None:
     fake.add_channel("C0ICU", "icu", ["ULEE", "UKIM"])
 
 
-@pytest.fixture
-async def slack(tmp_path, cipher):
-    fake = FakeSlackAPI()
+@asynccontextmanager
+async def running_slack(db_path, cipher, fake: FakeSlackAPI, **settings):
+    """The real Bolt app on a test server, with the fake Web API and a recorder of response_url posts."""
     await fake.start()
     seed_slack(fake)
-    settings = settings_for(fake, tmp_path / "slack.db")
+    settings = settings_for(fake, db_path, **settings)
     store = Store.open(settings.database_url, cipher)
     services = Services(settings, store, Metrics(store), clock=lambda: NOW)
     adapter = SlackAdapter(services)
@@ -42,13 +43,19 @@ async def slack(tmp_path, cipher):
     app.router.add_post("/respond/{user}", responses.handle)
     client = TestClient(TestServer(app))
     await client.start_server()
-    harness = SlackHarness(fake, adapter, client, services)
-    harness.responses = responses
-    yield harness
-    await client.close()
-    await fake.stop()
-    store.close()
+    try:
+        yield SlackHarness(fake, adapter, client, services, responses)
+    finally:
+        await client.close()
+        await fake.stop()
+        store.close()
     assert fake.violations == [], fake.violations
+
+
+@pytest.fixture
+async def slack(tmp_path, cipher):
+    async with running_slack(tmp_path / "slack.db", cipher, FakeSlackAPI()) as harness:
+        yield harness
 
 
 @pytest.fixture

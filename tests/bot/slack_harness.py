@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from aiohttp import web
@@ -33,8 +33,8 @@ class SlackHarness:
     adapter: SlackAdapter
     client: TestClient
     services: Services
+    responses: Responses | None = None
     events: int = 0
-    sent_ok: list = field(default_factory=list)
 
     @property
     def store(self):

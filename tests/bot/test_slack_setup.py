@@ -6,40 +6,20 @@ import re
 
 import pytest
 import yaml
-from aiohttp import web
-from aiohttp.test_utils import TestClient, TestServer
 
 from bot.cli import main
-from bot.metrics import Metrics
-from bot.services import Services
-from bot.slack import SlackAdapter
 from bot.slack.manifest import BOT_EVENTS, BOT_SCOPES
-from store import Store
-from tests.bot.conftest import NOW, seed_slack
-from tests.bot.slack_harness import SlackHarness, settings_for
+from tests.bot.conftest import running_slack
 from tests.fakes.slack_api import FakeSlackAPI
 
 
 @pytest.fixture
 async def oauth_slack(tmp_path, cipher):
-    fake = FakeSlackAPI(tokens=[])
-    await fake.start()
-    seed_slack(fake)
-    settings = settings_for(
-        fake, tmp_path / "oauth.db", slack_bot_token="", slack_client_id="111.222", slack_client_secret="shh"
-    )
-    store = Store.open(settings.database_url, cipher)
-    services = Services(settings, store, Metrics(store), clock=lambda: NOW)
-    adapter = SlackAdapter(services)
-    services.senders["slack"] = adapter.sender
-    app = web.Application()
-    adapter.routes(app)
-    client = TestClient(TestServer(app))
-    await client.start_server()
-    yield SlackHarness(fake, adapter, client, services)
-    await client.close()
-    await fake.stop()
-    store.close()
+    fake = FakeSlackAPI(tokens=[])  # only tokens issued by oauth.v2.access are good
+    async with running_slack(
+        tmp_path / "oauth.db", cipher, fake, slack_bot_token="", slack_client_id="111.222", slack_client_secret="shh"
+    ) as harness:
+        yield harness
 
 
 async def test_install_then_use_the_installed_token(oauth_slack):
