@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from handlers import coach_offers, coach_roster, profile
+from handlers import coach_offers, coach_roster, matching, profile
 from handlers.args import split_args, split_options
 from handlers.context import Ctx
 from handlers.messages import CoachingError, Form, FormField, Option, Reply
 from prompts.messages import render
+from store.models import CoachRequest
 
 EXAMPLE = '/coach peer=same timing=this-week format=chat topic="juggling nights and family"'
 PEERS = ("same", "any", "physician", "nurse", "app")
@@ -45,6 +46,8 @@ def submit_form(ctx: Ctx, values: dict) -> list[Reply]:
         raise CoachingError(f"Keep the topic under {TOPIC_MAX} characters; you can say more to your coach.", EXAMPLE)
     role = profile.parse_role(values["role"]) if values.get("role") else ctx.member.role
     department = (values.get("department") or "").strip() or ctx.member.department
+    if department and len(department) > 100:
+        raise CoachingError("The department needs a name of up to 100 characters.", EXAMPLE)
     if not role or not department:
         raise CoachingError(render("coach_need_profile"), "/coach role=nurse department=ICU peer=same")
     _refuse_second_request(ctx)
@@ -61,9 +64,19 @@ def submit_form(ctx: Ctx, values: dict) -> list[Reply]:
         format=fmt,
         specialty=(values.get("specialty") or "").strip()[:100],
     )
-    said = {"same": f"{role}", "any": "", "app": "APP"}.get(peer, peer)
-    received = Reply(render("coach_request_received", name=ctx.name, peer=said).replace("  ", " "))
-    return [received, *coach_offers.offer_next(ctx, made)]
+    received = Reply(render("coach_request_received", name=ctx.name, peer=_peer_phrase(peer, role)))
+    offers = coach_offers.offer_next(ctx, made)
+    if ctx.store.coach_request(made.id).status != "open":
+        return offers  # nobody could be asked: the honest answer and the other routes, not a promise
+    return [received, *offers]
+
+
+def _peer_phrase(peer: str, role: str) -> str:
+    """Who is being asked, in words: a physician peer coach, an APP peer coach, a trained peer coach."""
+    family = matching.family(role if peer == "same" else peer) if peer != "any" else None
+    if family is None or family == "other":
+        return "a trained peer coach"
+    return "an APP peer coach" if family == "app" else f"a {family} peer coach"
 
 
 def _refuse_second_request(ctx: Ctx) -> None:
@@ -78,12 +91,18 @@ def _refuse_second_request(ctx: Ctx) -> None:
 
 def request_urgent(ctx: Ctx) -> list[Reply]:
     """From the crisis reply, with consent: offered to several coaches at once, first to accept wins."""
-    if ctx.store.active_request(ctx.ws_id, ctx.member.id) is not None:
+    active = ctx.store.active_request(ctx.ws_id, ctx.member.id)
+    if active is not None and active.status == "matched":
+        coach = ctx.store.member(ctx.ws_id, active.coach_member_id)
+        return [Reply(render("coach_already_matched", coach=coach.display_name if coach else "a coach"))]
+    if active is not None and active.urgent:
         return [Reply(render("coach_already_open", since="earlier"))]
+    # An ordinary request still waiting is replaced, so that "someone will reach out today" is true.
+    told = _withdraw(ctx, active) if active is not None else []
     made = ctx.store.create_request(
         ctx.ws_id, ctx.member.id, None, ctx.now, peer="any", timing="today", format="chat", urgent=True
     )
-    return coach_offers.offer_next(ctx, made)
+    return [*told, *coach_offers.offer_next(ctx, made)]
 
 
 def status(ctx: Ctx, args: str = "") -> list[Reply]:
@@ -110,10 +129,15 @@ def cancel(ctx: Ctx, args: str = "") -> list[Reply]:
     active = ctx.store.active_request(ctx.ws_id, ctx.member.id)
     if active is None or active.status != "open":
         return [Reply(render("coach_nothing_to_cancel"))]
-    ctx.store.set_request_status(active.id, "cancelled", ctx.now)
-    withdrawn = ctx.store.withdraw_offers(active.id, ctx.now)
-    told = [Reply(render("coach_withdrawn"), to=m.user_id) for m in ctx.store.members(ctx.ws_id, withdrawn)]
-    return [Reply(render("coach_cancelled")), *told]
+    return [Reply(render("coach_cancelled")), *_withdraw(ctx, active)]
+
+
+def _withdraw(ctx: Ctx, request: CoachRequest) -> list[Reply]:
+    """Cancel an open request; the coaches still holding an offer for it are told."""
+    if not ctx.store.set_request_status(request.id, "cancelled", ctx.now):
+        raise CoachingError(render("coach_too_late_to_cancel"), "/coach status")  # a coach accepted just now
+    withdrawn = ctx.store.withdraw_offers(request.id, ctx.now)
+    return [Reply(render("coach_withdrawn"), to=m.user_id) for m in ctx.store.members(ctx.ws_id, withdrawn)]
 
 
 def _form(ctx: Ctx) -> Reply:

@@ -126,7 +126,7 @@ def accept(ctx: Ctx, arg: str) -> list[Reply]:
         profile = ctx.store.coach_profile(ctx.ws_id, ctx.member.id)
         ctx.store.answer_offer(offer_id, ctx.member.id, "declined", ctx.now)
         replies = [Reply(render("coach_full", capacity=profile.capacity if profile else 0))]
-        return replies + _next_if_waiting(ctx, result.request)
+        return replies + next_if_waiting(ctx, result.request)
     return introduce(ctx, result.request)
 
 
@@ -135,10 +135,10 @@ def decline(ctx: Ctx, arg: str) -> list[Reply]:
     if not ctx.store.answer_offer(offer_id, ctx.member.id, "declined", ctx.now):
         return [Reply(render("coach_gone"))]
     request = ctx.store.coach_request(ctx.store.coach_offer(offer_id).request_id)
-    return [Reply(render("coach_declined_ack")), *_next_if_waiting(ctx, request)]
+    return [Reply(render("coach_declined_ack")), *next_if_waiting(ctx, request)]
 
 
-def _next_if_waiting(ctx: Ctx, request: CoachRequest | None) -> list[Reply]:
+def next_if_waiting(ctx: Ctx, request: CoachRequest | None) -> list[Reply]:
     """Ask the next coach only when nobody else still holds an offer for this request."""
     if request is None or request.status != "open" or ctx.store.pending_offers(request.id):
         return []

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import statistics
 
-from handlers import audience, profile
-from handlers.admin import require_admin
+from handlers import audience, coach_offers, kanon, profile
+from handlers.admin import audit, require_admin
 from handlers.args import parse_duration, parse_int, split_args, split_options
 from handlers.context import Ctx
 from handlers.messages import Button, CoachingError, Reply
@@ -79,21 +79,34 @@ def _client_by_number(ctx: Ctx, word: str) -> Member | None:
 
 
 def feedback_helpful(ctx: Ctx, arg: str) -> list[Reply]:
-    """How helpful the coaching was, 1-5: only for the program's totals, and only from the client."""
-    request_id, _, score = arg.partition(":")
-    request = ctx.store.coach_request(int(request_id)) if request_id.isdigit() else None
-    if request is None or request.requester_id != ctx.member.id or not score.isdigit() or not 1 <= int(score) <= 5:
+    """How helpful the coaching was, 1-5: only for the program's totals, only from the client, once."""
+    request, score = _feedback_target(ctx, arg, "helpful")
+    if request is None:
         return [Reply(render("already_handled"))]
-    ctx.store.add_pulse(ctx.ws_id, ctx.member.id, "helpful", int(score), ctx.now)
-    buttons = tuple(Button(render(f"burnout_{n}"), f"coach:burnout:{n}", row=n) for n in range(1, 6))
+    ctx.store.add_pulse(ctx.ws_id, ctx.member.id, "helpful", score, ctx.now)
+    buttons = tuple(Button(render(f"burnout_{n}"), f"coach:burnout:{request.id}:{n}", row=n) for n in range(1, 6))
     return [Reply(render("coach_done_burnout"), buttons=buttons)]
 
 
 def feedback_burnout(ctx: Ctx, arg: str) -> list[Reply]:
-    if not arg.isdigit() or not 1 <= int(arg) <= 5:
+    request, score = _feedback_target(ctx, arg, "burnout")
+    if request is None:
         return [Reply(render("already_handled"))]
-    ctx.store.add_pulse(ctx.ws_id, ctx.member.id, "burnout", int(arg), ctx.now)
-    return [Reply(render("burnout_high") if int(arg) >= 4 else render("coach_feedback_thanks"))]
+    ctx.store.add_pulse(ctx.ws_id, ctx.member.id, "burnout", score, ctx.now)
+    return [Reply(render("burnout_high") if score >= 4 else render("coach_feedback_thanks"))]
+
+
+def _feedback_target(ctx: Ctx, arg: str, kind: str):
+    """The closed engagement this answer is about, if it is the asker's own and not answered yet (else None)."""
+    request_id, _, score = arg.partition(":")
+    request = ctx.store.coach_request(int(request_id)) if request_id.isdigit() else None
+    valid = request is not None and request.requester_id == ctx.member.id and request.status == "closed"
+    if not valid or not score.isdigit() or not 1 <= int(score) <= 5:
+        return None, 0
+    answered = ctx.store.last_pulse_at(ctx.member.id, kind)
+    if answered is not None and answered >= request.closed_at:
+        return None, 0  # counted once: a second press would skew the totals
+    return request, int(score)
 
 
 def roster(ctx: Ctx, args: str) -> list[Reply]:
@@ -117,28 +130,39 @@ def _roster_add(ctx: Ctx, args: str) -> list[Reply]:
     unknown = sorted(set(options) - {"role", "specialty", "department", "capacity", "languages"})
     if unknown:
         raise CoachingError(f"'{unknown[0]}=' is not a roster option.", ROSTER_EXAMPLE)
-    if not options.get("role") or not options.get("department"):
+    department = options.get("department", "").strip()
+    if not options.get("role") or not department:
         raise CoachingError(
             "A coach needs a role= and a department= (so no one is coached by a colleague).", ROSTER_EXAMPLE
         )
-    role = profile.parse_role(options["role"])
+    try:
+        role = profile.parse_role(options["role"])
+    except CoachingError as bad:  # its own example is /checkin profile; show the roster one
+        raise CoachingError(bad.reason, ROSTER_EXAMPLE) from None
     capacity = parse_int(options.get("capacity", "3"), "capacity", ROSTER_EXAMPLE, 1, 20)
     languages = [x.strip().lower() for x in options.get("languages", "en").split(",") if x.strip()] or ["en"]
     person = audience.find_person(ctx, plain[0], ROSTER_EXAMPLE)
+    current = ctx.store.coach_profile(ctx.ws_id, person.id)
+    if current is not None and current.active_count > capacity:
+        raise CoachingError(
+            f"{person.display_name or plain[0]} has {current.active_count} active clients now; "
+            "capacity cannot go below that.",
+            ROSTER_EXAMPLE,
+        )
     ctx.store.upsert_coach(
         ctx.ws_id,
         person.id,
         ctx.now,
         role=role,
         specialty=options.get("specialty", "")[:100],
-        department=options["department"][:100],
+        department=department[:100],
         capacity=capacity,
         languages=languages,
     )
     _audit(ctx, "roster.add", person)
     return [
         Reply(
-            f"{escape(person.display_name or plain[0])} is on the roster: {role}, {escape(options['department'])}, "
+            f"{escape(person.display_name or plain[0])} is on the roster: {role}, {escape(department)}, "
             f"up to {capacity} clients, languages {', '.join(languages)}."
         )
     ]
@@ -163,6 +187,7 @@ def _roster_remove(ctx: Ctx, args: str) -> list[Reply]:
     coach = ctx.store.coach_profile(ctx.ws_id, person.id)
     if coach is None:
         raise CoachingError(f"{args.strip()} is not on the roster.", example)
+    waiting = ctx.store.pending_offer_request_ids(person.id)
     if not ctx.store.remove_coach(ctx.ws_id, person.id):
         raise CoachingError(
             f"{escape(person.display_name)} still has {coach.active_count} active engagement(s). They close "
@@ -171,12 +196,14 @@ def _roster_remove(ctx: Ctx, args: str) -> list[Reply]:
             example,
         )
     _audit(ctx, "roster.remove", person)
-    return [Reply(f"{escape(person.display_name or args.strip())} is off the roster.")]
+    removed = [Reply(f"{escape(person.display_name or args.strip())} is off the roster.")]
+    # Their pending offers were withdrawn: ask the next coach, or those requests would wait for ever.
+    return removed + [r for rid in waiting for r in coach_offers.next_if_waiting(ctx, ctx.store.coach_request(rid))]
 
 
 def stats(ctx: Ctx, args: str) -> list[Reply]:
     """Request totals for admins: never who asked or why; small counts are hidden."""
-    require_admin(ctx, "stats")
+    require_admin(ctx, "stats", "coach")
     window = parse_duration(args.strip() or "90d", "/coach stats 90d")
     counts = ctx.store.request_counts(ctx.ws_id, ctx.now - window)
     by_status, waits = counts["by_status"], counts["waits"]
@@ -189,25 +216,18 @@ def stats(ctx: Ctx, args: str) -> list[Reply]:
             )
         ]
     median = statistics.median(w.total_seconds() / 3600 for w in waits) if len(waits) >= MIN_GROUP else None
-    shown = {k: (str(v) if v >= MIN_GROUP or v == 0 else f"<{MIN_GROUP}") for k, v in by_status.items()}
+    shown, _ = kanon.suppress(by_status, total)  # hidden cells stay hidden even from total minus the rest
     return [
         Reply(
             f"*Coach requests, last {window.days} days*: {total} in all; "
-            + ", ".join(f"{k} {v}" for k, v in sorted(shown.items()))
+            + ", ".join(f"{k} {kanon.fmt(v)}" for k, v in sorted(shown.items()))
             + (f"; median time to match {median:.1f} h" if median is not None else "")
         )
     ]
 
 
 def _audit(ctx: Ctx, action: str, person: Member) -> None:
-    ctx.store.audit(
-        ctx.ws_id,
-        ctx.member.id,
-        ctx.member.display_name or ctx.member.user_id,
-        action,
-        person.display_name or person.user_id,
-        ctx.now,
-    )
+    audit(ctx, action, person.display_name or person.user_id)
 
 
 ACTIONS = {"coach:helpful": feedback_helpful, "coach:burnout": feedback_burnout}

@@ -199,9 +199,13 @@ class CoachRepo(RepoBase):
 
     def _accept(self, s, offer_id: int, coach_member_id: int, now: datetime) -> AcceptResult:
         offer = s.get(CoachOffer, offer_id)
-        if offer is None or offer.coach_member_id != coach_member_id or offer.status != "pending":
+        if offer is None or offer.coach_member_id != coach_member_id:
             return AcceptResult("gone")
         request = s.get(CoachRequest, offer.request_id)
+        if offer.status != "pending":
+            # Withdrawn because another coach accepted first: say so, not merely "no longer open".
+            taken = offer.status == "withdrawn" and request.coach_member_id not in (None, coach_member_id)
+            return AcceptResult("taken" if taken else "gone")
         seat = s.execute(
             update(CoachProfile)
             .where(
@@ -228,6 +232,17 @@ class CoachRepo(RepoBase):
         )
         s.refresh(request)
         return AcceptResult("matched", request)
+
+    def pending_offer_request_ids(self, coach_member_id: int) -> list[int]:
+        """The requests this coach holds a pending offer for."""
+        with self._tx() as s:
+            return list(
+                s.scalars(
+                    select(CoachOffer.request_id).where(
+                        CoachOffer.coach_member_id == coach_member_id, CoachOffer.status == "pending"
+                    )
+                )
+            )
 
     def expired_offers(self, now: datetime) -> list[CoachOffer]:
         with self._tx() as s:
