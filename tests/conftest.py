@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -30,23 +32,36 @@ def reset_postgres(url: str) -> None:
     engine.dispose()
 
 
-def sqlite_store(tmp_path, cipher: Cipher) -> Store:
-    return Store.open(f"sqlite:///{tmp_path / 'test.db'}", cipher)
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory, cipher) -> Path:
+    """One SQLite database built by the migrations, copied for each test (migrating hundreds of times is slow)."""
+    path = tmp_path_factory.mktemp("template") / "migrated.db"
+    template = Store.open(f"sqlite:///{path}", cipher)
+    with template.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    template.close()
+    return path
+
+
+def sqlite_store(tmp_path, cipher: Cipher, template: Path) -> Store:
+    target = tmp_path / "test.db"
+    shutil.copyfile(template, target)
+    return Store.open(f"sqlite:///{target}", cipher, migrate=False)
 
 
 @pytest.fixture
-def store(tmp_path, cipher):
+def store(tmp_path, cipher, migrated_sqlite):
     """A SQLite store made by the migrations (handler and scheduler tests)."""
-    made = sqlite_store(tmp_path, cipher)
+    made = sqlite_store(tmp_path, cipher, migrated_sqlite)
     yield made
     made.close()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def any_store(request, tmp_path, cipher):
+def any_store(request, tmp_path, cipher, migrated_sqlite):
     """The store contract on every backend: SQLite always, PostgreSQL when TEST_DATABASE_URL is set."""
     if request.param == "sqlite":
-        made = sqlite_store(tmp_path, cipher)
+        made = sqlite_store(tmp_path, cipher, migrated_sqlite)
     else:
         if not PG_URL:
             pytest.skip("PostgreSQL tests need TEST_DATABASE_URL (CI sets it; see .ci/run)")

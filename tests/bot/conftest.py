@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
@@ -27,13 +28,19 @@ def seed_slack(fake: FakeSlackAPI) -> None:
     fake.add_channel("C0ICU", "icu", ["ULEE", "UKIM"])
 
 
+def copied_store(template, db_path, cipher) -> Store:
+    """A store on a copy of the session's migrated database (see tests/conftest.py)."""
+    shutil.copyfile(template, db_path)
+    return Store.open(f"sqlite:///{db_path}", cipher, migrate=False)
+
+
 @asynccontextmanager
-async def running_slack(db_path, cipher, fake: FakeSlackAPI, **settings):
+async def running_slack(db_path, cipher, fake: FakeSlackAPI, template, **settings):
     """The real Bolt app on a test server, with the fake Web API and a recorder of response_url posts."""
     await fake.start()
     seed_slack(fake)
     settings = settings_for(fake, db_path, **settings)
-    store = Store.open(settings.database_url, cipher)
+    store = copied_store(template, db_path, cipher)
     services = Services(settings, store, Metrics(store), clock=lambda: NOW)
     adapter = SlackAdapter(services)
     services.senders["slack"] = adapter.sender
@@ -53,13 +60,13 @@ async def running_slack(db_path, cipher, fake: FakeSlackAPI, **settings):
 
 
 @pytest.fixture
-async def slack(tmp_path, cipher):
-    async with running_slack(tmp_path / "slack.db", cipher, FakeSlackAPI()) as harness:
+async def slack(tmp_path, cipher, migrated_sqlite):
+    async with running_slack(tmp_path / "slack.db", cipher, FakeSlackAPI(), migrated_sqlite) as harness:
         yield harness
 
 
 @pytest.fixture
-async def teams(tmp_path, cipher):
+async def teams(tmp_path, cipher, migrated_sqlite):
     from bot.config import Settings
     from bot.teams import TeamsAdapter
     from tests.bot.teams_harness import TeamsHarness
@@ -68,7 +75,7 @@ async def teams(tmp_path, cipher):
     fake = FakeBotConnector()
     await fake.start()
     settings = Settings(database_url=f"sqlite:///{tmp_path / 'teams.db'}", admins=("aad-admin",))
-    store = Store.open(settings.database_url, cipher)
+    store = copied_store(migrated_sqlite, tmp_path / "teams.db", cipher)
     services = Services(settings, store, Metrics(store), clock=lambda: NOW)
     adapter = TeamsAdapter(services)
     services.senders["teams"] = adapter.sender

@@ -14,10 +14,16 @@ from tests.fakes.slack_api import FakeSlackAPI
 
 
 @pytest.fixture
-async def oauth_slack(tmp_path, cipher):
+async def oauth_slack(tmp_path, cipher, migrated_sqlite):
     fake = FakeSlackAPI(tokens=[])  # only tokens issued by oauth.v2.access are good
     async with running_slack(
-        tmp_path / "oauth.db", cipher, fake, slack_bot_token="", slack_client_id="111.222", slack_client_secret="shh"
+        tmp_path / "oauth.db",
+        cipher,
+        fake,
+        migrated_sqlite,
+        slack_bot_token="",
+        slack_client_id="111.222",
+        slack_client_secret="shh",
     ) as harness:
         yield harness
 
