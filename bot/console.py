@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TextIO
 
+from handlers import checkin, planning
 from handlers.args import parse_duration
 from handlers.dispatch import as_command, dispatch
 from handlers.messages import Actor, CoachingError, Incoming, OrgSettings, Reply
@@ -270,15 +271,28 @@ class Console:
         )
         target = self.now + span
         while self.now < target:
-            self.now = min(target, self.now + STEP)
+            self.now = min(target, max(self.now + STEP, self._next_moment()))
             self.run_scheduler()
         self._show_time()
 
+    def _next_moment(self) -> datetime:
+        """The next time anything can happen (a check-in, a due row, a quiet close, an offer running out).
+
+        The clock jumps there instead of stepping minute by minute, so a week passes in moments.
+        """
+        moments = [self.store.next_due_at(), self.store.next_quiet_close(checkin.IDLE_CLOSE),
+                   self.store.next_offer_expiry()]  # fmt: skip
+        workspace = self.store.find_workspace("console", WORKSPACE)
+        for member in self.store.members(workspace.id):
+            moments.append(planning.next_checkin(self.store, workspace, member, self.now))
+        upcoming = [m for m in moments if m is not None and m > self.now]
+        return min(upcoming, default=self.now + timedelta(days=365))
+
     def run_scheduler(self) -> None:
         """What the worker does in production, run at the demo clock's time."""
+        jobs.close_idle_checkins(self.store, self.now)
         if tick(self.store, self.now).created or self.store.next_due_at() is not None:
             asyncio.run(self._deliver_due())
-        jobs.close_idle_checkins(self.store, self.now)
         for workspace, reply in jobs.expire_coach_offers(self.store, self.now, self.org):
             asyncio.run(notify(self.store, self.senders, workspace, reply))
 

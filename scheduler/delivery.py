@@ -123,7 +123,9 @@ class Deliverer:
             return "skipped", "no longer in the audience"
         if member.unreachable_reason:
             return "unreachable", member.unreachable_reason
-        in_conversation = store.current_conversation(workspace.id, member.id) is not None
+        conv = store.current_conversation(workspace.id, member.id)
+        # A check-in left idle past the quiet-close time no longer counts, even before housekeeping closes it.
+        in_conversation = conv is not None and now - conv.last_activity_at < checkin.IDLE_CLOSE
         last = None if row.kind == "snooze" else store.last_checkin_sent(member.id, exclude=row.id)
         reason = planning.skip_reason(member, workspace, now, last_sent=last, in_conversation=in_conversation)
         if reason is not None:

@@ -244,6 +244,10 @@ class CoachRepo(RepoBase):
                 )
             )
 
+    def next_offer_expiry(self) -> datetime | None:
+        with self._tx() as s:
+            return s.scalars(select(func.min(CoachOffer.expires_at)).where(CoachOffer.status == "pending")).first()
+
     def expired_offers(self, now: datetime) -> list[CoachOffer]:
         with self._tx() as s:
             return list(

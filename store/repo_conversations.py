@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -86,10 +86,18 @@ class ConversationRepo(RepoBase):
         with self._tx() as s:
             result = s.execute(
                 update(Conversation)
-                .where(Conversation.closed_at.is_(None), Conversation.last_activity_at < idle_since)
+                .where(Conversation.closed_at.is_(None), Conversation.last_activity_at <= idle_since)
                 .values(closed_at=now, outcome="expired", stage="closed")
             )
             return result.rowcount or 0
+
+    def next_quiet_close(self, idle: timedelta) -> datetime | None:
+        """When the open check-in idle longest will be closed quietly."""
+        with self._tx() as s:
+            oldest = s.scalars(
+                select(func.min(Conversation.last_activity_at)).where(Conversation.closed_at.is_(None))
+            ).first()
+        return None if oldest is None else oldest + idle
 
     def asked_question_ids(self, member_id: int, limit: int = 30) -> list[str]:
         """The member's most recent question ids, newest first."""

@@ -56,3 +56,11 @@ def test_piped_input_ends_cleanly(tmp_path):
     assert result.returncode == 0
     assert "/checkin pause 7d" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_advancing_a_week_delivers_each_daily_check_in_once(tmp_path):
+    transcript = _run(tmp_path, [":advance 7d", ":as nurse.kim"])
+    stamps = [line for line in transcript.splitlines() if line.startswith("[") and "-> dr.lee" in line]
+    days = [line.split()[0] for line in stamps]
+    assert days == ["[Wed", "[Wed", "[Thu", "[Fri", "[Sat", "[Sun", "[Mon", "[Tue", "[Wed"]  # welcome + 8 mornings
+    assert "It is Wednesday 02 December 2026, 08:30" in transcript

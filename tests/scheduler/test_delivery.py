@@ -191,3 +191,13 @@ async def test_the_first_check_in_carries_the_welcome(store):
     await deliverer.run_once()
     assert "what is kept" in sender.delivered[0].replies[0].text.lower()
     assert store.member(ws.id, member.id).welcomed is True
+
+
+async def test_a_check_in_left_idle_for_twelve_hours_does_not_block_the_next(setup):
+    store, clock, sender, deliverer, ws, people = setup
+    for person in people:
+        store.open_conversation(
+            ws.id, person.id, NOW - timedelta(hours=12), question_id="q", theme="t", stage="question"
+        )
+    await deliverer.run_once()
+    assert statuses(store, people) == ["sent"] * 3
