@@ -1,0 +1,41 @@
+"""Regex pieces the crisis rules share: fillers, clinical context, means, wishes not to exist."""
+
+from __future__ import annotations
+
+# Every rule is written on normalised text: lowercase, single spaces, "do not", "can not", "want to", "i am".
+
+# Fillers people put between the words of a phrase ("i want to just fucking die", "should i just end it").
+# At most five: an unbounded run would make "so so so ..." quadratic.
+FILLER = (
+    r"(?:(?:i|just|really|so|literally|honestly|actually|seriously|genuinely|truly|kind of|sort of|lowkey|"
+    r"fucking|freaking|effing|fr|tbh|ngl|like|all|even|still|already|sometimes|often|always|again|now|simply|"
+    r"pretty much|basically|secretly|finally|totally|completely|constantly|very|a bit|a little) ){0,5}"
+)
+# Words after a crisis word that make it about work or patients ("suicide risk training", "suicidal pt").
+CLINICAL = (
+    r"(?! (?:\w+ )?(?:patients?|pts?|screen\w*|assess\w*|training|protocols?|precautions|risk|rates?|"
+    r"prevention|awareness|hotline|consults?|evals?|evaluation|cases?|policy|module|lecture|talks?|watch|"
+    r"holds?|unit|ward|research|stats|data|survivors?|loss|bereavement|kids?|teens?|adolescents?|people|"
+    r"person|man|woman|guy|girl|boy|certificates?|certs?|pronounc\w*|notes? (?:on|for)|summar\w*)\b)"
+)
+MEANS = (
+    r"(?:pills|meds|tablets|medications?|tylenol|acetaminophen|insulin|potassium|kcl|propofol|fentanyl|"
+    r"morphine|dilaudid|opioids|oxy\w*|xanax|ambien|benzos|sleeping pills|painkillers|digoxin|sux|roc|vec|"
+    r"succinylcholine|rocuronium|air)"
+)
+DEATH_WISH = (
+    r"(?:be dead|not be alive|stop existing|not exist|cease to exist|not be here anymore|disappear forever|"
+    r"disappear for good|disappear|vanish|sleep forever|go to sleep forever|never wake up|not wake up)"
+)
+IF_GONE = (
+    r"if i (?:\w+ )?(?:died|die|was dead|were dead|was gone|were gone|was not (?:here|around|alive)|"
+    r"were not (?:here|around|alive)|did not wake up|never woke up|disappeared|killed myself|ended it)\b"
+)
+NO_NEG = r"(?<!not )(?<!never )"
+
+# "I can't do this anymore": a crisis only while "this" is left unnamed (see idioms.py).
+CANT_DO_THIS = (
+    rf"\bcan not {FILLER}(?:(?:do|take|handle|bear|stand|cope with|deal with|keep doing|"
+    rf"survive)(?: {FILLER}(?:this|it|any of this|it all|this life|life))? {FILLER})?(?:anymore|any longer)\b|"
+    rf"\bcan not {FILLER}(?:keep going|go on|carry on) like this\b"
+)

@@ -1,0 +1,58 @@
+"""Everyday speech that shares words with the crisis rules: idioms, and "can't do this" said of work."""
+
+from __future__ import annotations
+
+import re
+
+from handlers.safety.fragments import CANT_DO_THIS
+
+# Everyday phrases that share words with the patterns. Each is replaced by "~" before matching: the
+# phrase no longer reads as a crisis, and the words around it keep their places.
+IDIOMS = re.compile(
+    "|".join(
+        (
+            r"\bkilling myself (?:to|over|trying|working|for)\b",  # working flat out
+            r"\b(?:kill|killed|killing) myself (?:laughing|tripping|slipping|falling)\b",
+            r"\b(?:killed|killing) myself (?:on|at|in) (?:the |my |a )?(?:gym|stairmaster|treadmill|bike|"
+            r"peloton|rower|spin|run|hike|climb|workout|crossfit|practice|pilates|yoga)\b",
+            r"\bshoot(?:ing)? myself in the foot\b",
+            r"\bdrown(?:ing)? myself in (?!the |a |water\b)\w+",  # "in coffee", "in work"
+            r"\b(?:cut|cutting|hurt|hurting|burn|burnt|burned|burning|stuck|"
+            r"scratched) myself (?:on(?! purpose)|at|while|lifting|moving|shaving|cooking|during|playing|"
+            r"running|turning|pulling|pushing|transferring|by accident)\b",
+            r"\b(?:accidentally|by accident) (?:cut|hurt|burnt|burned|stuck|killed)\b",
+            r"\bcut my (?:\w+ )?wrists? on\b",
+            r"\b(?:take|taking) my life (?:back|in (?:my (?:own )?hands|a (?:new|different) direction|"
+            r"another direction)|to the next level)\b",
+            r"\b(?:this|that|the|a) hill (?:i|to) (?:\w+ ){0,3}?die on\b",
+            r"\bdie (?:of|from) (?:embarrassment|shame|boredom|cringe|laughter|laughing|cuteness)\b",
+            r"\bdie (?:laughing|inside|a little(?: inside)?)\b",
+            r"\bdie (?:my|her|his|their|your) (?:hair|beard|clothes|shirt)\b",  # the other "dye"
+            r"\b(?:od|overdose|overdosing|overdosed) on (?!purpose\b)(?:caffeine|coffee|sugar|chocolate|"
+            r"candy|cookies|carbs|pizza|donuts|doughnuts|netflix|tiktok|work|cake|memes|tea|energy drinks|"
+            r"red bull|sleep|naps)\b",
+            r"\bdisappear (?:for (?:a|the|one|two|\d+|some)|to|on (?:a )?vacation|into (?:a|the) (?:beach|"
+            r"cabin|woods|vacation|mountains))\b",
+            r"\bend (?:it|things) (?:with|between)\b",
+            r"\bend it (?:here|there|early|for (?:today|tonight|now|the day|the night|the week))\b",
+            r"\bwake up (?:in time|on time|early|late|for|at|before|the|my|him|her|them|everyone|till|until|"
+            r"on my days? off|on vacation|this weekend)\b",
+            r"\b(?:go on|carry on) (?:call|a|the|leave|vacation|holiday|break|nights|shift|rounds|strike|"
+            r"about|with|my)\b",
+            # Clinical work about suicide: screening, asking, documenting (the patient, not me).
+            r"\b(?:screen\w*|assess\w*|ask\w*|deni\w*|endors\w*|document\w*|evaluat\w*|monitor\w*|"
+            r"watch\w*) (?:(?:a|the|my|our|this|that|every|all|each|new|pt|pts|patients?|him|her|them|kid|"
+            r"teen|for|about|of|on|with|any|active|passive) )*(?:suicid\w+|si|self harm)\b",
+        )
+    )
+)
+# "I can't do this anymore" fires on its own, but not once the message says what "this" is: a job, a
+# shift, tiredness. That is the burnout the coaching is for; the crisis card would teach people to ignore it.
+CANT_DO_THIS_RE = re.compile(CANT_DO_THIS)
+WORK_CONTEXT = re.compile(
+    r"\b(?:job|work|working|shift|shifts|night|nights|call|rotation|residency|fellowship|program|unit|floor|"
+    r"ward|department|dept|hospital|clinic|place|specialty|career|medicine|nursing|schedule|charting|charts|"
+    r"notes|admits|admissions|pager|boss|manager|tired|exhausted|exhaustion|burnt|burned|burnout|sleep|"
+    r"scheduling|staff|workload|rota|roster|leadership|management|vacation|hours|overtime|staffing|"
+    r"understaffed|census|ed|er|icu|meetings?|emails?|inbox|epic|documentation|paperwork|patients?|pts?)\b"
+)

@@ -1,0 +1,60 @@
+"""Who crisis words are about: person words, clause breaks, someone else's quoted words, and "me too"."""
+
+from __future__ import annotations
+
+import re
+
+from handlers.safety.fragments import FILLER as _F  # short, so ME_TOO still reads as its phrases
+
+# Who a clause is about. The nearest of these before (or inside) a match decides: first person fires.
+FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
+# fmt: off
+OTHER_PEOPLE = frozenset({
+    "he", "she", "they", "him", "her", "them", "his", "their", "hers", "theirs", "we", "us", "pt", "pts",
+    "patient", "patients", "family", "families", "someone", "somebody", "people", "person", "who", "whose",
+    "colleague", "colleagues", "coworker", "coworkers", "friend", "friends", "resident", "residents",
+    "intern", "interns", "attending", "attendings", "nurse", "nurses", "doc", "docs", "doctor", "doctors",
+    "physician", "physicians", "son", "daughter", "mom", "mum", "mother", "dad", "father", "wife", "husband",
+    "partner", "boyfriend", "girlfriend", "brother", "sister", "kid", "kids", "child", "children", "teen",
+    "teenager", "guy", "man", "woman", "lady", "girl", "boy", "mr", "mrs", "ms", "yo", "baby", "parent",
+    "parents", "student", "students", "grandma", "grandpa", "aunt", "uncle", "cousin", "neighbor",
+    "neighbour", "roommate", "peer", "peers", "client", "clients", "victim", "veteran", "pharmacy",
+    "decedent",
+})
+# fmt: on
+# A clause ends at punctuation, at "but", and at "and"/"so" when a first-person verb follows with its
+# subject dropped ("admitted a pt and want to die": the pt is not the one who wants to die).
+CLAUSE_BREAK = re.compile(
+    r"[.!?;:,~]|\bbut\b|\b(?:and|so|then)\b(?= (?:(?:just|really|honestly|now|still|i|sometimes|"
+    r"lowkey) ){0,4}(?:want|wish|keep|feel|am|have|hate|need|think|do not|can not)\b)"
+)
+_SAY = (
+    r"(?:said|says|saying|say|stated|states|told me|told us|tells me|telling me|reports|reported|endorsed|"
+    r"endorses|endorsing|screamed|screaming|yelled|yelling|wrote|texted|cried|crying|whispered|mentioned|"
+    r"admitted|disclosed|messaged)"
+)
+_ANY_OTHER_PERSON = "|".join(sorted(OTHER_PEOPLE, key=len, reverse=True))
+# Someone else's quoted words, named by who said them: "pt said 'i want to die'", '"i want to die" - pt'.
+# Unquoted speech is left alone: "my husband told me i keep talking about killing myself" is mine.
+REPORTED_SPEECH = (
+    re.compile(
+        rf"\b(?:{_ANY_OTHER_PERSON})\b[^.!?;\"]{{0,60}}?\b{_SAY}\b(?: that)?[ ,:]*"
+        rf"(?P<speech>\"[^\"]*\"?|'[^']*'?)"
+    ),
+    re.compile(rf"(?P<speech>\"[^\"]*\") ?[,-]? ?(?:{_SAY} )?(?:the |my |a |our )?(?:{_ANY_OTHER_PERSON})\b"),
+)
+# Crisis language about someone else, which a "same" or "me too" right after turns into my own.
+OTHER_PERSON_CRISIS = re.compile(
+    r"\b(?:wants|wanted|wanting|tried|trying|try) to (?:die|kill (?:him|her|them)sel(?:f|ves)|end (?:his|her|"
+    r"their) (?:own )?life)|\b(?:killed|hanged|hung|shot) (?:him|her|them)sel(?:f|ves)|\b(?:is|was|are|"
+    r"were) suicidal|\bcommitted suicide|\bsuicide\b|\b(?:feels|felt|is feeling) hopeless"
+)
+ME_TOO = re.compile(
+    r"\bi (?:\w+ ){0,4}?(?:should|could|want to|might|will|wish i could) (?:just )?(?:do the same|"
+    r"follow (?:him|her|them)|join (?:him|her|them))\b|"
+    rf"(?:^|[.!?;,] |\b(?:and|but) ){_F}(?:same|me too|mood|relatable|so do i|i do too|"
+    rf"i feel the same(?: way)?|i feel that|i get it|i get why|i understand why|i relate|i am the same|"
+    rf"that could (?:be|have been) me|(?:i )?(?:almost |kind of )?envy (?:him|her|them)|wish (?:it|"
+    rf"that) (?:was|were|had been) me)(?: (?:honestly|tbh|lol|ngl|fr|though|tho|sometimes|"
+    rf"lately))* ?(?:[.!?;,]|$)"
+)
