@@ -6,11 +6,12 @@ import asyncio
 import re
 import shlex
 from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from types import MappingProxyType
 from typing import TextIO
 
+from bot.console_view import Inbox, find_button, show_reply
 from handlers import checkin, planning
 from handlers.args import parse_duration
 from handlers.dispatch import as_command, dispatch
@@ -31,16 +32,6 @@ HELP = """Console commands:
   :press LABEL          press a button on your last message   :submit key=value ...  fill in the last form
   :advance 1d           move the clock (also 2h, 30m); the scheduler runs as time passes
   :time  :who  :help  :quit"""
-
-
-@dataclass
-class Inbox:
-    """What one person has been sent, and what they have not looked at yet."""
-
-    messages: list[Reply] = field(default_factory=list)
-    arrived: list[datetime] = field(default_factory=list)
-    unseen: int = 0
-    pressed: set[int] = field(default_factory=set)
 
 
 class ConsoleSender:
@@ -109,27 +100,14 @@ class Console:
             inbox.unseen += 1
 
     def _print(self, reply: Reply, index: int) -> None:
-        arrived = self.inboxes[self.people[self.current]].arrived[index]
-        stamp = arrived.astimezone(self._zone()).strftime("%a %H:%M")
-        self.out.write(f"\n[{stamp}] microcoach -> {self.current}\n")
-        for line in plain(reply.text).splitlines():
-            self.out.write(f"  {line}\n")
-        if reply.form is not None:
-            self._print_form(reply)
-        if reply.attachment is not None:
-            self.out.write(f"  (file saved: {self._save(reply)})\n")
-        if reply.buttons and index not in self.inboxes[self.people[self.current]].pressed:
-            labels = "  ".join(f"[{b.label}]" for b in reply.buttons)
-            self.out.write(f"  {labels}\n  (type :press LABEL)\n")
-
-    def _print_form(self, reply: Reply) -> None:
-        form = reply.form
-        self.out.write(f"  Form: {form.title}\n")
-        for f in form.fields:
-            options = f" ({', '.join(o.value for o in f.options if o.value)})" if f.options else ""
-            self.out.write(f"    {f.name}{'' if f.optional else '*'}: {f.label}{options}\n")
-        self.out.write("  Fill it in with :submit name=value ... or in one line:\n")
-        self.out.write(f"    {form.inline_example}\n")
+        inbox = self.inboxes[self.people[self.current]]
+        stamp = inbox.arrived[index].astimezone(self._zone()).strftime("%a %H:%M")
+        saved = str(self._save(reply)) if reply.attachment is not None else None
+        self.out.write(
+            show_reply(
+                reply, f"[{stamp}] microcoach -> {self.current}", saved_to=saved, pressable=index not in inbox.pressed
+            )
+        )
 
     def _save(self, reply: Reply) -> Path:
         self.files.mkdir(parents=True, exist_ok=True)
@@ -238,7 +216,7 @@ class Console:
             reply = inbox.messages[index]
             if not reply.buttons or index in inbox.pressed:
                 continue
-            button = _find_button(reply, label)
+            button = find_button(reply, label)
             if button is None:
                 labels = ", ".join(b.label for b in reply.buttons)
                 raise CoachingError(
@@ -261,7 +239,7 @@ class Console:
         except ValueError:
             raise CoachingError("A quote is not closed.", ':submit topic="nights"') from None
         values = {k: v for k, sep, v in pairs if sep}
-        self._dispatch(Incoming(self._actor(), "form", action=form.form_id, values=_frozen(values)))
+        self._dispatch(Incoming(self._actor(), "form", action=form.form_id, values=MappingProxyType(values)))
 
     def _advance(self, text: str) -> None:
         span = (
@@ -280,8 +258,11 @@ class Console:
 
         The clock jumps there instead of stepping minute by minute, so a week passes in moments.
         """
-        moments = [self.store.next_due_at(), self.store.next_quiet_close(checkin.IDLE_CLOSE),
-                   self.store.next_offer_expiry()]  # fmt: skip
+        moments = [
+            self.store.next_due_at(),
+            self.store.next_quiet_close(checkin.IDLE_CLOSE),
+            self.store.next_offer_expiry(),
+        ]
         workspace = self.store.find_workspace("console", WORKSPACE)
         for member in self.store.members(workspace.id):
             moments.append(planning.next_checkin(self.store, workspace, member, self.now))
@@ -301,35 +282,5 @@ class Console:
             pass
 
 
-def _find_button(reply: Reply, label: str):
-    """The button whose label matches, ignoring case and punctuation; a unique prefix is enough."""
-    wanted = _letters(label)
-    for button in reply.buttons:
-        if _letters(button.label) == wanted:
-            return button
-    matches = [b for b in reply.buttons if _letters(b.label).startswith(wanted)] if wanted else []
-    return matches[0] if len(matches) == 1 else None
-
-
-def _letters(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
-
-
 def _is_minutes(text: str) -> bool:
     return bool(re.fullmatch(r"\d{1,4}m", text.strip()))
-
-
-def _frozen(values: dict):
-    from types import MappingProxyType
-
-    return MappingProxyType(values)
-
-
-EMPHASIS = re.compile(r"(?<![\w*])\*(\S[^*\n]*?)\*(?![\w*])|(?<![\w_])_(\S[^_\n]*?)_(?![\w_])")
-
-
-def plain(text: str) -> str:
-    """Slack-style *bold*, _italic_ and ``` fences as plain terminal text; escaped characters come back."""
-    lines = [line for line in text.splitlines() if line.strip() != "```"]
-    text = EMPHASIS.sub(lambda m: m.group(1) or m.group(2), "\n".join(lines))
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")

@@ -1,4 +1,4 @@
-"""The coach roster, coach requests and offers; races are settled by the database.
+"""Coach requests and offers; accepting one is settled by the database so races end with one match.
 
 Accepting an offer is one transaction of conditional updates: the coach's active count goes up
 only while it is below capacity (and a CHECK constraint backs that), and the request moves from
@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
-from store.models import CoachOffer, CoachProfile, CoachRequest, Member
+from store.models import CoachOffer, CoachProfile, CoachRequest
 from store.repo_base import RepoBase
 
 REQUEST_FIELDS = {"peer", "specialty", "timing", "format", "urgent"}
@@ -35,64 +35,6 @@ class _LostRace(Exception):
 
 
 class CoachRepo(RepoBase):
-    # --- roster ------------------------------------------------------------------------------
-    def upsert_coach(self, workspace_id: int, member_id: int, now: datetime, **fields: Any) -> CoachProfile:
-        with self._tx() as s:
-            profile = s.scalars(
-                select(CoachProfile).where(
-                    CoachProfile.workspace_id == workspace_id, CoachProfile.member_id == member_id
-                )
-            ).one_or_none()
-            if profile is None:
-                profile = CoachProfile(
-                    workspace_id=workspace_id,
-                    member_id=member_id,
-                    created_at=now,
-                    active_count=0,
-                    available=True,
-                )
-                s.add(profile)
-            for key, value in fields.items():
-                setattr(profile, key, value)
-            s.flush()
-            return profile
-
-    def coach_profile(self, workspace_id: int, member_id: int) -> CoachProfile | None:
-        with self._tx() as s:
-            return s.scalars(
-                select(CoachProfile).where(
-                    CoachProfile.workspace_id == workspace_id, CoachProfile.member_id == member_id
-                )
-            ).one_or_none()
-
-    def coach_roster(self, workspace_id: int) -> list[tuple[CoachProfile, Member]]:
-        with self._tx() as s:
-            rows = s.execute(
-                select(CoachProfile, Member)
-                .join(Member, Member.id == CoachProfile.member_id)
-                .where(CoachProfile.workspace_id == workspace_id)
-                .order_by(CoachProfile.id)
-            ).all()
-            return [(profile, member) for profile, member in rows]
-
-    def remove_coach(self, workspace_id: int, member_id: int) -> bool:
-        """Take a coach off the roster, only when they have no active engagement."""
-        with self._tx() as s:
-            profile = s.scalars(
-                select(CoachProfile).where(
-                    CoachProfile.workspace_id == workspace_id, CoachProfile.member_id == member_id
-                )
-            ).one_or_none()
-            if profile is None or profile.active_count > 0:
-                return False
-            s.execute(
-                update(CoachOffer)
-                .where(CoachOffer.coach_member_id == member_id, CoachOffer.status == "pending")
-                .values(status="withdrawn")
-            )
-            s.delete(profile)
-            return True
-
     # --- requests ----------------------------------------------------------------------------
     def create_request(
         self, workspace_id: int, requester_id: int, topic: str | None, now: datetime, **fields: Any
@@ -270,48 +212,6 @@ class CoachRepo(RepoBase):
                 .values(status="withdrawn", answered_at=now)
             )
             return coach_ids
-
-    # --- engagements -------------------------------------------------------------------------
-    def close_engagement(
-        self, workspace_id: int, coach_member_id: int, requester_id: int, now: datetime
-    ) -> CoachRequest | None:
-        """Close a matched engagement and free the coach's seat, once."""
-        with self._tx() as s:
-            request = s.scalars(
-                select(CoachRequest).where(
-                    CoachRequest.workspace_id == workspace_id,
-                    CoachRequest.coach_member_id == coach_member_id,
-                    CoachRequest.requester_id == requester_id,
-                    CoachRequest.status == "matched",
-                )
-            ).first()
-            if request is None:
-                return None
-            request.status, request.closed_at = "closed", now
-            s.execute(
-                update(CoachProfile)
-                .where(
-                    CoachProfile.workspace_id == workspace_id,
-                    CoachProfile.member_id == coach_member_id,
-                    CoachProfile.active_count > 0,
-                )
-                .values(active_count=CoachProfile.active_count - 1)
-            )
-            return request
-
-    def coach_clients(self, workspace_id: int, coach_member_id: int) -> list[tuple[CoachRequest, Member]]:
-        with self._tx() as s:
-            rows = s.execute(
-                select(CoachRequest, Member)
-                .join(Member, Member.id == CoachRequest.requester_id)
-                .where(
-                    CoachRequest.workspace_id == workspace_id,
-                    CoachRequest.coach_member_id == coach_member_id,
-                    CoachRequest.status == "matched",
-                )
-                .order_by(CoachRequest.matched_at)
-            ).all()
-            return [(request, member) for request, member in rows]
 
     def request_counts(self, workspace_id: int, since: datetime) -> dict:
         """Totals for admins: no names, no topics."""

@@ -20,6 +20,7 @@ from store.repo_members import MemberRepo
 from store.repo_outbox import OutboxRepo
 from store.repo_privacy import PrivacyRepo
 from store.repo_report import ReportRepo
+from store.repo_roster import RosterRepo
 from store.repo_schedules import AudienceRepo, ScheduleRepo
 
 
@@ -30,6 +31,7 @@ class Store(
     OutboxRepo,
     ConversationRepo,
     CoachRepo,
+    RosterRepo,
     PrivacyRepo,
     ReportRepo,
     AuditRepo,

@@ -11,7 +11,6 @@ import asyncio
 import functools
 import logging
 import re
-from dataclasses import dataclass
 from types import MappingProxyType
 
 from slack_bolt.async_app import AsyncApp
@@ -25,14 +24,12 @@ from bot.slack.render import (
     FORM_PREFIX,
     form_values,
     home_view,
-    message_blocks,
-    modal_view,
     pressed_blocks,
     unescape,
 )
+from bot.slack.replies import ReplyRouting, Where
 from handlers.dispatch import dispatch
 from handlers.messages import Actor, Incoming, Reply
-from scheduler.notify import notify
 
 logger = logging.getLogger(__name__)
 
@@ -40,18 +37,7 @@ COMMANDS = ("/coach", "/checkin", "/nudge")
 CHANNEL_MENTION = re.compile(r"<#([A-Z0-9]+)(?:\|[^>]*)?>")
 
 
-@dataclass(frozen=True)
-class Where:
-    """Where the person acted, so replies land in the right place."""
-
-    team: str
-    user: str
-    channel: str | None = None  # the channel a command was typed in, or the DM of a message
-    response_url: str | None = None
-    in_bot_dm: bool = False
-
-
-class SlackBot:
+class SlackBot(ReplyRouting):
     """The listeners, with the services they share; `register(app)` wires them to a Bolt app."""
 
     def __init__(self, services: Services) -> None:
@@ -181,12 +167,6 @@ class SlackBot:
         await self._remember_dm(team, event["user"], event["channel"])
         await self.deliver(replies, Where(team, event["user"], event["channel"], in_bot_dm=True), client)
 
-    async def _remember_dm(self, team: str, user: str, channel: str) -> None:
-        workspace = await asyncio.to_thread(self.store.find_workspace, "slack", team)
-        member = await asyncio.to_thread(self.store.member_by_user, workspace.id, user)
-        if member is not None and member.dm_channel != channel:
-            await asyncio.to_thread(self.store.update_member, workspace.id, member.id, dm_channel=channel)
-
     async def on_action(self, ack, body: dict, client: AsyncWebClient) -> None:
         await ack()
         team, user = body["team"]["id"], body["user"]["id"]
@@ -272,55 +252,3 @@ class SlackBot:
         if workspace is not None:
             await asyncio.to_thread(self.store.set_workspace_active, workspace.id, False)
             logger.info("workspace %s uninstalled the app; deliveries stopped", workspace.id)
-
-    # --- sending replies ------------------------------------------------------------------------
-    async def deliver(
-        self, replies: list[Reply], where: Where, client: AsyncWebClient, *, respond=None, trigger_id: str | None = None
-    ) -> None:
-        """Each reply to its place: forms as modals, others' messages as their DMs, the rest privately here.
-
-        Replies for the person stay together: all in the DM when any of them has buttons or a file (a
-        check-in must be answerable in the DM), otherwise as ephemeral responses where they typed.
-        """
-        workspace = await asyncio.to_thread(self.store.find_workspace, "slack", where.team)
-        mine = [r for r in replies if r.to is None and r.form is None and not r.intro_with]
-        to_dm = where.in_bot_dm or respond is None or any(r.buttons or r.attachment for r in mine)
-        for reply in replies:
-            if reply.form is not None and trigger_id:
-                await client.views_open(trigger_id=trigger_id, view=modal_view(reply.form))
-            elif reply.intro_with:
-                await self._introduce(client, reply)
-            elif reply.to is not None:
-                await notify(self.store, self.services.senders, workspace, reply)
-            elif to_dm:
-                await self._to_dm(client, where, reply)
-            else:
-                await respond(text=reply.text, blocks=message_blocks(reply), response_type="ephemeral")
-        if to_dm and mine and respond is not None and not where.in_bot_dm:
-            await respond(text="I've sent you a DM.", response_type="ephemeral")
-
-    async def _to_dm(self, client: AsyncWebClient, where: Where, reply: Reply) -> None:
-        channel = where.channel if where.in_bot_dm and where.channel else where.user
-        if reply.attachment is not None:
-            opened = await client.conversations_open(users=where.user)
-            await client.files_upload_v2(
-                channel=opened["channel"]["id"],
-                content=reply.attachment.content,
-                filename=reply.attachment.filename,
-                title=reply.attachment.title,
-                initial_comment=reply.text,
-            )
-            return
-        posted = await client.chat_postMessage(channel=channel, text=reply.text, blocks=message_blocks(reply))
-        if not where.in_bot_dm:
-            await self._remember_dm(where.team, where.user, posted["channel"])
-
-    async def _introduce(self, client: AsyncWebClient, reply: Reply) -> None:
-        """A group DM with the clinician, the coach and the bot, opened with the introduction."""
-        try:
-            opened = await client.conversations_open(users=",".join(reply.intro_with))
-            await client.chat_postMessage(
-                channel=opened["channel"]["id"], text=reply.text, blocks=message_blocks(reply)
-            )
-        except SlackApiError as problem:
-            logger.warning("could not open the introduction group DM: %s", problem.response.get("error"))
