@@ -34,9 +34,7 @@ def build_adapters(services: Services, pacer: Pacer, *, socket_mode: bool = Fals
     if settings.slack_enabled:
         from bot.slack import SlackAdapter
 
-        adapters["slack"] = SlackAdapter(
-            services, on_throttle=lambda team, s: pacer.throttled(f"slack:{team}", s), socket_mode=socket_mode
-        )
+        adapters["slack"] = SlackAdapter(services, pacer=pacer, socket_mode=socket_mode)
     if not socket_mode:
         from bot.teams import TeamsAdapter
 

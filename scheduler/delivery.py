@@ -21,6 +21,7 @@ from handlers import checkin, planning
 from handlers.context import first_name, member_zone
 from handlers.helptext import welcome_reply
 from handlers.messages import OrgSettings, Reply
+from scheduler.background import Background
 from scheduler.pacer import Pacer
 from scheduler.sender import Outgoing, Recipient, Sender, SendResult
 from store import Store
@@ -61,14 +62,16 @@ class Deliverer:
         clock: Callable[[], datetime],
         settings: DeliverySettings = DeliverySettings(),
         org: OrgSettings = OrgSettings(),
+        background: Background | None = None,
     ) -> None:
         self._store, self._senders, self._pacer = store, senders, pacer
         self._worker, self._clock, self._settings, self._org = worker_id, clock, settings, org
         self._in_flight: set[asyncio.Task] = set()
+        self._background = background or Background()
 
     async def run_once(self) -> int:
         """Claim what is due now and deliver all of it; returns how many rows were claimed."""
-        rows = await asyncio.to_thread(self._claim, self._settings.concurrency)
+        rows = await self._background.run(self._claim, self._settings.concurrency)
         await asyncio.gather(*(self.deliver(row) for row in rows))
         return len(rows)
 
@@ -76,7 +79,7 @@ class Deliverer:
         """Keep up to `concurrency` rows in flight until `stop`; `wake` says new rows are due."""
         while not stop.is_set():
             free = self._settings.concurrency - len(self._in_flight)
-            rows = await asyncio.to_thread(self._claim, free) if free > 0 else []
+            rows = await self._background.run(self._claim, free) if free > 0 else []
             for row in rows:
                 task = asyncio.create_task(self.deliver(row))
                 self._in_flight.add(task)
@@ -98,10 +101,10 @@ class Deliverer:
     async def deliver(self, row: Delivery) -> str:
         """Take one claimed row to a final or retry state; returns the status recorded."""
         try:
-            prepared = await asyncio.to_thread(self._prepare, row, self._clock())
+            prepared = await self._background.run(self._prepare, row, self._clock())
             if isinstance(prepared, tuple):
                 status, reason = prepared
-                await asyncio.to_thread(self._finish, row, status, reason)
+                await self._background.run(self._finish, row, status, reason)
                 return status
             return await self._send(prepared)
         except Exception:
@@ -148,12 +151,12 @@ class Deliverer:
     async def _send(self, p: Prepared) -> str:
         sender = self._senders.get(p.workspace.platform)
         if sender is None:
-            await asyncio.to_thread(self._finish, p.row, "failed", f"no sender for {p.workspace.platform}")
+            await self._background.run(self._finish, p.row, "failed", f"no sender for {p.workspace.platform}")
             return "failed"
         if p.row.outcome_unknown:
             found = await sender.find_sent(p.out, since=p.row.created_at)
             if found is not None:
-                await asyncio.to_thread(self._record_sent, p, found)
+                await self._background.run(self._record_sent, p, found)
                 return "sent"
         key = f"{p.workspace.platform}:{p.workspace.external_id}"
         await self._pacer.acquire(key)
@@ -164,28 +167,28 @@ class Deliverer:
         now = self._clock()
         if result.status == "sent":
             self._pacer.succeeded(key)
-            await asyncio.to_thread(self._record_sent, p, result)
+            await self._background.run(self._record_sent, p, result)
             return "sent"
         if result.status == "throttled":
             self._pacer.throttled(key, result.retry_after)
             due = now + timedelta(seconds=result.retry_after or 1.0)
-            await asyncio.to_thread(
+            await self._background.run(
                 self._store.retry_later, p.row.id, self._worker, due, "rate limited", False, refund=True
             )
             return "pending"
         if result.status == "retry" and p.row.attempts < self._settings.max_attempts:
             due = now + timedelta(seconds=self._settings.backoff_base * 2 ** (p.row.attempts - 1))
-            await asyncio.to_thread(self._store.retry_later, p.row.id, self._worker, due, result.reason, True)
+            await self._background.run(self._store.retry_later, p.row.id, self._worker, due, result.reason, True)
             return "pending"
         if result.status == "unreachable":
-            await asyncio.to_thread(
+            await self._background.run(
                 self._store.update_member, p.workspace.id, p.member.id, unreachable_reason=result.reason[:200]
             )
         status = "unreachable" if result.status == "unreachable" else "failed"
         reason = (
             result.reason if result.status != "retry" else f"gave up after {p.row.attempts} attempts: {result.reason}"
         )
-        await asyncio.to_thread(self._finish, p.row, status, reason)
+        await self._background.run(self._finish, p.row, status, reason)
         return status
 
     def _record_sent(self, p: Prepared, result: SendResult) -> None:

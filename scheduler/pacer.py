@@ -31,6 +31,8 @@ class PaceSettings:
     backoff: float = 0.9  # on a 429, go to this fraction of the recently accepted rate
     window: float = 1.0  # at least this much unpaused sending before the accepted rate is measured
     history: float = 5.0  # seconds of successes kept for that measurement
+    floor: float = 0.8  # never cut below this fraction of the rate at the 429 (a slow worker is not a slow Slack)
+    ceiling_memory: float = 120.0  # seconds without a 429 after which the last 429's rate is forgotten
 
 
 @dataclass
@@ -97,6 +99,8 @@ class Pacer:
         lane.successes.append(now)
         while lane.successes and lane.successes[0] < now - settings.history:
             lane.successes.popleft()
+        if now - lane.last_cut > settings.ceiling_memory:
+            lane.ceiling = float("inf")  # limits change: after a quiet while, probe upwards again
         # Adding g per success grows the rate by the fraction g per second (there are `rate` successes a second).
         if lane.probing:
             growth = settings.slow_start_growth
@@ -117,8 +121,10 @@ class Pacer:
         lane.last_cut = now
         recent = [t for t in lane.successes if t >= sending_since]
         if now - sending_since >= settings.window and len(recent) >= 2:
-            # Enough unpaused sending to measure: what got through is the platform's real rate.
-            target = settings.backoff * (len(recent) - 1) / (recent[-1] - recent[0])
+            # Enough unpaused sending to measure what got through; but when the sender itself was
+            # slow, what got through says little about the platform, hence the floor.
+            accepted = (len(recent) - 1) / (recent[-1] - recent[0])
+            target = max(settings.backoff * accepted, settings.floor * lane.rate)
         else:
             target = lane.rate / 2 if lane.probing else lane.rate * settings.backoff
         lane.probing = False

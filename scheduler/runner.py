@@ -20,6 +20,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from handlers.messages import OrgSettings
 from scheduler import jobs
+from scheduler.background import Background
 from scheduler.delivery import Deliverer, DeliverySettings
 from scheduler.notify import notify
 from scheduler.pacer import Pacer
@@ -54,8 +55,16 @@ class Runner:
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}"
         self.pacer = pacer or Pacer(clock=lambda: clock().timestamp())
         self.directory_sync = directory_sync
+        self.background = Background()
         self.deliverer = Deliverer(
-            store, senders, self.pacer, worker_id=self.worker_id, clock=clock, settings=delivery, org=org
+            store,
+            senders,
+            self.pacer,
+            worker_id=self.worker_id,
+            clock=clock,
+            settings=delivery,
+            org=org,
+            background=self.background,
         )
         self.leader = LeaderLock(store.engine)
         self._scheduler: AsyncIOScheduler | None = None
@@ -95,23 +104,24 @@ class Runner:
         if self._loop_task is not None:
             await self._loop_task
         self.leader.release()
+        self.background.close()
 
     async def tick_now(self) -> int:
         """One tick if this process leads; wakes the deliverer when rows were created."""
-        if not await asyncio.to_thread(self.leader.try_acquire):
+        if not await self.background.run(self.leader.try_acquire):
             return 0
-        result = await asyncio.to_thread(tick, self.store, self.clock())
+        result = await self.background.run(tick, self.store, self.clock())
         if result.created:
             self._wake.set()
         return result.created
 
     async def housekeeping(self) -> None:
         now = self.clock()
-        await asyncio.to_thread(jobs.close_idle_checkins, self.store, now)
-        for workspace, reply in await asyncio.to_thread(jobs.expire_coach_offers, self.store, now, self.org):
+        await self.background.run(jobs.close_idle_checkins, self.store, now)
+        for workspace, reply in await self.background.run(jobs.expire_coach_offers, self.store, now, self.org):
             await notify(self.store, self.senders, workspace, reply)
 
     async def daily(self) -> None:
         now = self.clock()
-        await asyncio.to_thread(jobs.apply_retention, self.store, now, self.org)
-        await asyncio.to_thread(jobs.forget_old_events, self.store, now)
+        await self.background.run(jobs.apply_retention, self.store, now, self.org)
+        await self.background.run(jobs.forget_old_events, self.store, now)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 
 from store.models import ChannelMember, Member, Workspace
 from store.repo_base import RepoBase
@@ -132,19 +132,31 @@ class MemberRepo(RepoBase):
             return member
 
     def bulk_upsert_members(self, workspace_id: int, people: list[dict], now: datetime) -> int:
-        """Create or refresh many members at once (a paged users.list); returns how many were new."""
+        """Create or refresh many members at once (a paged users.list); returns how many were new.
+
+        New people are inserted in one batch; only people who were already there are updated,
+        in batches of the same shape.
+        """
         with self._tx() as s:
             new_rows = [_new_member(workspace_id, p["user_id"], now, _fields(p)) for p in people]
-            created = self._insert_ignore(s, Member, new_rows, ["workspace_id", "user_id"])
+            stmt = self._insert(Member).on_conflict_do_nothing(index_elements=["workspace_id", "user_id"])
+            created = set(s.scalars(stmt.returning(Member.user_id), new_rows)) if new_rows else set()
+            shapes: dict[tuple, list[dict]] = {}
             for person in people:
+                if person["user_id"] in created:
+                    continue
                 values = {k: v for k, v in _fields(person).items() if v is not None}
                 if values:
-                    s.execute(
-                        update(Member)
-                        .where(Member.workspace_id == workspace_id, Member.user_id == person["user_id"])
-                        .values(**values)
-                    )
-            return created
+                    shapes.setdefault(tuple(sorted(values)), []).append({"uid": person["user_id"], **values})
+            table = Member.__table__  # Core, not ORM: with a list of rows the ORM would update by primary key
+            for keys, rows in shapes.items():
+                s.execute(
+                    update(table)
+                    .where(table.c.workspace_id == workspace_id, table.c.user_id == bindparam("uid"))
+                    .values({key: bindparam(key) for key in keys}),
+                    rows,
+                )
+            return len(created)
 
     def delete_member(self, workspace_id: int, member_id: int) -> None:
         """Remove a member and, through the foreign keys, everything that is theirs."""

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
@@ -26,6 +25,7 @@ from bot.slack import directory, oauth
 from bot.slack.app import SlackBot
 from bot.slack.manifest import BOT_SCOPES, manifest_yaml
 from bot.slack.sender import PacedRateLimitHandler, SlackSender
+from scheduler.pacer import Pacer
 
 logger = logging.getLogger(__name__)
 
@@ -37,13 +37,11 @@ __all__ = ["SlackAdapter", "manifest_yaml", "run_socket_mode"]
 class SlackAdapter:
     """Everything Slack for one process: the Bolt app, clients per workspace, and the Sender."""
 
-    def __init__(
-        self, services: Services, *, on_throttle: Callable[[str, float], None] | None = None, socket_mode: bool = False
-    ) -> None:
+    def __init__(self, services: Services, *, pacer: Pacer | None = None, socket_mode: bool = False) -> None:
         self.services = services
         settings = services.settings
         self.api_url = settings.slack_api_url or DEFAULT_API_URL
-        self._on_throttle = on_throttle or (lambda team, seconds: None)
+        self._pacer = pacer  # the delivery engine's: retries of the outbox's sends wait for its slots
         self._clients: dict[tuple[str, str], AsyncWebClient] = {}
         self.installations = None
         client = AsyncWebClient(
@@ -86,9 +84,16 @@ class SlackAdapter:
             return None
         key = (team, token)
         if key not in self._clients:
-            handler = PacedRateLimitHandler(lambda seconds: self._on_throttle(team, seconds))
+            lane = f"slack:{team}"
+            wait = (lambda: self._pacer.acquire(lane)) if self._pacer is not None else None
+            handler = PacedRateLimitHandler(lambda seconds: self.throttled(team, seconds), wait)
             self._clients[key] = AsyncWebClient(token=token, base_url=self.api_url, retry_handlers=[handler])
         return self._clients[key]
+
+    def throttled(self, team: str, seconds: float) -> None:
+        """A 429 for this workspace: the pacer slows the lane and waits out Retry-After."""
+        if self._pacer is not None:
+            self._pacer.throttled(f"slack:{team}", seconds)
 
     def routes(self, app: web.Application) -> None:
         app.router.add_post(EVENTS_PATH, self.handle)

@@ -14,7 +14,6 @@ import re
 from types import MappingProxyType
 
 from slack_bolt.async_app import AsyncApp
-from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -48,7 +47,6 @@ class SlackBot(ReplyRouting):
 
     def register(self, app: AsyncApp) -> None:
         track = self._tracked
-        app.middleware(self.once_per_event)
         for command in COMMANDS:
             app.command(command)(track(self.on_command))
         app.event("message")(track(self.on_message))
@@ -70,6 +68,8 @@ class SlackBot(ReplyRouting):
         async def run(**kwargs):
             self._busy += 1
             try:
+                if await self.seen_before(kwargs.get("body") or {}):
+                    return None
                 return await listener(**kwargs)
             except Exception:
                 logger.exception("Slack listener %s failed", listener.__name__)
@@ -86,14 +86,17 @@ class SlackBot(ReplyRouting):
             await asyncio.wait_for(self._idle.wait_for(lambda: self._busy == 0), timeout)
 
     # --- the edges of every request -------------------------------------------------------------
-    async def once_per_event(self, body: dict, next, logger) -> BoltResponse | None:
-        """Slack resends events it thinks failed: the event id is recorded and a repeat is acknowledged, not run."""
+    async def seen_before(self, body: dict) -> bool:
+        """Slack resends events it thinks failed: each event id is recorded and a repeat is not run again.
+
+        This runs after the acknowledgement (Bolt acks events before their listener), so the
+        database write never delays the ack and Slack has no reason to resend.
+        """
         event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-        if event_id:
-            key = f"{body.get('team_id', '')}:{event_id}"
-            if not await asyncio.to_thread(self.store.first_sight, "slack", key, self.services.clock()):
-                return BoltResponse(status=200, body="")
-        return await next()
+        if not event_id:
+            return False
+        key = f"{body.get('team_id', '')}:{event_id}"
+        return not await asyncio.to_thread(self.store.first_sight, "slack", key, self.services.clock())
 
     async def actor(self, team: str, user_id: str, client: AsyncWebClient) -> Actor:
         """The person as the handlers see them; a first-time person's profile is read once (users.info)."""

@@ -37,11 +37,18 @@ ClientFor = Callable[[str], Awaitable[AsyncWebClient | None]]
 
 
 class PacedRateLimitHandler(AsyncRateLimitErrorRetryHandler):
-    """slack_sdk's own 429 handling (sleep Retry-After, retry), and it tells the pacer so the rate adapts."""
+    """slack_sdk's own 429 retry, waiting through the workspace's pacer instead of beside it.
 
-    def __init__(self, on_throttle: Callable[[float], None], max_retry_count: int = 1) -> None:
+    The pacer hears about the 429 (it pauses the lane for Retry-After and lowers the rate), and
+    the retry waits for a slot like every other send, so throttled posts do not all come back at
+    once a second later and draw the next 429.
+    """
+
+    def __init__(self, on_throttle: Callable[[float], None], wait: Callable[[], Awaitable[None]] | None = None,
+                 max_retry_count: int = 1) -> None:  # fmt: skip
         super().__init__(max_retry_count=max_retry_count)
         self._on_throttle = on_throttle
+        self._wait = wait
 
     async def prepare_for_next_attempt_async(self, *, state: RetryState, request, response=None, error=None) -> None:
         retry_after = 1.0
@@ -49,7 +56,12 @@ class PacedRateLimitHandler(AsyncRateLimitErrorRetryHandler):
             header = response.headers.get("retry-after") or response.headers.get("Retry-After") or ["1"]
             retry_after = float(header[0] if isinstance(header, list) else header)
         self._on_throttle(retry_after)
-        await super().prepare_for_next_attempt_async(state=state, request=request, response=response, error=error)
+        if self._wait is None:
+            await super().prepare_for_next_attempt_async(state=state, request=request, response=response, error=error)
+            return
+        state.next_attempt_requested = True
+        await self._wait()
+        state.increment_current_attempt()
 
 
 def metadata(delivery_id: int | None) -> dict | None:

@@ -38,7 +38,7 @@ def _deliverer(slack, clock, throttles=None):
     seconds = SimClock()
     pacer = Pacer(PaceSettings(start_rate=50), clock=seconds, sleep=seconds.sleep)
     if throttles is not None:
-        slack.adapter._on_throttle = lambda team, seconds: throttles.append((team, seconds))
+        slack.adapter.throttled = lambda team, seconds: throttles.append((team, seconds))
     return Deliverer(slack.store, {"slack": slack.adapter.sender}, pacer, worker_id="w", clock=clock)
 
 
@@ -93,3 +93,16 @@ async def test_an_uninstalled_workspace_gets_nothing(slack):
     slack.store.set_workspace_active(ws.id, False)
     await _deliverer(slack, Clock()).run_once()
     assert slack.store.outbox_counts()["skipped"] == 1 and slack.fake.messages("ULEE") == []
+
+
+async def test_slack_sdk_s_retry_waits_for_the_pacer_slot(slack):
+    await _due_rows(slack, ["ULEE"])
+    seconds = SimClock()
+    pacer = Pacer(PaceSettings(start_rate=50), clock=seconds, sleep=seconds.sleep)
+    slack.adapter._pacer, slack.adapter._clients = pacer, {}
+    slack.fake.fail_next("chat.postMessage", 429, retry_after=3)
+    deliverer = Deliverer(slack.store, {"slack": slack.adapter.sender}, pacer, worker_id="w", clock=Clock())
+    await deliverer.run_once()
+    assert slack.store.outbox_counts()["sent"] == 1
+    assert seconds.t >= 3.0  # the retry waited out Retry-After inside the pacer, not in a sleep of its own
+    assert pacer.rate("slack:T0001") < 50

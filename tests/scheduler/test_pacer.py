@@ -56,3 +56,29 @@ def test_lanes_are_separate_and_teams_is_capped_at_its_published_limit():
     pacer.throttled("slack:T1", 1.0)
     assert pacer.rate("teams:tenant") == 30.0
     assert pacer.rate("slack:T2") == PaceSettings().start_rate
+
+
+def test_a_slow_sender_is_not_mistaken_for_a_slow_platform():
+    clock = SimClock()
+    pacer = Pacer(PaceSettings(start_rate=50), clock=clock, sleep=clock.sleep)
+    pacer.throttled("slack:T1", 1.0)  # leave slow start
+    clock.t += 2
+    for _ in range(30):  # the worker only managed 10 a second, whatever the pacer allowed
+        clock.t += 0.1
+        pacer.succeeded("slack:T1")
+    before = pacer.rate("slack:T1")
+    clock.t += 1.5
+    pacer.throttled("slack:T1", 1.0)
+    assert pacer.rate("slack:T1") >= 0.8 * before  # not cut to 0.9 x 10/s
+
+
+def test_the_rate_of_the_last_429_is_forgotten_after_a_quiet_while():
+    clock = SimClock()
+    pacer = Pacer(PaceSettings(start_rate=20), clock=clock, sleep=clock.sleep)
+    pacer.throttled("slack:T1", 1.0)
+    clock.t += 200
+    before = pacer.rate("slack:T1")
+    for _ in range(20):
+        clock.t += 0.05
+        pacer.succeeded("slack:T1")
+    assert pacer.rate("slack:T1") - before > 20 * PaceSettings().creep  # climbing again, not creeping
