@@ -53,6 +53,7 @@ def build_app(services: Services, *, scheduler: bool = True, pacer: Pacer | None
         adapter.routes(app)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics)
+    app.on_startup.append(_warm_up)
     if scheduler:
         app[RUNNER] = Runner(
             services.store,
@@ -108,6 +109,12 @@ async def metrics(request: web.Request) -> web.Response:
     return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE})
 
 
+async def _warm_up(app: web.Application) -> None:
+    for adapter in app[ADAPTERS].values():
+        if hasattr(adapter, "warm_up"):
+            await adapter.warm_up()
+
+
 async def _start_runner(app: web.Application) -> None:
     app[RUNNER].start()
 
@@ -153,6 +160,7 @@ async def _worker(settings: Settings, *, socket_mode: bool = False) -> int:
     disconnect = None
     try:
         if socket_mode:
+            await adapters["slack"].warm_up()
             disconnect = await adapters["slack"].connect_socket(settings.slack_app_token)
         await asyncio.Event().wait()  # until the process is stopped
     finally:

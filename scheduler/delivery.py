@@ -29,6 +29,8 @@ from store.models import Delivery, Member, Workspace
 
 logger = logging.getLogger(__name__)
 
+LOOKAHEAD_S = 2.0  # claim about this many seconds' worth of sends at the pacer's current rates
+
 
 @dataclass(frozen=True)
 class DeliverySettings:
@@ -78,7 +80,10 @@ class Deliverer:
     async def run(self, stop: asyncio.Event, wake: asyncio.Event) -> None:
         """Keep up to `concurrency` rows in flight until `stop`; `wake` says new rows are due."""
         while not stop.is_set():
-            free = self._settings.concurrency - len(self._in_flight)
+            # Claim only what the pacer can send soon: rows prepared long before their slot waste a lease,
+            # and preparing hundreds at once would crowd out people's own requests in this process.
+            wanted = min(self._settings.concurrency, self._pacer.claim_budget(LOOKAHEAD_S))
+            free = wanted - len(self._in_flight)
             rows = await self._background.run(self._claim, free) if free > 0 else []
             for row in rows:
                 task = asyncio.create_task(self.deliver(row))
@@ -90,7 +95,7 @@ class Deliverer:
                 await asyncio.wait(waiters, timeout=self._settings.poll_interval, return_when=asyncio.FIRST_COMPLETED)
                 for waiter in waiters:
                     waiter.cancel()
-            elif len(self._in_flight) >= self._settings.concurrency:
+            elif len(self._in_flight) >= wanted:
                 await asyncio.wait(self._in_flight, return_when=asyncio.FIRST_COMPLETED)
         if self._in_flight:
             await asyncio.wait(self._in_flight)

@@ -11,6 +11,7 @@ limit instead of a guess that is either too slow or always throttled.
 from __future__ import annotations
 
 import asyncio
+import math
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -71,6 +72,11 @@ class Pacer:
 
     def rate(self, key: str) -> float:
         return self._lane(key).rate
+
+    def claim_budget(self, seconds: float, least: int = 8) -> int:
+        """How many sends every lane together can make in `seconds` (at least `least`)."""
+        total = sum(lane.rate for lane in self._lanes.values()) or self._default.start_rate
+        return max(least, math.ceil(total * seconds))
 
     def _lane(self, key: str) -> _Lane:
         if key not in self._lanes:

@@ -11,8 +11,10 @@ import logging
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.authorization import AuthorizeResult
 from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
@@ -44,11 +46,13 @@ class SlackAdapter:
         self._pacer = pacer  # the delivery engine's: retries of the outbox's sends wait for its slots
         self._clients: dict[tuple[str, str], AsyncWebClient] = {}
         self.installations = None
+        # No token on Bolt's own client: each request's client gets its token from `authorize`.
         client = AsyncWebClient(
-            token=settings.slack_bot_token or None,
             base_url=self.api_url,
             retry_handlers=[AsyncConnectionErrorRetryHandler(), AsyncRateLimitErrorRetryHandler(max_retry_count=2)],
         )
+        self._identity: AuthorizeResult | None = None
+        self._identity_lock = asyncio.Lock()
         self.app = self._bolt(client, socket_mode)
         self.bot = SlackBot(services)
         self.bot.register(self.app)
@@ -72,7 +76,36 @@ class SlackAdapter:
             return AsyncApp(
                 signing_secret=secret, client=client, oauth_flow=flow, installation_store=self.installations
             )
-        return AsyncApp(signing_secret=secret, client=client)  # the client carries the bot token
+        async def authorize(enterprise_id, team_id, user_id) -> AuthorizeResult:  # Bolt passes these by name
+            return await self.single_workspace()
+
+        return AsyncApp(signing_secret=secret, client=client, authorize=authorize)
+
+    async def single_workspace(self) -> AuthorizeResult:
+        """The bot's identity for SLACK_BOT_TOKEN, asked of auth.test once (at start, or by the first request).
+
+        Bolt's own single-team authorisation asks lazily and, under a first burst of requests,
+        once per request; asking once up front keeps the very first acks as fast as the rest.
+        """
+        if self._identity is None:
+            async with self._identity_lock:
+                if self._identity is None:
+                    token = self.services.settings.slack_bot_token
+                    response = await self.app.client.auth_test(token=token)
+                    self._identity = AuthorizeResult.from_auth_test_response(
+                        auth_test_response=response, bot_token=token
+                    )
+        return self._identity
+
+    async def warm_up(self) -> None:
+        """Check the bot token at start, so a wrong one is reported at once, not at the first click."""
+        if self.installations is not None:
+            return
+        try:
+            identity = await self.single_workspace()
+            logger.info("Slack: signed in as bot %s in workspace %s", identity.bot_user_id, identity.team_id)
+        except SlackApiError as problem:
+            logger.error("Slack: SLACK_BOT_TOKEN was refused (%s); check the token", problem.response.get("error"))
 
     async def client_for(self, team: str) -> AsyncWebClient | None:
         """A client with this workspace's bot token; 429s go through slack_sdk's handler and tell the pacer."""
