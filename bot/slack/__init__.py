@@ -76,6 +76,7 @@ class SlackAdapter:
             return AsyncApp(
                 signing_secret=secret, client=client, oauth_flow=flow, installation_store=self.installations
             )
+
         async def authorize(enterprise_id, team_id, user_id) -> AuthorizeResult:  # Bolt passes these by name
             return await self.single_workspace()
 
