@@ -10,10 +10,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from types import MappingProxyType
 from typing import TextIO
+from zoneinfo import ZoneInfo
 
 from bot.console_view import Inbox, find_button, show_reply
 from handlers import checkin, planning
 from handlers.args import parse_duration
+from handlers.context import member_zone
 from handlers.dispatch import as_command, dispatch
 from handlers.messages import Actor, CoachingError, Incoming, OrgSettings, Reply
 from scheduler import jobs
@@ -67,6 +69,7 @@ class Console:
         self.store, self.now, self.out, self.org, self.files = store, now, out, org, files
         self.people: dict[str, str] = {}  # handle -> user id
         self.admins: set[str] = set()
+        self.profiles: dict[str, tuple[str, str | None]] = {}  # user id -> (name, zone), as a platform's directory
         self.current = ""
         self.inboxes: dict[str, Inbox] = defaultdict(Inbox)
         self.senders = {"console": ConsoleSender(self)}
@@ -84,8 +87,11 @@ class Console:
         return self.now.timestamp()
 
     # --- people and output ---------------------------------------------------------------------
-    def add_person(self, handle: str, user_id: str, *, admin: bool = False) -> None:
+    def add_person(
+        self, handle: str, user_id: str, *, admin: bool = False, name: str = "", timezone: str | None = None
+    ) -> None:
         self.people[handle] = user_id
+        self.profiles[user_id] = (name, timezone)
         if admin:
             self.admins.add(user_id)
         self.current = self.current or handle
@@ -115,11 +121,11 @@ class Console:
         path.write_bytes(reply.attachment.content)
         return path
 
-    def _zone(self):
+    def _zone(self) -> ZoneInfo:
         member = self._member(self.current)
-        from handlers.context import member_zone
-
-        return member_zone(member) if member else self.now.tzinfo
+        if member is not None:
+            return member_zone(member)
+        return ZoneInfo(self.profiles.get(self.people.get(self.current, ""), ("", None))[1] or "UTC")
 
     def _member(self, handle: str):
         workspace = self.store.find_workspace("console", WORKSPACE)
@@ -146,7 +152,11 @@ class Console:
 
     def _actor(self) -> Actor:
         user_id = self.people[self.current]
-        return Actor("console", WORKSPACE, user_id, is_admin=user_id in self.admins)
+        if self._member(self.current) is not None:
+            return Actor("console", WORKSPACE, user_id, is_admin=user_id in self.admins)
+        # Someone new (or back after deleting their data): read their profile once, as Slack's users.info would.
+        name, zone = self.profiles.get(user_id, ("", None))
+        return Actor("console", WORKSPACE, user_id, display_name=name, timezone=zone, is_admin=user_id in self.admins)
 
     def _dispatch(self, incoming: Incoming) -> None:
         replies = dispatch(incoming, self.store, self.now, org=self.org)

@@ -53,7 +53,7 @@ def seed(store: Store, console: Console, now: datetime) -> None:
             department=department,
             is_admin=admin,
         )
-        console.add_person(handle, handle, admin=admin)
+        console.add_person(handle, handle, admin=admin, name=name, timezone=ZONE.key)
     for handle, role, specialty, department in COACHES:
         store.upsert_coach(
             workspace.id,
@@ -100,8 +100,8 @@ def run_demo(
         if fresh:
             seed(store, console, now)
         else:
-            for handle, _name, _role, _dept, admin in PEOPLE:
-                console.add_person(handle, handle, admin=admin)
+            for handle, name, _role, _dept, admin in PEOPLE:
+                console.add_person(handle, handle, admin=admin, name=name, timezone=ZONE.key)
         out.write(BANNER)
         console.run_scheduler()
         try:

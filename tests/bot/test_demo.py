@@ -64,3 +64,13 @@ def test_advancing_a_week_delivers_each_daily_check_in_once(tmp_path):
     days = [line.split()[0] for line in stamps]
     assert days == ["[Wed", "[Wed", "[Thu", "[Fri", "[Sat", "[Sun", "[Mon", "[Tue", "[Wed"]  # welcome + 8 mornings
     assert "It is Wednesday 02 December 2026, 08:30" in transcript
+
+
+def test_someone_back_after_deleting_keeps_their_name_and_local_clock(tmp_path):
+    transcript = _run(tmp_path, ["/checkin delete", ":press Delete everything", "hello", ":time"])
+    after = transcript.split("(you pressed [Delete everything])")[1]
+    assert "Everything of yours has been deleted" in after
+    assert "Hi Jordan" in after  # the profile is read again, as a platform's directory would give it
+    stamps = [line.split("]")[0] for line in after.splitlines() if line.startswith("[")]
+    assert stamps and all(stamp == "[Wed 08:30" for stamp in stamps)  # New York time, not UTC
+    assert "It is Wednesday 25 November 2026, 08:30 EST." in after
