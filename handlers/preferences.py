@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from handlers import planning
 from handlers.args import parse_date, parse_duration, split_args
@@ -48,8 +49,16 @@ def set_time(ctx: Ctx, args: str) -> list[Reply]:
             ctx.store.update_schedule(ctx.ws_id, own.id, status="deleted")
         return [Reply(render("time_default"))]
     at = parse_time(words[0], example=example)
-    days = parse_days(",".join(words[1:]), example=example) if len(words) > 1 else parse_days("weekdays")
-    refuse_quiet_time(ctx, at, *quiet_hours(ctx.member, ctx.workspace), example)
+    rest = words[1:]
+    chosen_zone = None
+    if rest and _looks_like_zone(rest[-1]):
+        # `/checkin time 07:30 mon,wed America/Chicago`: the zone is the last word, as in `/nudge add`.
+        chosen_zone = parse_zone(rest.pop(), example="/checkin time 07:30 weekdays America/Chicago")
+    days = parse_days(",".join(rest), example=example) if rest else parse_days("weekdays")
+    refuse_quiet_time(ctx, at, *quiet_hours(ctx.member, ctx.workspace), example, zone=chosen_zone)
+    if chosen_zone is not None and chosen_zone.key != ctx.member.timezone:
+        ctx.store.update_member(ctx.ws_id, ctx.member.id, timezone=chosen_zone.key)
+        ctx = ctx.refreshed()
     save_personal_time(ctx, at, days)
     return [
         Reply(
@@ -64,10 +73,18 @@ def set_time(ctx: Ctx, args: str) -> list[Reply]:
     ]
 
 
-def refuse_quiet_time(ctx: Ctx, at: time, quiet_start: time, quiet_end: time, example: str) -> None:
+def _looks_like_zone(word: str) -> bool:
+    """Zone names have a slash (Europe/London) or are one of the few bare ones people type."""
+    return "/" in word or word.upper() in {"UTC", "GMT"}
+
+
+def refuse_quiet_time(
+    ctx: Ctx, at: time, quiet_start: time, quiet_end: time, example: str, *, zone: ZoneInfo | None = None
+) -> None:
     """A check-in time inside the quiet hours would never arrive: say so rather than save it."""
-    moment = local_moment(ctx.local_now().date(), at, ctx.zone())
-    if in_quiet_hours(moment, ctx.zone(), quiet_start, quiet_end):
+    zone = zone or ctx.zone()
+    moment = local_moment(ctx.now.astimezone(zone).date(), at, zone)
+    if in_quiet_hours(moment, zone, quiet_start, quiet_end):
         window = f"{quiet_start:%H:%M}-{quiet_end:%H:%M}"
         raise CoachingError(f"{at:%H:%M} is inside your quiet hours ({window}), so nothing would arrive. Pick "
                             f"another time, or change quiet hours with `/checkin quiet`.", example)  # fmt: skip

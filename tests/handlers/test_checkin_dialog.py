@@ -147,6 +147,8 @@ def test_pause_then_resume_changes_the_member(dialog):
         ("/checkin pause 900d", "out of range"),
         ("/checkin time 25:99", "25:99"),
         ("/checkin time 07:30 funday", "funday"),
+        ("/checkin time 08:30 Mars/Olympus", "not a time zone"),
+        ("/checkin time 23:30 weekdays Europe/London", "inside your quiet hours"),
         ("/checkin quiet 9pm", "for example"),
         ("/checkin themes knitting", "knitting"),
         ("/checkin timing after-shift", "shifts first"),
@@ -162,12 +164,14 @@ def test_bad_input_says_what_was_wrong_with_an_example_and_changes_nothing(dialo
     assert fragment in text
     assert "example" in text
     after = dialog.member()
-    assert (after.paused_until, after.status, after.themes, after.timing) == (
+    assert (after.paused_until, after.status, after.themes, after.timing, after.timezone) == (
         before.paused_until,
         before.status,
         before.themes,
         before.timing,
+        before.timezone,
     )
+    assert dialog.store.personal_schedule(dialog.ws_id, after.id) is None
 
 
 def test_own_time_then_back_to_the_program(dialog):
@@ -176,6 +180,13 @@ def test_own_time_then_back_to_the_program(dialog):
     assert (own.local_time, own.days) == ("07:30", "mon,wed,fri")
     verify_dialog(dialog, [("/checkin time default", "program's schedule")])
     assert dialog.store.personal_schedule(dialog.ws_id, dialog.member().id) is None
+
+
+def test_own_time_can_name_a_zone_as_the_last_word(dialog):
+    verify_dialog(dialog, [("/checkin time 07:15 mon,thu america/chicago", ("07:15", "mon,thu", "America/Chicago"))])
+    assert dialog.member().timezone == "America/Chicago"
+    own = dialog.store.personal_schedule(dialog.ws_id, dialog.member().id)
+    assert (own.local_time, own.days) == ("07:15", "mon,thu")
 
 
 def test_help_is_tailored(dialog, store):
