@@ -105,7 +105,10 @@ def run_demo(
         out.write(BANNER)
         console.run_scheduler()
         try:
-            return _loop(console, open(script) if script else sys.stdin, echo=bool(script) or not sys.stdin.isatty())
+            if script:
+                with open(script) as lines:
+                    return _loop(console, lines, echo=True)
+            return _loop(console, sys.stdin, echo=not sys.stdin.isatty())
         finally:
             store.close()
 
