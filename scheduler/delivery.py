@@ -215,7 +215,7 @@ class Deliverer:
 
 def schedule_still_reaches(store: Store, schedule, member: Member) -> bool:
     """The audience is checked again at send time: a member may have left a channel or set their own time."""
-    return any(s.id == schedule.id for s in planning.schedules_for(store, member))
+    return planning.reaches(store, schedule, member)
 
 
 def recipient_of(member: Member, workspace: Workspace) -> Recipient:
