@@ -66,6 +66,7 @@ def build_app(services: Services, *, scheduler: bool = True, pacer: Pacer | None
         )
         app.on_startup.append(_start_runner)
         app.on_cleanup.append(_stop_runner)
+    app.on_cleanup.append(_close_adapters)
     app.on_cleanup.append(_close_store)
     return app
 
@@ -123,6 +124,16 @@ async def _stop_runner(app: web.Application) -> None:
     await app[RUNNER].stop()
 
 
+async def _close_adapters(app: web.Application) -> None:
+    await close_adapters(app[ADAPTERS])
+
+
+async def close_adapters(adapters: dict) -> None:
+    for adapter in adapters.values():
+        if hasattr(adapter, "close"):
+            await adapter.close()
+
+
 async def _close_store(app: web.Application) -> None:
     app[SERVICES].store.close()
 
@@ -167,6 +178,7 @@ async def _worker(settings: Settings, *, socket_mode: bool = False) -> int:
         if disconnect is not None:
             await disconnect()
         await runner.stop()
+        await close_adapters(adapters)
         services.store.close()
     return 0
 

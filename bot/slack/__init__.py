@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
+import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
@@ -45,6 +46,9 @@ class SlackAdapter:
         self.api_url = settings.slack_api_url or DEFAULT_API_URL
         self._pacer = pacer  # the delivery engine's: retries of the outbox's sends wait for its slots
         self._clients: dict[tuple[str, str], AsyncWebClient] = {}
+        # One HTTP session for every send, so connections are kept alive: without it slack_sdk opens (and, on
+        # slack.com, TLS-handshakes) a new connection for every message. Made on first use, inside the loop.
+        self._http: aiohttp.ClientSession | None = None
         self.installations = None
         # No token on Bolt's own client: each request's client gets its token from `authorize`.
         client = AsyncWebClient(
@@ -121,8 +125,19 @@ class SlackAdapter:
             lane = f"slack:{team}"
             wait = (lambda: self._pacer.acquire(lane)) if self._pacer is not None else None
             handler = PacedRateLimitHandler(lambda seconds: self.throttled(team, seconds), wait)
-            self._clients[key] = AsyncWebClient(token=token, base_url=self.api_url, retry_handlers=[handler])
+            if self._http is None or self._http.closed:
+                self._http = aiohttp.ClientSession()
+            self._clients[key] = AsyncWebClient(
+                token=token, base_url=self.api_url, retry_handlers=[handler], session=self._http
+            )
         return self._clients[key]
+
+    async def close(self) -> None:
+        """Close the shared HTTP session (at shutdown)."""
+        if self._http is not None and not self._http.closed:
+            await self._http.close()
+        self._http = None
+        self._clients.clear()
 
     def throttled(self, team: str, seconds: float) -> None:
         """A 429 for this workspace: the pacer slows the lane and waits out Retry-After."""

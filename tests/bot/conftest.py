@@ -54,6 +54,7 @@ async def running_slack(db_path, cipher, fake: FakeSlackAPI, template, **setting
         yield SlackHarness(fake, adapter, client, services, responses)
     finally:
         await client.close()
+        await adapter.close()
         await fake.stop()
         store.close()
     assert fake.violations == [], fake.violations

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from scheduler.delivery import Deliverer
+from scheduler.delivery import Deliverer, DeliverySettings
 from scheduler.pacer import Pacer, PaceSettings
 from scheduler.tick import tick
 from tests.bot.conftest import NOW
@@ -50,6 +50,21 @@ async def test_check_ins_carry_their_delivery_id_and_keep_the_dm_channel(slack):
     assert message["metadata"] == {"event_type": "microcoach_delivery", "event_payload": {"delivery_id": row.id}}
     assert row.status == "sent" and row.message_ref["channel"].startswith("D")
     assert slack.store.member_by_user(ws.id, "ULEE").dm_channel == message["channel"]
+
+
+async def test_check_ins_share_one_kept_alive_connection(slack):
+    await _due_rows(slack, [f"U{i:04d}" for i in range(4)])
+    seconds = SimClock()
+    pacer = Pacer(PaceSettings(start_rate=50), clock=seconds, sleep=seconds.sleep)
+    one_at_a_time = DeliverySettings(concurrency=1)
+    deliverer = Deliverer(
+        slack.store, {"slack": slack.adapter.sender}, pacer, worker_id="w", clock=Clock(), settings=one_at_a_time
+    )
+    assert [await deliverer.run_once() for _ in range(5)] == [1, 1, 1, 1, 0]
+    posts = [call for call in slack.fake.calls if call.method == "chat.postMessage"]
+    assert len(posts) == 4
+    # One after another, every send reuses the same connection (no new TCP and, on slack.com, TLS handshake).
+    assert len({call.connection for call in posts}) == 1
 
 
 async def test_a_lost_response_is_found_in_the_dm_history_not_sent_twice(slack, monkeypatch):

@@ -39,6 +39,7 @@ class Call:
     at: float
     status: int = 200
     error: str | None = None
+    connection: Any = None  # the client's address and port: calls on one kept-alive connection share it
 
 
 @dataclass
@@ -238,7 +239,8 @@ class FakeSlackAPI(FakeServer):
             self.violations.append(f"{method}: token in a JSON body is ignored by Slack; send it as a header")
         await self._pause(self.latency_s)
         status, body, headers, hold_s = self._answer(method, params, token, request)
-        self.calls.append(Call(method, params, at, status, None if body.get("ok") else body.get("error")))
+        peer = request.transport.get_extra_info("peername") if request.transport else None
+        self.calls.append(Call(method, params, at, status, None if body.get("ok") else body.get("error"), peer))
         await self._pause(hold_s)
         return web.json_response(body, status=status, headers=headers)
 
