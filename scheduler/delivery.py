@@ -117,6 +117,11 @@ class Deliverer:
             return "error"
 
     def _prepare(self, row: Delivery, now: datetime) -> Prepared | tuple[str, str]:
+        # A dozen small reads decide a row; one transaction for all of them halves their cost (and sees one snapshot).
+        with self._store.together():
+            return self._decide(row, now)
+
+    def _decide(self, row: Delivery, now: datetime) -> Prepared | tuple[str, str]:
         store = self._store
         workspace = store.workspace(row.workspace_id)
         member = store.member(row.workspace_id, row.member_id)
@@ -198,15 +203,16 @@ class Deliverer:
 
     def _record_sent(self, p: Prepared, result: SendResult) -> None:
         now = self._clock()
-        checkin.open_checkin(self._store, p.member, p.plan, now, delivery_id=p.row.id)
-        self._store.finish(p.row.id, self._worker, "sent", now, message_ref=result.message_ref)
         changes = {}
         if result.dm_channel and result.dm_channel != p.member.dm_channel:
             changes["dm_channel"] = result.dm_channel
         if not p.member.welcomed:
             changes["welcomed"] = True
-        if changes:
-            self._store.update_member(p.workspace.id, p.member.id, **changes)
+        with self._store.together():  # the open check-in and the row marked sent land together, or neither does
+            checkin.open_checkin(self._store, p.member, p.plan, now, delivery_id=p.row.id)
+            self._store.finish(p.row.id, self._worker, "sent", now, message_ref=result.message_ref)
+            if changes:
+                self._store.update_member(p.workspace.id, p.member.id, **changes)
 
     def _finish(self, row: Delivery, status: str, reason: str) -> None:
         if not self._store.finish(row.id, self._worker, status, self._clock(), reason=reason[:200]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -17,6 +18,7 @@ class RepoBase:
         self._engine = engine
         self._cipher = cipher
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._shared = threading.local()  # the session of a `together()` block, per thread
 
     @property
     def dialect(self) -> str:
@@ -24,9 +26,30 @@ class RepoBase:
 
     @contextmanager
     def _tx(self) -> Iterator[Session]:
-        """One transaction: committed on success, rolled back on any error."""
+        """One transaction: committed on success, rolled back on any error; inside `together()`, that one."""
+        shared = getattr(self._shared, "session", None)
+        if shared is not None:
+            yield shared
+            return
         with self._sessions.begin() as session:
             yield session
+
+    @contextmanager
+    def together(self) -> Iterator[None]:
+        """Run several store calls in this thread as one transaction.
+
+        Each call otherwise opens its own session and transaction; for the dozen small reads behind one
+        check-in that bookkeeping costs more than the queries. Nested blocks join the outer one.
+        """
+        if getattr(self._shared, "session", None) is not None:
+            yield
+            return
+        with self._sessions.begin() as session:
+            self._shared.session = session
+            try:
+                yield
+            finally:
+                self._shared.session = None
 
     def _insert(self, table):
         """An INSERT for this dialect that supports ON CONFLICT DO NOTHING."""

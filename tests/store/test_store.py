@@ -32,6 +32,23 @@ def test_workspace_and_member_are_created_once_and_refreshed(any_store, now):
     assert (again.display_name, again.timezone) == ("Ana", "America/Chicago")
 
 
+def test_calls_made_together_commit_together_or_not_at_all(any_store, now):
+    ws = _ws(any_store, now)
+    ana = any_store.ensure_member(ws.id, "U1", now)
+    with pytest.raises(RuntimeError), any_store.together():
+        any_store.update_member(ws.id, ana.id, dm_channel="D1")
+        with any_store.together():  # a nested block joins the outer transaction
+            any_store.update_member(ws.id, ana.id, welcomed=True)
+        raise RuntimeError("the send's bookkeeping failed half way")
+    after = any_store.member(ws.id, ana.id)
+    assert (after.dm_channel, after.welcomed) == (None, False)
+    with any_store.together():
+        any_store.update_member(ws.id, ana.id, dm_channel="D1")
+        any_store.update_member(ws.id, ana.id, welcomed=True)
+    after = any_store.member(ws.id, ana.id)
+    assert (after.dm_channel, after.welcomed) == ("D1", True)
+
+
 def test_members_are_scoped_to_their_workspace(any_store, now):
     one, two = _ws(any_store, now, "T1"), _ws(any_store, now, "T2")
     ana = any_store.ensure_member(one.id, "U1", now)
