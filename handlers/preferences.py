@@ -56,8 +56,8 @@ def set_time(ctx: Ctx, args: str) -> list[Reply]:
         chosen_zone = parse_zone(rest.pop(), example="/checkin time 07:30 weekdays America/Chicago")
     days = parse_days(",".join(rest), example=example) if rest else parse_days("weekdays")
     refuse_quiet_time(ctx, at, *quiet_hours(ctx.member, ctx.workspace), example, zone=chosen_zone)
-    if chosen_zone is not None and chosen_zone.key != ctx.member.timezone:
-        ctx.store.update_member(ctx.ws_id, ctx.member.id, timezone=chosen_zone.key)
+    if chosen_zone is not None:
+        ctx.store.update_member(ctx.ws_id, ctx.member.id, timezone=chosen_zone.key, zone_chosen=True)
         ctx = ctx.refreshed()
     save_personal_time(ctx, at, days)
     return [
@@ -233,6 +233,13 @@ def themes(ctx: Ctx, args: str) -> list[Reply]:
 
 
 def zone(ctx: Ctx, args: str) -> list[Reply]:
-    chosen = parse_zone(args.strip(), example="/checkin zone America/Chicago")
-    ctx.store.update_member(ctx.ws_id, ctx.member.id, timezone=chosen.key)
+    example = "/checkin zone America/Chicago"
+    if not args.strip():
+        raise CoachingError(f"Your time zone is {ctx.zone().key}. To change it, name a zone.", example)
+    if args.strip().lower() in ("auto", "default"):
+        # The platform's zone takes over again at its next report (a Teams message, Slack's profile sync).
+        ctx.store.update_member(ctx.ws_id, ctx.member.id, zone_chosen=False)
+        return [Reply(render("zone_auto", zone=ctx.zone().key))]
+    chosen = parse_zone(args.strip(), example=example)
+    ctx.store.update_member(ctx.ws_id, ctx.member.id, timezone=chosen.key, zone_chosen=True)
     return [Reply(render("zone_set", zone=chosen.key))]

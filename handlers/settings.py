@@ -68,7 +68,7 @@ def submit_form(ctx: Ctx, values: dict) -> list[Reply]:
     days = parse_days(values.get("days", "") or "weekdays", example=example)
     zone = parse_zone(values.get("zone") or ctx.zone().key, example=example)
     start, end = parse_quiet(values.get("quiet") or "21:00-07:00", example=example)
-    preferences.refuse_quiet_time(ctx, at, start, end, example)
+    preferences.refuse_quiet_time(ctx, at, start, end, example, zone=zone)
     timing = values.get("timing") or "clock"
     if timing not in ("clock", "after-shift"):
         raise CoachingError("Timing is either clock or after-shift.", example)
@@ -81,10 +81,12 @@ def submit_form(ctx: Ctx, values: dict) -> list[Reply]:
     unknown = [t for t in themes if t not in load_library().themes]
     if unknown:
         raise CoachingError(f"'{unknown[0]}' is not a theme.", example)
+    # The form shows the current zone; only a different one counts as the person's own choice.
+    chosen = {"timezone": zone.key, "zone_chosen": True} if zone.key != ctx.member.timezone else {}
     ctx.store.update_member(
         ctx.ws_id,
         ctx.member.id,
-        timezone=zone.key,
+        **chosen,
         quiet_start=f"{start:%H:%M}",
         quiet_end=f"{end:%H:%M}",
         timing=timing,

@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -55,6 +56,8 @@ class Member(Base):
     handle: Mapped[str | None] = mapped_column(String(128))
     display_name: Mapped[str] = mapped_column(String(200), default="")
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    # Set by `/checkin zone`: the platform's zone (Slack profile, Teams client) no longer overwrites it.
+    zone_chosen: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     role: Mapped[str | None] = mapped_column(String(16))
     department: Mapped[str | None] = mapped_column(String(100))
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import bindparam, case, delete, func, select, update
 
 from store.models import ChannelMember, Member, Workspace
 from store.repo_base import RepoBase
@@ -15,6 +15,7 @@ MEMBER_FIELDS = {
     "handle",
     "display_name",
     "timezone",
+    "zone_chosen",
     "role",
     "department",
     "is_admin",
@@ -92,6 +93,8 @@ class MemberRepo(RepoBase):
             member = s.scalars(
                 select(Member).where(Member.workspace_id == workspace_id, Member.user_id == user_id)
             ).one()
+            if member.zone_chosen:
+                known.pop("timezone", None)  # the person's own choice outranks what the platform reports
             for key, value in known.items():
                 if getattr(member, key) != value:
                     setattr(member, key, value)
@@ -153,7 +156,7 @@ class MemberRepo(RepoBase):
                 s.execute(
                     update(table)
                     .where(table.c.workspace_id == workspace_id, table.c.user_id == bindparam("uid"))
-                    .values({key: bindparam(key) for key in keys}),
+                    .values({key: _refreshed(table, key) for key in keys}),
                     rows,
                 )
             return len(created)
@@ -223,6 +226,13 @@ class MemberRepo(RepoBase):
             )
 
 
+def _refreshed(table, key: str):
+    """The new value of a column in a directory refresh; a zone the person chose stays theirs."""
+    if key == "timezone":
+        return case((table.c.zone_chosen.is_(True), table.c.timezone), else_=bindparam(key))
+    return bindparam(key)
+
+
 def _new_member(workspace_id: int, user_id: str, now: datetime, known: dict) -> dict:
     row = {
         "workspace_id": workspace_id,
@@ -235,6 +245,7 @@ def _new_member(workspace_id: int, user_id: str, now: datetime, known: dict) -> 
         "timing": "clock",
         "shifts": [],
         "welcomed": False,
+        "zone_chosen": False,
         "created_at": now,
     }
     row.update(known)

@@ -113,6 +113,7 @@ def _profile(member: Member) -> dict:
     return {
         "name": member.display_name,
         "timezone": member.timezone,
+        "timezone_set_by": "you" if member.zone_chosen else "your chat app",
         "role": member.role,
         "department": member.department,
         "status": member.status,

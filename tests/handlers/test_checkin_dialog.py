@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
 
+from handlers.dispatch import dispatch
+from handlers.messages import Incoming
 from tests.dialog import Dialog, verify_dialog
 
 
@@ -212,3 +215,16 @@ def test_the_welcome_comes_once(store, now):
     first = d.text(d.say("hi"))
     assert "what is kept" in first.lower()
     assert "what is kept" not in d.text(d.say("hi again")).lower()
+
+
+def test_a_chosen_zone_stays_until_the_member_hands_it_back_to_the_platform(dialog):
+    def platform_reports(zone):  # as a Teams message carries the client's localTimezone
+        actor = replace(dialog.actor(), timezone=zone)
+        dispatch(Incoming(actor, "command", text="help", command="checkin"), dialog.store, dialog.now)
+
+    verify_dialog(dialog, [("/checkin zone", "America/New_York"), ("/checkin zone europe/london", "Europe/London")])
+    platform_reports("UTC")  # a shared hospital desktop set to UTC
+    assert dialog.member().timezone == "Europe/London"
+    verify_dialog(dialog, [("/checkin zone auto", "chat app")])
+    platform_reports("UTC")
+    assert dialog.member().timezone == "UTC"

@@ -40,6 +40,19 @@ def test_the_settings_form_saves_everything_at_once(dialog):
     )
     own = dialog.store.personal_schedule(dialog.ws_id, member.id)
     assert (own.local_time, own.days) == ("07:45", "mon,thu")
+    assert member.zone_chosen  # a zone changed in the form is the person's own choice
+
+
+def test_a_form_left_on_the_shown_zone_does_not_pin_it(dialog):
+    dialog.say("form:checkin.settings", time="07:45", days="mon", zone="America/New_York", quiet="", timing="clock")
+    assert "Saved" in dialog.text()
+    assert (dialog.member().timezone, dialog.member().zone_chosen) == ("America/New_York", False)
+
+
+def test_a_time_in_quiet_hours_is_refused_and_the_new_zone_is_not_saved_either(dialog):
+    dialog.say("form:checkin.settings", time="22:30", days="mon", zone="Asia/Tokyo", quiet="", timing="clock")
+    assert "inside your quiet hours" in dialog.text()
+    assert dialog.member().timezone == "America/New_York"
 
 
 @pytest.mark.parametrize(
