@@ -194,3 +194,68 @@ async def test_teams_text_keeps_code_blocks_and_separates_lines():
     assert text == "**Report**\n\n```\na  b\nc  d\n```\n\nend <5"
     card = reply_card(Reply("line one\nline *two*", buttons=(Button("Go", "checkin:start"),)))
     assert [b["text"] for b in card["body"] if b["type"] == "TextBlock"] == ["line one", "line **two**"]
+
+
+def _inputs(card: dict) -> dict:
+    """A card's inputs by id, with their Adaptive Card type."""
+    return {b["id"]: b["type"] for b in card["body"] if b.get("id")}
+
+
+def _attachments(teams, who: str = "lee") -> list[dict]:
+    return [a for body in teams.fake.sent_to(f"a:{who}") for a in body.get("attachments") or []]
+
+
+async def test_the_settings_card_saves_everything_at_once(teams):
+    await teams.install()
+    await teams.say("checkin settings")
+    form = teams.last_card()
+    assert _inputs(form)["time"] == "Input.Time" and _inputs(form)["zone"] == "Input.ChoiceSet"
+    values = dict(submits(form)[0], time="07:45", days="mon,thu", zone="Europe/London", quiet="22:00-06:00")
+    values.update(timing="clock", themes="rest")
+    await teams.post(teams.activity(value=values, reply_to_id=teams.last_card_id()))
+    assert "07:45 on mon,thu (Europe/London)" in "\n".join(teams.texts())
+    member = _member(teams, "29:lee")
+    assert (member.timezone, member.zone_chosen, member.themes) == ("Europe/London", True, ["rest"])
+    await teams.say("checkin privacy")  # the next message's localTimezone (New York) does not undo the choice
+    assert _member(teams, "29:lee").timezone == "Europe/London"
+
+
+async def test_an_admin_adds_a_schedule_with_the_editor_card(teams):
+    await teams.install("admin")
+    await teams.say("nudge add", "admin")
+    form = teams.last_card("admin")
+    assert {"days", "time", "zone", "audience"} <= set(_inputs(form))
+    values = dict(submits(form)[0], name="Mornings", days="mon,wed,fri", time="07:30", zone="local")
+    values["audience"] = "everyone"
+    await teams.post(teams.activity("admin", value=values, reply_to_id=teams.last_card_id("admin")))
+    assert 'Added schedule 1: "Mornings": mon,wed,fri at 07:30' in "\n".join(teams.texts("admin"))
+    [schedule] = teams.store.schedules(_ws(teams).id)
+    assert (schedule.days, schedule.local_time, schedule.timezone) == ("mon,wed,fri", "07:30", None)
+    bad = dict(values, time="25:99")
+    await teams.post(teams.activity("admin", value=bad, reply_to_id=teams.last_card_id("admin")))
+    assert "25:99" in teams.texts("admin")[-1] and len(teams.store.schedules(_ws(teams).id)) == 1
+
+
+async def test_export_arrives_as_a_file_and_delete_takes_a_second_choice(teams):
+    await teams.install()
+    await teams.say("checkin")
+    await teams.say("A quiet shift for once")
+    await teams.say("checkin export")
+    [export] = [a for a in _attachments(teams) if a.get("contentType") == "application/json"]
+    assert export["name"].startswith("microcoach-export-") and export["contentUrl"].startswith("data:application/json")
+    await teams.say("checkin delete")
+    confirm = teams.last_card()
+    assert _member(teams, "29:lee") is not None  # asking is not deleting
+    yes = next(d for d in submits(confirm) if d["mc_action"] == "privacy:delete-yes")
+    await teams.post(teams.activity(value=yes, reply_to_id=teams.last_card_id()))
+    assert "Everything of yours has been deleted" in "\n".join(teams.texts())
+    assert _member(teams, "29:lee") is None
+
+
+async def test_the_admin_report_carries_its_chart_and_hides_small_groups(teams):
+    await teams.install("admin")
+    await teams.say("nudge report", "admin")
+    shown = "\n".join(teams.texts("admin"))
+    assert "<5" in shown
+    [chart] = [a for a in _attachments(teams, "admin") if a.get("contentType") == "image/png"]
+    assert chart["contentUrl"].startswith("data:image/png;base64,")
