@@ -74,8 +74,21 @@ class Settings:
                 problems.append("SLACK_APP_TOKEN (xapp-...) is required for Socket Mode")
             if not self.slack_bot_token:
                 problems.append("SLACK_BOT_TOKEN (xoxb-...) is required for Socket Mode")
+        if mode in ("serve", "worker", "socket"):
+            problems += self._teams_credentials()
         if problems:
             raise ConfigError(problems)
+
+    def _teams_credentials(self) -> list[str]:
+        """What botbuilder needs to sign in as the bot (not needed to build the app package)."""
+        if not self.microsoft_app_id:
+            return []
+        problems = []
+        if self.microsoft_app_type != "MultiTenant" and not self.microsoft_app_tenant_id:
+            problems.append(f"MicrosoftAppTenantId is required when MicrosoftAppType is {self.microsoft_app_type}")
+        if self.microsoft_app_type != "UserAssignedMSI" and not self.microsoft_app_password:
+            problems.append("MicrosoftAppPassword is required when MicrosoftAppId is set")
+        return problems
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -96,10 +109,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     app_type = get("MicrosoftAppType") or "SingleTenant"
     if app_type not in APP_TYPES:
         problems.append(f"MicrosoftAppType must be one of {', '.join(APP_TYPES)}, not {app_type!r}")
-    if get("MicrosoftAppId") and app_type != "MultiTenant" and not get("MicrosoftAppTenantId"):
-        problems.append(f"MicrosoftAppTenantId is required when MicrosoftAppType is {app_type}")
-    if get("MicrosoftAppId") and app_type != "UserAssignedMSI" and not get("MicrosoftAppPassword"):
-        problems.append("MicrosoftAppPassword is required when MicrosoftAppId is set")
     key = get("MICROCOACH_ENCRYPTION_KEY")
     _check_key(key, problems)
     port = _int(get("PORT") or "3000", "PORT", 1, 65535, problems)

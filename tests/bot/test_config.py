@@ -47,9 +47,11 @@ def test_every_problem_is_named_at_once():
     assert len(caught.value.problems) == 7
 
 
-def test_single_tenant_teams_needs_its_tenant_and_password():
+@pytest.mark.parametrize("mode", ["serve", "worker", "socket"])
+def test_single_tenant_teams_needs_its_tenant_and_password_to_run(mode):
+    settings = load_settings({"MicrosoftAppId": "abc"})  # enough to build the app package
     with pytest.raises(ConfigError) as caught:
-        load_settings({"MicrosoftAppId": "abc"})
+        settings.require(mode)
     assert any("MicrosoftAppTenantId" in p for p in caught.value.problems)
     assert any("MicrosoftAppPassword" in p for p in caught.value.problems)
 
