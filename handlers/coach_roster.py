@@ -197,6 +197,8 @@ def _roster_remove(ctx: Ctx, args: str) -> list[Reply]:
         )
     _audit(ctx, "roster.remove", person)
     removed = [Reply(f"{escape(person.display_name or args.strip())} is off the roster.")]
+    if waiting and person.id != ctx.member.id:
+        removed.append(Reply(render("coach_off_roster", count=len(waiting)), to=person.user_id))
     # Their pending offers were withdrawn: ask the next coach, or those requests would wait for ever.
     return removed + [r for rid in waiting for r in coach_offers.next_if_waiting(ctx, ctx.store.coach_request(rid))]
 
