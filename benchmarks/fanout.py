@@ -104,14 +104,8 @@ def run_fanout(
 ) -> FanoutResult:
     """One run: set up, start the worker, wait for the due minute, deliver everything (killing it once if asked)."""
     with tempfile.TemporaryDirectory(prefix="microcoach-bench-") as tmp:
-        workdir, now = Path(tmp), utcnow()
-        world = build_world(workdir, database_url, members, midday_zone(now), now)
-        due = next_minute(utcnow() + timedelta(seconds=START_MARGIN))
-        add_daily_schedule(world, due, now)
-        fake = seeded_fake(world)
-        burst = burst or one_second(limit)
-        fake.rate_limit("chat.postMessage", limit, burst)
-        fake.latency(LATENCY)
+        workdir = Path(tmp)
+        world, due, fake, burst = prepare_run(workdir, database_url, members, limit, burst)
         fake_url = fake.start_in_thread()
         result = FanoutResult(what, members, limit, burst, due.timestamp())
         try:
@@ -121,6 +115,20 @@ def run_fanout(
             fake.stop_thread()
             world.store.close()
         return result
+
+
+def prepare_run(workdir: Path, database_url: str | None, members: int, limit: float, burst: int | None):
+    """A world with a daily check-in due at the next whole minute after the start margin, and a fake Slack
+    with the same members, rate-limited and slowed; returns (world, due, fake, burst). The fake is not started."""
+    now = utcnow()
+    world = build_world(workdir, database_url, members, midday_zone(now), now)
+    due = next_minute(utcnow() + timedelta(seconds=START_MARGIN))
+    add_daily_schedule(world, due, now)
+    fake = seeded_fake(world)
+    burst = burst or one_second(limit)
+    fake.rate_limit("chat.postMessage", limit, burst)
+    fake.latency(LATENCY)
+    return world, due, fake, burst
 
 
 def _drive(result: FanoutResult, world, fake, env: dict, log: Path, crash_at: float | None) -> None:

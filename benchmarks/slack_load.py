@@ -9,7 +9,6 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -17,20 +16,14 @@ import aiohttp
 from aiohttp import web
 from slack_sdk.signature import SignatureVerifier
 
-from benchmarks.fanout import LATENCY, START_MARGIN, FanoutResult, collect, one_second
+from benchmarks.fanout import FanoutResult, collect, prepare_run
 from benchmarks.harness import (
     TEAM,
     Child,
-    add_daily_schedule,
-    build_world,
     child_env,
     free_port,
-    midday_zone,
-    next_minute,
     on_fake,
     percentile,
-    seeded_fake,
-    utcnow,
 )
 
 SECRET = "bench-signing-secret"
@@ -84,16 +77,10 @@ def run_load(
 ) -> LoadResult:
     """Start `microcoach serve` with a fan-out due, fire the load once check-ins flow, then let the fan-out finish."""
     with tempfile.TemporaryDirectory(prefix="microcoach-bench-") as tmp:
-        workdir, now = Path(tmp), utcnow()
-        world = build_world(workdir, database_url, members, midday_zone(now), now)
-        due = next_minute(utcnow() + timedelta(seconds=START_MARGIN))
-        add_daily_schedule(world, due, now)
-        fake = seeded_fake(world)
+        workdir = Path(tmp)
+        world, due, fake, burst = prepare_run(workdir, database_url, members, limit, burst)
         load_users = world.users[:users]
         dms = {user: fake.workspace.open_dm(user)[0].id for user in load_users}  # before the fake serves
-        burst = burst or one_second(limit)
-        fake.rate_limit("chat.postMessage", limit, burst)
-        fake.latency(LATENCY)
         fake_url = fake.start_in_thread()
         port = free_port()
         env = child_env(world, fake_url, SERVER_ID, signing_secret=SECRET)

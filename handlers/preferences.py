@@ -173,9 +173,9 @@ def shifts(ctx: Ctx, args: str) -> list[Reply]:
     return replies
 
 
-def timing(ctx: Ctx, args: str) -> list[Reply]:
-    example = "/checkin timing after-shift"
-    choice = args.strip().lower().replace(" ", "-")
+def parse_timing(ctx: Ctx, text: str, example: str) -> str:
+    """`clock` or `after-shift`; after-shift only for someone who has told me their shifts."""
+    choice = text.strip().lower().replace(" ", "-")
     if choice not in ("after-shift", "clock"):
         raise CoachingError("Timing is either `after-shift` or `clock`.", example)
     if choice == "after-shift" and not ctx.member.shifts:
@@ -183,6 +183,11 @@ def timing(ctx: Ctx, args: str) -> list[Reply]:
             "Tell me your shifts first, then choose after-shift timing.",
             "/checkin shifts 19:00-07:00 mon,tue,wed",
         )
+    return choice
+
+
+def timing(ctx: Ctx, args: str) -> list[Reply]:
+    choice = parse_timing(ctx, args, "/checkin timing after-shift")
     ctx.store.update_member(ctx.ws_id, ctx.member.id, timing=choice)
     said = (
         "30 minutes after your shifts end, and at the usual time on other days"

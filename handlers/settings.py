@@ -69,14 +69,7 @@ def submit_form(ctx: Ctx, values: dict) -> list[Reply]:
     zone = parse_zone(values.get("zone") or ctx.zone().key, example=example)
     start, end = parse_quiet(values.get("quiet") or "21:00-07:00", example=example)
     preferences.refuse_quiet_time(ctx, at, start, end, example, zone=zone)
-    timing = values.get("timing") or "clock"
-    if timing not in ("clock", "after-shift"):
-        raise CoachingError("Timing is either clock or after-shift.", example)
-    if timing == "after-shift" and not ctx.member.shifts:
-        raise CoachingError(
-            "Tell me your shifts first, then choose after-shift timing.",
-            "/checkin shifts 19:00-07:00 mon,tue,wed",
-        )
+    timing = preferences.parse_timing(ctx, values.get("timing") or "clock", example)
     themes = [t for t in (values.get("themes") or "").split(",") if t]
     unknown = [t for t in themes if t not in load_library().themes]
     if unknown:

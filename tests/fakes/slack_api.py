@@ -94,31 +94,9 @@ class FakeSlackAPI(FakeServer):
     def bot_id(self) -> str:
         return self.workspace.bot_id
 
-    def add_user(
-        self,
-        user_id: str,
-        name: str,
-        *,
-        real_name: str = "",
-        tz: str = "America/New_York",
-        is_admin: bool = False,
-        is_owner: bool = False,
-        is_bot: bool = False,
-        deleted: bool = False,
-        email: str | None = None,
-    ) -> Body:
-        """Seed a member, shaped like Slack's user object; returns it."""
-        return self.workspace.add_user(
-            user_id,
-            name,
-            real_name=real_name,
-            tz=tz,
-            is_admin=is_admin,
-            is_owner=is_owner,
-            is_bot=is_bot,
-            deleted=deleted,
-            email=email,
-        )
+    def add_user(self, user_id: str, name: str, **profile: Any) -> Body:
+        """Seed a member, shaped like Slack's user object; returns it (options as `Workspace.add_user`)."""
+        return self.workspace.add_user(user_id, name, **profile)
 
     def add_channel(self, channel_id: str, name: str, members: list[str]) -> Conversation:
         """Seed a public channel and its members."""
