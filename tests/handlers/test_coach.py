@@ -770,7 +770,7 @@ def test_removing_a_coach_who_holds_an_offer_asks_the_next_coach(dialog):
     assert offered(replies, "dr.ng") == 2 and TOPIC in dialog.text(to="dr.ng")
     assert "Jordan" not in dialog.text() and TOPIC not in dialog.text()  # the admin sees neither
     told = dialog.text(to="dr.patel")
-    assert "off the peer-coach roster" in told and "1 open offer" in told and TOPIC not in told
+    assert "off the peer-coach roster" in told and "withdrawn the 1 open offer" in told and TOPIC not in told
     dialog.as_ = "dr.patel"
     assert "no longer open" in dialog.text(dialog.say("!coach:accept:1"))
 
