@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handlers.args import whole_number
 from handlers.messages import OrgSettings
 from store.crypto import Cipher, InvalidKeyError
 
@@ -158,10 +159,12 @@ def _prefix(value: str, name: str, prefix: str, problems: list[str]) -> None:
 
 
 def _int(value: str, name: str, low: int, high: int, problems: list[str]) -> int:
-    if value.isdigit() and low <= int(value) <= high:
-        return int(value)
+    number = whole_number(value)
+    if number is not None and low <= number <= high:
+        return number
     problems.append(f"{name} must be a whole number from {low} to {high}, not {value!r}")
     return low
+
 
 
 def _check_key(value: str, problems: list[str]) -> None:

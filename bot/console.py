@@ -293,4 +293,4 @@ class Console:
 
 
 def _is_minutes(text: str) -> bool:
-    return bool(re.fullmatch(r"\d{1,4}m", text.strip()))
+    return bool(re.fullmatch(r"[0-9]{1,4}m", text.strip()))

@@ -8,7 +8,9 @@ from datetime import date, timedelta
 
 from handlers.messages import CoachingError
 
-DURATION = re.compile(r"^(\d{1,3})\s*(h|hr|hrs|hour|hours|d|day|days|w|wk|week|weeks)$", re.I)
+# ASCII digits only: str.isdigit() and \d accept "²" or "٣", which int() then rejects or reads unexpectedly.
+DURATION = re.compile(r"^([0-9]{1,3})\s*(h|hr|hrs|hour|hours|d|day|days|w|wk|week|weeks)$", re.I)
+WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
 UNIT = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1)}
 
 
@@ -50,7 +52,14 @@ def parse_date(text: str, example: str) -> date:
         raise CoachingError(f"'{text}' is not a date I understand. Use YYYY-MM-DD.", example) from None
 
 
+def whole_number(text: str) -> int | None:
+    """A plain non-negative number written in ASCII digits, else None (never raises)."""
+    text = text.strip()
+    return int(text) if WHOLE_NUMBER.fullmatch(text) else None
+
+
 def parse_int(text: str, name: str, example: str, low: int, high: int) -> int:
-    if not text.strip().isdigit() or not low <= int(text) <= high:
+    number = whole_number(text)
+    if number is None or not low <= number <= high:
         raise CoachingError(f"{name} must be a whole number from {low} to {high}, not '{text}'.", example)
-    return int(text)
+    return number

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from handlers import checkin
+from handlers.args import whole_number
 from handlers.context import Ctx, quiet_hours
 from handlers.messages import Reply
 from handlers.schedules import in_quiet_hours
@@ -17,7 +18,7 @@ PULSE_KINDS = ("energy", "burnout")
 
 def pulse(ctx: Ctx, kind: str, value: str) -> list[Reply]:
     """A pulse button: recorded once per check-in, for the latest check-in still within the idle window."""
-    score = int(value) if value.isdigit() else 0
+    score = whole_number(value) or 0
     if kind not in PULSE_KINDS or not 1 <= score <= 5:
         return [Reply(render("already_handled"))]
     conv = ctx.store.latest_conversation(ctx.ws_id, ctx.member.id)

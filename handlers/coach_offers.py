@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from handlers import matching
+from handlers.args import whole_number
 from handlers.context import Ctx, first_name
 from handlers.messages import Button, Reply
 from prompts.messages import Safe, render
@@ -116,7 +117,7 @@ def _unmatched(
 
 
 def accept(ctx: Ctx, arg: str) -> list[Reply]:
-    offer_id = int(arg) if arg.isdigit() else 0
+    offer_id = whole_number(arg) or 0
     result = ctx.store.accept_offer(offer_id, ctx.member.id, ctx.now)
     if result.outcome == "gone":
         return [Reply(render("coach_gone"))]
@@ -131,7 +132,7 @@ def accept(ctx: Ctx, arg: str) -> list[Reply]:
 
 
 def decline(ctx: Ctx, arg: str) -> list[Reply]:
-    offer_id = int(arg) if arg.isdigit() else 0
+    offer_id = whole_number(arg) or 0
     if not ctx.store.answer_offer(offer_id, ctx.member.id, "declined", ctx.now):
         return [Reply(render("coach_gone"))]
     request = ctx.store.coach_request(ctx.store.coach_offer(offer_id).request_id)

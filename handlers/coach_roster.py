@@ -6,7 +6,7 @@ import statistics
 
 from handlers import audience, coach_offers, kanon, profile
 from handlers.admin import audit, require_admin
-from handlers.args import parse_duration, parse_int, split_args, split_options
+from handlers.args import parse_duration, parse_int, split_args, split_options, whole_number
 from handlers.context import Ctx
 from handlers.messages import Button, CoachingError, Reply
 from prompts.messages import escape, render
@@ -57,7 +57,8 @@ def done(ctx: Ctx, args: str) -> list[Reply]:
     word = args.strip()
     if not word:
         raise CoachingError("Who is the engagement with?", example)
-    client = _client_by_number(ctx, word) if word.lstrip("#").isdigit() else audience.find_person(ctx, word, example)
+    numbered = whole_number(word.lstrip("#")) is not None
+    client = _client_by_number(ctx, word) if numbered else audience.find_person(ctx, word, example)
     closed = ctx.store.close_engagement(ctx.ws_id, ctx.member.id, client.id, ctx.now) if client else None
     if closed is None:
         raise CoachingError(f"You have no active engagement with {word}. `/coach clients` lists them.", example)
@@ -99,14 +100,16 @@ def feedback_burnout(ctx: Ctx, arg: str) -> list[Reply]:
 def _feedback_target(ctx: Ctx, arg: str, kind: str):
     """The closed engagement this answer is about, if it is the asker's own and not answered yet (else None)."""
     request_id, _, score = arg.partition(":")
-    request = ctx.store.coach_request(int(request_id)) if request_id.isdigit() else None
+    number = whole_number(request_id)
+    request = ctx.store.coach_request(number) if number is not None else None
     valid = request is not None and request.requester_id == ctx.member.id and request.status == "closed"
-    if not valid or not score.isdigit() or not 1 <= int(score) <= 5:
+    points = whole_number(score)
+    if not valid or points is None or not 1 <= points <= 5:
         return None, 0
     answered = ctx.store.last_pulse_at(ctx.member.id, kind)
     if answered is not None and answered >= request.closed_at:
         return None, 0  # counted once: a second press would skew the totals
-    return request, int(score)
+    return request, points
 
 
 def roster(ctx: Ctx, args: str) -> list[Reply]:

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from handlers import audience, report, workspace_settings
 from handlers.admin import audit, require_admin
-from handlers.args import parse_duration, split_args, split_options
+from handlers.args import parse_duration, split_args, split_options, whole_number
 from handlers.context import Ctx
 from handlers.messages import CoachingError, Form, FormField, Option, Reply
 from handlers.schedules import DAYS, format_days, next_occurrences, parse_days, parse_time, parse_zone
@@ -153,7 +153,8 @@ def _schedule_arg(ctx: Ctx, args: str, word: str) -> Schedule:
     text = args.strip().lstrip("#")
     if not text:
         raise CoachingError("Which schedule? Give its number from `/nudge list`.", example)
-    schedule = ctx.store.schedule(ctx.ws_id, int(text)) if text.isdigit() else None
+    number = whole_number(text)
+    schedule = ctx.store.schedule(ctx.ws_id, number) if number is not None else None
     if schedule is None or schedule.owner_member_id is not None:
         raise CoachingError(f"There is no schedule '{text}'. `/nudge list` shows the numbers.", example)
     return schedule

@@ -16,8 +16,8 @@ DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _GROUPS = {"daily": DAYS, "weekdays": DAYS[:5], "weekends": DAYS[5:]}
 _GROUP_ALIASES = {"everyday": "daily", "weekday": "weekdays", "weekend": "weekends"}
-_TIME_24H = re.compile(r"(\d{1,2}):(\d{2})")
-_TIME_12H = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?", re.IGNORECASE)
+_TIME_24H = re.compile(r"([0-9]{1,2}):([0-9]{2})")
+_TIME_12H = re.compile(r"([0-9]{1,2})(?::([0-9]{2}))?\s*([ap])\.?m\.?", re.IGNORECASE)
 _RANGE = re.compile(r"\s*([^\s-]+)\s*-\s*([^\s-]+)(?:\s+(.*))?", re.DOTALL)
 # Back-to-back shifts push a check-in from one shift's end to the next; a week of hops covers any roster.
 _MAX_SHIFT_HOPS = 7

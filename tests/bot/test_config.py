@@ -71,3 +71,9 @@ def test_the_cli_prints_config_problems_without_a_traceback(monkeypatch, capsys)
     assert main(["db", "upgrade"]) == 2
     err = capsys.readouterr().err
     assert "PORT must be a whole number" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("port", ["²", "٣٠٠٠", "3000x", "-1"])
+def test_a_port_in_anything_but_ascii_digits_is_named(port):
+    with pytest.raises(ConfigError, match="PORT must be a whole number"):
+        load_settings({"PORT": port})

@@ -135,3 +135,31 @@ def test_an_urgent_request_with_no_coach_free_is_answered_honestly(dialog):
     assert "no peer coach is free right now" in text and "988" in text
     assert "asked for a peer coach" not in text
     assert "could not be matched" in dialog.text(to="admin")
+
+
+# Superscripts and other Unicode digits pass str.isdigit() (and some pass \d) but are no number a person meant:
+# each must get the usual clear message, never the generic error and a traceback in the log.
+@pytest.mark.parametrize(
+    "said, fragment",
+    [
+        ("/nudge pause ²", "there is no schedule '²'"),
+        ("/nudge preview ³", "there is no schedule '³'"),
+        ("/checkin pause ²d", "not a length of time"),
+        ("/checkin time ٠٨:٣٠", "٠٨:٣٠"),
+        ("/coach done ²", "'²' is not a person"),
+    ],
+)
+def test_numbers_are_ascii_digits_only(dialog, caplog, said, fragment):
+    dialog.as_ = "admin"
+    dialog.say("/coach roster add @admin role=other department=Wellbeing capacity=2")
+    with caplog.at_level(logging.ERROR):
+        replies = dialog.say(said)
+    assert fragment in dialog.text(replies).lower()
+    assert "something went wrong" not in dialog.text(replies) and "Traceback" not in caplog.text
+
+
+@pytest.mark.parametrize("action", ["checkin:energy:²", "coach:accept:²", "coach:helpful:²:3", "coach:helpful:1:²"])
+def test_button_values_with_unicode_digits_are_refused_quietly(dialog, caplog, action):
+    with caplog.at_level(logging.ERROR):
+        replies = dialog.say(f"!{action}")
+    assert "something went wrong" not in dialog.text(replies) and "Traceback" not in caplog.text
