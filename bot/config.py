@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -40,6 +41,9 @@ class Settings:
     encryption_key: str = ""
     port: int = 3000
     worker_id: str = ""
+    # MICROCOACH_TEAMS_UNAUTHENTICATED=1: Teams with no Bot Framework registration, for the Agents Playground and
+    # local tests only. `serve` refuses it on any host but loopback.
+    teams_unauthenticated: bool = False
     org: OrgSettings = field(default_factory=OrgSettings)
 
     @property
@@ -53,6 +57,11 @@ class Settings:
     @property
     def slack_enabled(self) -> bool:
         return bool(self.slack_bot_token or self.slack_oauth)
+
+    @property
+    def teams_enabled(self) -> bool:
+        """Teams is mounted only when registered (MicrosoftAppId) or explicitly opted out of authentication."""
+        return bool(self.microsoft_app_id) or self.teams_unauthenticated
 
     def sqlite_path(self) -> Path | None:
         if not self.is_sqlite:
@@ -113,6 +122,12 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     key = get("MICROCOACH_ENCRYPTION_KEY")
     _check_key(key, problems)
     port = _int(get("PORT") or "3000", "PORT", 1, 65535, problems)
+    unauthenticated = _flag(get("MICROCOACH_TEAMS_UNAUTHENTICATED"), "MICROCOACH_TEAMS_UNAUTHENTICATED", problems)
+    if unauthenticated and get("MicrosoftAppId"):
+        problems.append(
+            "MICROCOACH_TEAMS_UNAUTHENTICATED=1 is for local testing without a Bot Framework registration; "
+            "unset it when MicrosoftAppId is set"
+        )
     org = OrgSettings(
         crisis_line=get("MICROCOACH_CRISIS_LINE"),
         support_line=get("MICROCOACH_SUPPORT_LINE"),
@@ -138,7 +153,21 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         port=port,
         org=org,
         worker_id=get("MICROCOACH_WORKER_ID"),
+        teams_unauthenticated=unauthenticated,
     )
+
+
+def is_loopback_host(host: str | None) -> bool:
+    """True for 127.0.0.0/8, ::1 and localhost: the only hosts unauthenticated Teams may bind to or post to."""
+    if not host:
+        return False
+    host = host.strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _database_url(url: str, problems: list[str]) -> str:
@@ -165,6 +194,14 @@ def _int(value: str, name: str, low: int, high: int, problems: list[str]) -> int
     problems.append(f"{name} must be a whole number from {low} to {high}, not {value!r}")
     return low
 
+
+def _flag(value: str, name: str, problems: list[str]) -> bool:
+    if value.lower() in ("", "0", "false", "no"):
+        return False
+    if value.lower() in ("1", "true", "yes"):
+        return True
+    problems.append(f"{name} must be 1 or 0, not {value!r}")
+    return False
 
 
 def _check_key(value: str, problems: list[str]) -> None:

@@ -8,7 +8,7 @@ import time
 
 from aiohttp import web
 
-from bot.config import Settings
+from bot.config import ConfigError, Settings, is_loopback_host
 from bot.metrics import CONTENT_TYPE, Metrics
 from bot.runtime import configure_logging, open_store
 from bot.services import Services
@@ -35,7 +35,7 @@ def build_adapters(services: Services, pacer: Pacer, *, socket_mode: bool = Fals
         from bot.slack import SlackAdapter
 
         adapters["slack"] = SlackAdapter(services, pacer=pacer, socket_mode=socket_mode)
-    if not socket_mode:
+    if settings.teams_enabled and not socket_mode:
         from bot.teams import TeamsAdapter
 
         adapters["teams"] = TeamsAdapter(services)
@@ -140,6 +140,13 @@ async def _close_store(app: web.Application) -> None:
 
 def run_serve(settings: Settings, *, host: str, port: int | None, scheduler: bool) -> int:
     settings.require("serve")
+    if settings.teams_unauthenticated and not is_loopback_host(host):
+        raise ConfigError(
+            [
+                f"MICROCOACH_TEAMS_UNAUTHENTICATED=1 serves Teams without authentication, so it binds only to "
+                f"loopback, not {host!r}: use --host 127.0.0.1, or register the bot and set MicrosoftAppId"
+            ]
+        )
     configure_logging()
     services = build_services(settings)
     app = build_app(services, scheduler=scheduler)

@@ -75,7 +75,9 @@ async def teams(tmp_path, cipher, migrated_sqlite):
 
     fake = FakeBotConnector()
     await fake.start()
-    settings = Settings(database_url=f"sqlite:///{tmp_path / 'teams.db'}", admins=("aad-admin",))
+    settings = Settings(
+        database_url=f"sqlite:///{tmp_path / 'teams.db'}", admins=("aad-admin",), teams_unauthenticated=True
+    )
     store = copied_store(migrated_sqlite, tmp_path / "teams.db", cipher)
     services = Services(settings, store, Metrics(store), clock=lambda: NOW)
     adapter = TeamsAdapter(services)

@@ -21,7 +21,7 @@ async def server(tmp_path, cipher):
     fake = FakeSlackAPI()
     await fake.start()
     seed_slack(fake)
-    settings = settings_for(fake, tmp_path / "web.db")
+    settings = settings_for(fake, tmp_path / "web.db", teams_unauthenticated=True)
     store = Store.open(settings.database_url, cipher)
     app = build_app(Services(settings, store, Metrics(store), clock=lambda: NOW), scheduler=True)
     client = TestClient(TestServer(app))
