@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import statistics
-
-from handlers import audience, coach_offers, kanon, profile
+from handlers import audience, coach_offers, profile
 from handlers.admin import audit, require_admin
-from handlers.args import parse_duration, parse_int, split_args, split_options, whole_number
+from handlers.args import parse_int, split_args, split_options, whole_number
 from handlers.context import Ctx
 from handlers.messages import Button, CoachingError, Reply
+from handlers.months import parse_month
+from handlers.report import month_report
+from handlers.small_groups import HIDDEN
 from prompts.messages import escape, render
 from store.models import Member
 
 ROSTER_EXAMPLE = (
     '/coach roster add @dr.patel role=physician specialty="cardiology" department=Cardiology capacity=3 languages=en,es'
 )
-MIN_GROUP = 5
 
 
 def _require_coach(ctx: Ctx):
@@ -207,28 +207,14 @@ def _roster_remove(ctx: Ctx, args: str) -> list[Reply]:
 
 
 def stats(ctx: Ctx, args: str) -> list[Reply]:
-    """Request totals for admins: never who asked or why; small counts are hidden."""
+    """A complete month's coach requests for admins: never who asked or why; small counts are hidden."""
     require_admin(ctx, "stats", "coach")
-    window = parse_duration(args.strip() or "90d", "/coach stats 90d")
-    counts = ctx.store.request_counts(ctx.ws_id, ctx.now - window)
-    by_status, waits = counts["by_status"], counts["waits"]
-    total = sum(by_status.values())
-    if total < MIN_GROUP:
-        return [
-            Reply(
-                f"Fewer than {MIN_GROUP} coach requests in the last {window.days} days: hidden to protect "
-                "the people who asked."
-            )
-        ]
-    median = statistics.median(w.total_seconds() / 3600 for w in waits) if len(waits) >= MIN_GROUP else None
-    shown, _ = kanon.suppress(by_status, total)  # hidden cells stay hidden even from total minus the rest
-    return [
-        Reply(
-            f"*Coach requests, last {window.days} days*: {total} in all; "
-            + ", ".join(f"{k} {kanon.fmt(v)}" for k, v in sorted(shown.items()))
-            + (f"; median time to match {median:.1f} h" if median is not None else "")
-        )
-    ]
+    month = parse_month(args, ctx.now, "/coach stats 2026-10", began=ctx.workspace.created_at)
+    coach = month_report(ctx.store, ctx.workspace, month, None, ctx.now)["coach"]
+    if coach["people"] in (HIDDEN, "0"):
+        return [Reply(render("coach_stats_hidden", month=month.label, people=coach["people"]))]
+    median = f"; median wait {coach['median hours']:.1f} h" if coach["median hours"] is not None else ""
+    return [Reply(render("coach_stats", month=month.label, people=coach["people"], matched=coach["matched"]) + median)]
 
 
 def _audit(ctx: Ctx, action: str, person: Member) -> None:

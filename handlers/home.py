@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from handlers import planning, preferences, privacy, settings
 from handlers.context import Ctx
 from handlers.messages import Button, Reply
+from handlers.months import Month, last_complete
 from handlers.nudge import describe
 from handlers.preferences import when
+from handlers.report import month_report
+from handlers.small_groups import display
 from prompts.library import load_library
 from prompts.messages import escape
-
-MIN_GROUP = 5
 
 
 def home(ctx: Ctx) -> list[Reply]:
@@ -69,17 +68,16 @@ def _privacy() -> Reply:
 
 
 def _admin(ctx: Ctx) -> Reply:
+    """Schedules, and last month's totals from the kept report: never a live count one person's change would move."""
     schedules = ctx.store.schedules(ctx.ws_id)
     lines = [f"{s.id}. {describe(ctx, s)} [{s.status}]" for s in schedules] or ["No schedules yet."]
-    enrolled = sum(1 for m in ctx.store.members(ctx.ws_id) if m.status == "active")
-    counts = ctx.store.outbox_counts(ctx.ws_id, since=ctx.now - timedelta(days=7))
-    sent = counts.get("sent", 0)
-    shown = str(enrolled) if enrolled >= MIN_GROUP else f"fewer than {MIN_GROUP}"
-    return Reply(
-        "*Program (admins only)*\n"
-        + "\n".join(lines)
-        + f"\nEnrolled: {shown}. Check-ins sent in the last 7 days: {sent}. `/nudge report` for trends."
-    )
+    month = last_complete(ctx.now)
+    if month >= Month.of(ctx.workspace.created_at):
+        point = month_report(ctx.store, ctx.workspace, month, None, ctx.now)["trend"]
+        lines.append(
+            f"{month.label}: {display(point['people'])} people got check-ins, {display(point['replied'])} replied."
+        )
+    return Reply("*Program (admins only)*\n" + "\n".join(lines) + "\n`/nudge report` for the monthly figures.")
 
 
 ACTIONS = {"home:resume": preferences.resume, "home:settings": settings.open_form, "home:privacy": privacy.explain}

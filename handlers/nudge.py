@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import time
 from zoneinfo import ZoneInfo
 
@@ -118,25 +117,13 @@ def _preview_text(ctx: Ctx, schedule: Schedule) -> str:
 
 
 def _reach_text(ctx: Ctx, schedule: Schedule) -> str:
-    people = audience.members_of(ctx, schedule)
-    own_time = ctx.store.members_with_own_time(ctx.ws_id) if schedule.audience_kind != "member" else set()
-    counts = Counter(_reach(ctx, m, m.id in own_time) for m in people)
-    parts = [f"{counts.pop('reachable', 0)} will get it"]
-    parts += [f"{n} {why}" for why, n in sorted(counts.items())]
-    noun = "person" if len(people) == 1 else "people"
-    return f"Audience: {len(people)} {noun}; " + ", ".join(parts) + "."
+    """How many people the audience names, and nothing about any one of them.
 
-
-def _reach(ctx: Ctx, member, on_own_time: bool) -> str:
-    if member.unreachable_reason:
-        return f"unreachable ({member.unreachable_reason})"
-    if member.status != "active":
-        return "stopped"
-    if member.paused_until is not None and member.paused_until > ctx.now:
-        return "paused"
-    if on_own_time:
-        return "on their own time"
-    return "reachable"
+    Who has paused, stopped, set their own time or cannot be reached is never counted here, however large the
+    audience: a preview taken again after one person's crisis pause would otherwise show them.
+    """
+    people = len(audience.members_of(ctx, schedule))
+    return render("nudge_audience", people=people, noun="person" if people == 1 else "people")
 
 
 def set_status(ctx: Ctx, args: str, word: str, status: str) -> list[Reply]:

@@ -274,6 +274,23 @@ class AuditEntry(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class ReportSnapshot(Base):
+    """A complete month's admin figures, kept as first computed: anonymous totals, small groups already hidden.
+
+    Kept so the numbers an admin saw never change afterwards, not even when someone later deletes their data:
+    a difference between two looks could otherwise single that person out.
+    """
+
+    __tablename__ = "report_snapshots"
+    __table_args__ = (UniqueConstraint("workspace_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(_fk("workspaces.id"))
+    key: Mapped[str] = mapped_column(String(64))  # e.g. "report:v1:2026-10:role"
+    body: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class CrisisEvent(Base):
     """That the safety net fired, and where from; no person, no words."""
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ChannelAccount, ConversationAccount
 
+from tests.bot.conftest import NOW
 from tests.bot.teams_harness import TENANT, submits
 
 pytestmark = pytest.mark.asyncio
@@ -254,8 +257,12 @@ async def test_export_arrives_as_a_file_and_delete_takes_a_second_choice(teams):
 
 async def test_the_admin_report_carries_its_chart_and_hides_small_groups(teams):
     await teams.install("admin")
+    await teams.install("lee")
+    await teams.say("checkin", "lee")
+    await teams.say("a long night", "lee")
+    teams.services.clock = lambda: NOW + timedelta(days=10)  # December: November is complete
     await teams.say("nudge report", "admin")
     shown = "\n".join(teams.texts("admin"))
-    assert "<5" in shown
+    assert "November 2026" in shown and "<5" in shown and "a long night" not in shown
     [chart] = [a for a in _attachments(teams, "admin") if a.get("contentType") == "image/png"]
     assert chart["contentUrl"].startswith("data:image/png;base64,")

@@ -838,21 +838,24 @@ def test_a_coach_sees_only_their_own_engagements(two_requests):
     assert d.store.coach_offer(2).status == "pending"
 
 
-def test_stats_show_only_counts_and_hide_small_groups(dialog):
+def test_stats_count_complete_months_and_hide_small_groups(dialog):
     dialog.as_ = "admin"
     dialog.say("/coach stats")
-    assert "Fewer than 5 coach requests" in dialog.text()
+    assert "first monthly figures are ready on 1 December 2026" in dialog.text()
     for n in range(6):
         dialog.add(f"dr.{n}", f"Person Number{n}", role="physician", department=f"Dept{n}")
         ask(dialog, f'/coach topic="secret topic {n}"', as_=f"dr.{n}")
     ask(dialog, "/coach cancel", as_="dr.0")
+    dialog.advance(days=10)  # into December: November is complete
     dialog.as_ = "admin"
-    seen = dialog.text(dialog.say("/coach stats 30d"))
-    # 1 cancelled would follow from "6 in all" minus "open 5", so both are hidden
-    assert "6 in all" in seen and "cancelled <5" in seen and "open <5" in seen
+    seen = dialog.text(dialog.say("/coach stats"))
+    assert "November 2026" in seen and "6 people asked" in seen and "0 matched" in seen
     assert "Number" not in seen and "secret" not in seen and "Dept" not in seen
-    dialog.say("/coach stats forever")
-    assert "length of time" in dialog.text() and EXAMPLE in dialog.text().lower()
+    ask(dialog, '/coach topic="a December request"', as_="dr.lee")
+    dialog.as_ = "admin"
+    assert dialog.text(dialog.say("/coach stats 2026-11")) == seen  # a second look shows the same month
+    dialog.say("/coach stats 30d")
+    assert "not a month I understand" in dialog.text() and "/coach stats 2026-10" in dialog.text()
 
 
 @pytest.mark.parametrize(

@@ -32,8 +32,8 @@ def test_add_list_preview_pause_resume_delete(dialog, store):
                     "each member's own time",
                     "next sends",
                     "utc",
-                    "3 people",
-                    "3 will get it",
+                    "audience: 3 people",
+                    "!will get it",
                 ),
             ),
             ("/nudge list", ("*1*", "morning", "[active]")),
@@ -140,9 +140,14 @@ def test_the_add_form_and_its_submission(dialog, store):
     assert store.schedules(dialog.ws_id)[-1].audience_kind == "people"
 
 
-def test_preview_counts_who_will_really_get_it(dialog, store):
+def test_preview_never_counts_anyone_by_status(dialog, store):
+    """A paused or unreachable person changes nothing an admin sees: not even in an audience of one."""
+    before = dialog.text(dialog.say("/nudge add daily 09:00 to @dr.lee"))
+    preview = dialog.text(dialog.say("/nudge preview 1"))
     lee = dialog.member("dr.lee")
-    store.update_member(dialog.ws_id, lee.id, paused_until=dialog.now.replace(year=2027))
-    store.update_member(dialog.ws_id, dialog.member("nurse.kim").id, unreachable_reason="app not installed")
-    text = dialog.text(dialog.say("/nudge add daily 09:00"))
-    assert "3 people; 1 will get it, 1 paused, 1 unreachable (app not installed)" in text
+    store.update_member(dialog.ws_id, lee.id, paused_until=dialog.now.replace(year=2027), status="stopped")
+    store.update_member(dialog.ws_id, lee.id, unreachable_reason="app not installed")
+    assert dialog.text(dialog.say("/nudge preview 1")) == preview
+    assert "Audience: 1 person" in before
+    for word in ("paused", "stopped", "unreachable", "will get it", "not installed"):
+        assert f"1 {word}" not in preview and f"0 {word}" not in preview

@@ -57,8 +57,10 @@ def _everything_a_clinician_can_write(dialog):
     dialog.as_ = "dr.patel"
     dialog.say(f"/coach done {MARKER}")
     dialog.as_ = "admin"
-    for said in ("/nudge report", "/nudge report 90d by=role", "/nudge audit", "/coach stats", "/coach roster list"):
+    dialog.advance(days=10)  # into December, so November's figures exist
+    for said in ("/nudge report", "/nudge report by=role", "/nudge audit", "/coach stats", "/coach roster list"):
         assert MARKER not in dialog.text(dialog.say(said)), said
+    dialog.advance(days=-10)
     dialog.as_ = "dr.lee"
 
 
@@ -92,11 +94,13 @@ def test_a_marker_reaches_no_log_and_no_plain_text_on_disk(dialog, store, tmp_pa
 def test_admins_see_counts_never_who_or_what(dialog, store):
     _everything_a_clinician_can_write(dialog)
     dialog.as_ = "admin"
-    for said in ("/nudge report", "/nudge report 30d by=role", "/coach stats", "/nudge audit"):
+    dialog.advance(days=10)
+    for said in ("/nudge report", "/nudge report by=role", "/coach stats", "/nudge audit"):
         shown = dialog.text(dialog.say(said))
         assert "Jordan" not in shown and "Emergency" not in shown and MARKER not in shown
-    by_department = dialog.text(dialog.say("/nudge report 30d by=department"))
-    assert "Jordan" not in by_department and MARKER not in by_department  # departments label rows, counts stay hidden
+    by_department = dialog.text(dialog.say("/nudge report by=department"))
+    assert "Jordan" not in by_department and MARKER not in by_department
+    assert "Emergency" not in by_department  # one person's department is never named
 
 
 def test_export_is_everything_of_mine_and_nothing_of_anyone_else(dialog):
@@ -186,7 +190,7 @@ def test_keys_rotate_to_a_new_key(tmp_path, now, monkeypatch, capsys):
 
 
 def test_the_report_hides_small_groups_and_shows_big_ones(store, now):
-    d = Dialog(store, now)
+    d = Dialog(store, now - timedelta(days=30))  # late October
     d.add("admin", "Alex Rivera", admin=True)
     for i in range(7):
         d.add(f"rn{i}", f"Nurse {i}", role="nurse", department="ICU")
@@ -199,17 +203,19 @@ def test_the_report_hides_small_groups_and_shows_big_ones(store, now):
         d.say("/checkin")
         d.say("some words")
         d.say("!checkin:burnout:3")
+    d.advance(days=30)
     d.as_ = "admin"
-    [reply] = d.say("/nudge report 30d by=role")
-    table = reply.text.split("```")[1]
+    [reply] = d.say("/nudge report 2026-10 by=role")
+    table = reply.text.split("```")[1].replace("&lt;", "<")  # the table is chat markup, < escaped
     rows = {line.split()[0]: line.split()[1:] for line in table.strip().splitlines()[1:]}
-    assert rows["nurse"][:3] == ["7", "7", "0"]  # people, active (replied), scheduled check-ins sent
-    assert rows["physician"][0] == "<5" and rows["not"][1] == "<5"  # 2 physicians, 1 admin with no role
-    # 2 + 1 hidden people could be recovered from the total (16) minus the rest, so residents are hidden too:
-    assert rows["resident"][0] == "<5" and rows["all"][0] == "16"
+    assert rows["nurse"][:3] == ["7", "7", "100%"]  # people, replied, reply rate
+    assert rows["physician"][:2] == ["<5", "<5"]
+    # 2 hidden physicians could be recovered from the total (15) minus the rest, so residents are hidden too:
+    assert rows["resident"][0] == "<5" and rows["all"][0] == "15"
+    assert "15 answered" in reply.text and "3:15" in reply.text  # the burnout item, everyone at level 3
     assert reply.attachment.content[:8] == b"\x89PNG\r\n\x1a\n"
-    [csv_reply] = d.say("/nudge report 30d by=role format=csv")
-    assert csv_reply.attachment.mime_type == "text/csv" and b"group,people,active" in csv_reply.attachment.content
+    [csv_reply] = d.say("/nudge report 2026-10 by=role format=csv")
+    assert csv_reply.attachment.mime_type == "text/csv" and b"group,people,replied" in csv_reply.attachment.content
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.kanon import HIDDEN, fmt, suppress
+from handlers.small_groups import HIDDEN, display, hide_small
 
 
 @pytest.mark.parametrize(
@@ -21,15 +21,15 @@ from handlers.kanon import HIDDEN, fmt, suppress
     ],
 )
 def test_suppression(cells, total, shown, hide_total):
-    assert suppress(cells, total) == (shown, hide_total)
+    assert hide_small(cells, total) == (shown, hide_total)
 
 
 def test_what_is_hidden_can_never_be_recovered_by_subtraction():
     for cells in ({"x": 4, "y": 20, "z": 30}, {"x": 1, "y": 5, "z": 5}, {"x": 5, "y": 1, "z": 100}):
-        shown, hide_total = suppress(cells)
+        shown, hide_total = hide_small(cells)
         hidden = sum(cells.values()) - sum(v for v in shown.values() if v is not None)
         assert hidden == 0 or hidden >= 5 or hide_total
 
 
 def test_format():
-    assert (fmt(None), fmt(7), fmt(3.14159, digits=1)) == (HIDDEN, "7", "3.1")
+    assert (display(None), display(7), display(3.14159, digits=1)) == (HIDDEN, "7", "3.1")
