@@ -11,6 +11,7 @@ from handlers.messages import Button, Reply
 from prompts.messages import Safe, render
 from store import Store
 from store.models import CoachRequest, Member, Workspace
+from store.repo_privacy import Departure
 
 URGENT_FAN_OUT = 3  # an urgent request goes to this many coaches at once
 URGENT_TIMEOUT = timedelta(hours=2)
@@ -203,6 +204,25 @@ def expire_offers(store: Store, now: datetime, *, hours: int, support_line: str)
             replies = offer_request(store, workspace, request, now, hours=ws_hours, support_line=line)
             out += [(workspace, reply) for reply in replies]
     return out
+
+
+def after_departure(ctx: Ctx, departure: Departure) -> list[Reply]:
+    """Someone deleted their data: their clients ask again, their coaches get their place back, offers move on."""
+    replies: list[Reply] = []
+    for request_id in departure.reopened:
+        request = ctx.store.coach_request(request_id)
+        client = ctx.store.member(ctx.ws_id, request.requester_id)
+        replies.append(Reply(render("coach_gone_reopened", name=first_name(client)), to=client.user_id))
+        replies += offer_next(ctx, request)
+    for coach in ctx.store.members(ctx.ws_id, departure.freed_coaches):
+        replies.append(
+            Reply(render("coach_client_gone", client=ctx.member.display_name or "a client"), to=coach.user_id)
+        )
+    for coach in ctx.store.members(ctx.ws_id, departure.withdrawn_from):
+        replies.append(Reply(render("coach_withdrawn"), to=coach.user_id))
+    for request_id in departure.passed_on:
+        replies += next_if_waiting(ctx, ctx.store.coach_request(request_id))
+    return replies
 
 
 ACTIONS = {"coach:accept": accept, "coach:decline": decline}

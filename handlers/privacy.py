@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
 
+from handlers import coach_offers
 from handlers.context import Ctx
 from handlers.messages import Attachment, Button, Reply
 from prompts.messages import render
+
+logger = logging.getLogger(__name__)
 
 
 def explain(ctx: Ctx, args: str = "") -> list[Reply]:
@@ -40,10 +44,13 @@ def delete(ctx: Ctx, args: str = "") -> list[Reply]:
 
 
 def delete_yes(ctx: Ctx) -> list[Reply]:
-    ctx.store.delete_member(ctx.ws_id, ctx.member.id)
-    # The audit log keeps only that a deletion happened: no name, no id that could be joined back.
-    ctx.store.audit(ctx.ws_id, None, "a member", "member.data_deleted", "", ctx.now)
-    return [Reply(render("deleted"))]
+    """Delete everything, then tell the people whose coaching it touched what happens next.
+
+    Not written to the admin audit log: a deletion with its time is an event about one person.
+    """
+    departure = ctx.store.forget_member(ctx.ws_id, ctx.member.id, ctx.now)
+    logger.info("a member of workspace %s deleted their data", ctx.ws_id)
+    return [Reply(render("deleted")), *coach_offers.after_departure(ctx, departure)]
 
 
 def delete_no(ctx: Ctx) -> list[Reply]:

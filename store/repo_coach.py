@@ -56,9 +56,13 @@ class CoachRepo(RepoBase):
             return request
 
     def active_request(self, workspace_id: int, requester_id: int) -> CoachRequest | None:
-        """The requester's open or matched request, newest first."""
+        """The requester's open or matched request, newest first.
+
+        A request still "matched" to a coach who no longer exists (deleted before deletions reopened their
+        clients' requests) is reopened here, so nothing, least of all the crisis path, counts on that coach.
+        """
         with self._tx() as s:
-            return s.scalars(
+            request = s.scalars(
                 select(CoachRequest)
                 .where(
                     CoachRequest.workspace_id == workspace_id,
@@ -67,6 +71,9 @@ class CoachRepo(RepoBase):
                 )
                 .order_by(CoachRequest.id.desc())
             ).first()
+            if request is not None and request.status == "matched" and request.coach_member_id is None:
+                request.status, request.matched_at = "open", None
+            return request
 
     def coach_request(self, request_id: int) -> CoachRequest | None:
         with self._tx() as s:

@@ -161,11 +161,6 @@ class MemberRepo(RepoBase):
                 )
             return len(created)
 
-    def delete_member(self, workspace_id: int, member_id: int) -> None:
-        """Remove a member and, through the foreign keys, everything that is theirs."""
-        with self._tx() as s:
-            s.execute(delete(Member).where(Member.workspace_id == workspace_id, Member.id == member_id))
-
     # --- channels ---------------------------------------------------------------------------
     def set_channel_members(self, workspace_id: int, channel_id: str, name: str, member_ids: list[int]) -> None:
         with self._tx() as s:

@@ -2,17 +2,92 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
-from store.models import CoachRequest, Commitment, Conversation, Member, Pulse, Reflection, Schedule
+from store.models import (
+    CoachOffer,
+    CoachProfile,
+    CoachRequest,
+    Commitment,
+    Conversation,
+    Member,
+    Pulse,
+    Reflection,
+    Schedule,
+)
 from store.repo_base import RepoBase
 
 ENCRYPTED = ((Reflection, "body"), (Commitment, "body"), (CoachRequest, "topic"))
 
 
+@dataclass(frozen=True)
+class Departure:
+    """What one person's deletion changed for others, by id, so they can be told (see `forget_member`)."""
+
+    reopened: tuple[int, ...] = ()  # requests this person coached: open again, without a coach
+    freed_coaches: tuple[int, ...] = ()  # coaches this person was a client of: a place freed
+    withdrawn_from: tuple[int, ...] = ()  # coaches holding an offer on this person's open request
+    passed_on: tuple[int, ...] = ()  # open requests whose pending offer to this person went with them
+
+
 class PrivacyRepo(RepoBase):
+    def forget_member(self, workspace_id: int, member_id: int, now: datetime) -> Departure:
+        """Delete a member and everything of theirs, and in the same transaction settle what others shared with them.
+
+        Their clients' requests reopen (never left "matched" to nobody); their coaches get the place back; the
+        coaches and requests that held their offers are reported, so everyone can be told and nobody waits.
+        """
+        with self._tx() as s:
+            coached = (
+                s.execute(
+                    select(CoachRequest.id).where(
+                        CoachRequest.workspace_id == workspace_id,
+                        CoachRequest.coach_member_id == member_id,
+                        CoachRequest.status == "matched",
+                    )
+                )
+                .scalars()
+                .all()
+            )
+            s.execute(
+                update(CoachRequest)
+                .where(CoachRequest.id.in_(coached))
+                .values(status="open", coach_member_id=None, matched_at=None)
+            )
+            passed_on = s.execute(
+                select(CoachOffer.request_id)
+                .join(CoachRequest, CoachRequest.id == CoachOffer.request_id)
+                .where(CoachOffer.coach_member_id == member_id, CoachOffer.status == "pending",
+                       CoachRequest.status == "open", CoachRequest.requester_id != member_id)
+            ).scalars().all()  # fmt: skip
+            own = s.execute(
+                select(CoachRequest.id, CoachRequest.status, CoachRequest.coach_member_id).where(
+                    CoachRequest.workspace_id == workspace_id, CoachRequest.requester_id == member_id
+                )
+            ).all()
+            freed = [coach for _id, status, coach in own if status == "matched" and coach is not None]
+            s.execute(
+                update(CoachProfile)
+                .where(CoachProfile.workspace_id == workspace_id, CoachProfile.member_id.in_(freed),
+                       CoachProfile.active_count > 0)
+                .values(active_count=CoachProfile.active_count - 1)
+            )  # fmt: skip
+            open_own = [request_id for request_id, status, _coach in own if status == "open"]
+            withdrawn = (
+                s.execute(
+                    select(CoachOffer.coach_member_id).where(
+                        CoachOffer.request_id.in_(open_own), CoachOffer.status == "pending"
+                    )
+                )
+                .scalars()
+                .all()
+            )
+            s.execute(delete(Member).where(Member.workspace_id == workspace_id, Member.id == member_id))
+        return Departure(tuple(coached), tuple(freed), tuple(withdrawn), tuple(sorted(set(passed_on))))
+
     def export_member(self, workspace_id: int, member_id: int) -> dict:
         """Everything stored about one member, decrypted for them alone."""
         with self._tx() as s:

@@ -885,3 +885,84 @@ def test_a_cancel_that_loses_to_an_accept_says_so(dialog, monkeypatch):
     reply = dialog.say("/coach cancel")
     assert "Too late to cancel" in reply[0].text and reply[0].error
     assert dialog.store.coach_offer(1).status == "pending"  # nothing withdrawn
+
+
+# --- deleting a person never strands anyone else -----------------------------------------------------------------
+
+
+def _matched_with_patel(d: Dialog) -> None:
+    ask(d)
+    d.as_ = "dr.patel"
+    d.say("!coach:accept:1")
+    assert d.store.coach_request(1).status == "matched"
+
+
+def test_a_coach_who_deletes_their_data_reopens_the_clients_request(dialog):
+    _matched_with_patel(dialog)
+    dialog.as_ = "dr.patel"
+    dialog.say("/checkin delete")
+    replies = dialog.say("!privacy:delete-yes")
+    told = dialog.text(replies, to="dr.lee")
+    assert "no longer available" in told and "asking another" in told
+    assert "Priya" not in told  # whoever has gone, the message says what happens next, not why
+    request = dialog.store.coach_request(1)
+    assert (request.status, request.coach_member_id) == ("open", None)
+    assert offered(replies, "dr.ng") is not None  # the next physician coach is asked at once
+    dialog.as_ = "dr.lee"
+    assert "is waiting" in dialog.text(dialog.say("/coach status")).lower()
+    assert "withdrawn" in dialog.text(dialog.say("/coach cancel")).lower()
+    assert dialog.store.active_request(dialog.ws_id, dialog.member("dr.lee").id) is None
+
+
+def test_after_the_coach_is_gone_the_crisis_path_still_asks_a_person(dialog):
+    _matched_with_patel(dialog)
+    dialog.as_ = "dr.patel"
+    dialog.say("/checkin delete")
+    dialog.say("!privacy:delete-yes")
+    dialog.as_ = "dr.lee"
+    dialog.say("/coach cancel")
+    dialog.say("I want to end my life")
+    replies = dialog.say("!crisis:person-yes")
+    assert "already working with" not in dialog.text(replies)
+    assert {r.to for r in replies if r.buttons} & {"dr.ng", "nurse.kim"}
+
+
+def test_a_client_who_deletes_their_data_frees_the_coachs_seat(dialog):
+    _matched_with_patel(dialog)
+    assert active(dialog, "dr.patel") == 1
+    dialog.as_ = "dr.lee"
+    dialog.say("/checkin delete")
+    replies = dialog.say("!privacy:delete-yes")
+    assert active(dialog, "dr.patel") == 0
+    told = dialog.text(replies, to="dr.patel")
+    assert "closed" in told and "place is free" in told
+
+
+def test_a_client_who_deletes_an_open_request_tells_the_coach_holding_its_offer(dialog):
+    replies = ask(dialog)
+    assert offered(replies, "dr.ng") or offered(replies, "dr.patel")
+    holder = "dr.ng" if offered(replies, "dr.ng") else "dr.patel"
+    dialog.as_ = "dr.lee"
+    dialog.say("/checkin delete")
+    replies = dialog.say("!privacy:delete-yes")
+    assert "withdrawn" in dialog.text(replies, to=holder)
+    dialog.as_ = holder
+    assert "no longer open" in dialog.text(dialog.say("!coach:accept:1")).lower()
+
+
+def test_a_coach_who_deletes_with_offers_pending_passes_them_on(dialog):
+    replies = ask(dialog)
+    holder = "dr.ng" if offered(replies, "dr.ng") else "dr.patel"
+    other = "dr.patel" if holder == "dr.ng" else "dr.ng"
+    dialog.as_ = holder
+    dialog.say("/checkin delete")
+    replies = dialog.say("!privacy:delete-yes")
+    assert offered(replies, other) is not None
+    assert dialog.store.coach_request(1).status == "open"
+
+
+def test_a_deletion_is_not_an_event_admins_can_watch(dialog):
+    dialog.say("/checkin delete")
+    dialog.say("!privacy:delete-yes")
+    dialog.as_ = "admin"
+    assert "deleted" not in dialog.text(dialog.say("/nudge audit")).lower()

@@ -257,3 +257,26 @@ def test_a_zone_the_person_chose_outlasts_the_platform_s_refreshes(any_store, no
     any_store.update_member(ws.id, chose.id, zone_chosen=False)
     any_store.bulk_upsert_members(ws.id, people, now)
     assert any_store.member(ws.id, chose.id).timezone == "UTC"
+
+
+def test_forgetting_a_member_settles_their_coaching_in_the_same_transaction(any_store, now):
+    ws = _ws(any_store, now)
+    coach, client, other_coach, asker = (any_store.ensure_member(ws.id, u, now) for u in ("UC", "UL", "UO", "UA"))
+    for person in (coach, other_coach):
+        any_store.upsert_coach(ws.id, person.id, now, role="physician", department="X", capacity=2)
+    coached = any_store.create_request(ws.id, client.id, "topic", now)
+    [offer] = any_store.add_offers(coached.id, [coach.id], now, now + timedelta(hours=1))
+    assert any_store.accept_offer(offer.id, coach.id, now).outcome == "matched"
+    waiting = any_store.create_request(ws.id, asker.id, None, now)
+    any_store.add_offers(waiting.id, [coach.id], now, now + timedelta(hours=1))
+    departure = any_store.forget_member(ws.id, coach.id, now)
+    assert departure.reopened == (coached.id,) and departure.passed_on == (waiting.id,)
+    reopened = any_store.coach_request(coached.id)
+    assert (reopened.status, reopened.coach_member_id, reopened.matched_at) == ("open", None, None)
+    assert any_store.member(ws.id, coach.id) is None
+    [offer] = any_store.add_offers(coached.id, [other_coach.id], now, now + timedelta(hours=1))
+    any_store.accept_offer(offer.id, other_coach.id, now)
+    departure = any_store.forget_member(ws.id, client.id, now)
+    assert departure.freed_coaches == (other_coach.id,)
+    assert any_store.coach_profile(ws.id, other_coach.id).active_count == 0
+    assert any_store.coach_request(coached.id) is None
