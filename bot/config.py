@@ -44,6 +44,9 @@ class Settings:
     # MICROCOACH_TEAMS_UNAUTHENTICATED=1: Teams with no Bot Framework registration, for the Agents Playground and
     # local tests only. `serve` refuses it on any host but loopback.
     teams_unauthenticated: bool = False
+    # MICROCOACH_PLATFORM_ADMINS=1: Slack workspace admins and owners are program admins even though
+    # MICROCOACH_ADMINS is set (with no list they always are).
+    platform_admins: bool = False
     org: OrgSettings = field(default_factory=OrgSettings)
 
     @property
@@ -62,6 +65,12 @@ class Settings:
     def teams_enabled(self) -> bool:
         """Teams is mounted only when registered (MicrosoftAppId) or explicitly opted out of authentication."""
         return bool(self.microsoft_app_id) or self.teams_unauthenticated
+
+    def program_admin(self, user_ids: tuple[str | None, ...], platform_admin: bool) -> bool:
+        """The one rule, applied at the edge on every request: the list, else (or by opt-in) the platform's admins."""
+        if any(user_id in self.admins for user_id in user_ids if user_id):
+            return True
+        return platform_admin and (not self.admins or self.platform_admins)
 
     def sqlite_path(self) -> Path | None:
         if not self.is_sqlite:
@@ -128,6 +137,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             "MICROCOACH_TEAMS_UNAUTHENTICATED=1 is for local testing without a Bot Framework registration; "
             "unset it when MicrosoftAppId is set"
         )
+    platform_admins = _flag(get("MICROCOACH_PLATFORM_ADMINS"), "MICROCOACH_PLATFORM_ADMINS", problems)
     org = OrgSettings(
         crisis_line=get("MICROCOACH_CRISIS_LINE"),
         support_line=get("MICROCOACH_SUPPORT_LINE"),
@@ -154,6 +164,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         org=org,
         worker_id=get("MICROCOACH_WORKER_ID"),
         teams_unauthenticated=unauthenticated,
+        platform_admins=platform_admins,
     )
 
 

@@ -51,7 +51,6 @@ def seed(store: Store, console: Console, now: datetime) -> None:
             timezone=ZONE.key,
             role=role,
             department=department,
-            is_admin=admin,
         )
         console.add_person(handle, handle, admin=admin, name=name, timezone=ZONE.key)
     for handle, role, specialty, department in COACHES:

@@ -111,10 +111,9 @@ def _unmatched(
     if matching.family(requester.role) == "physician" or requester.role is None:
         routes += render("coach_route_psl")
     routes += render("coach_route_988")
-    told = Reply(render("coach_unmatched", name=first_name(requester), routes=routes), to=requester.user_id)
-    # Admins learn that a request went unmatched: no name, no topic.
-    admins = [m for m in store.members(workspace.id) if m.is_admin and m.id != requester.id]
-    return [told, *(Reply(render("coach_unmatched_admin"), to=a.user_id) for a in admins)]
+    # Admins are not told of it as it happens: one request at a known moment is news about one person. They
+    # see matched and unmatched in the month's figures (`/coach stats`), drawn from 5 people or more.
+    return [Reply(render("coach_unmatched", name=first_name(requester), routes=routes), to=requester.user_id)]
 
 
 def accept(ctx: Ctx, arg: str) -> list[Reply]:

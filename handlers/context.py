@@ -28,7 +28,8 @@ class Ctx:
 
     @property
     def is_admin(self) -> bool:
-        return self.incoming.actor.is_admin or self.member.is_admin
+        """Decided by the adapter for this request (bot.config's rule), never remembered from an earlier one."""
+        return self.incoming.actor.is_admin
 
     @property
     def name(self) -> str:

@@ -114,7 +114,6 @@ def _context(incoming: Incoming, store: Store, now: datetime, org: OrgSettings) 
         now,
         display_name=actor.display_name or None,
         timezone=actor.timezone,
-        is_admin=True if actor.is_admin else None,
     )
     return Ctx(incoming, store, now, workspace, member, org)
 

@@ -21,7 +21,7 @@ class Actor:
     user_id: str  # the platform's own user id
     display_name: str = ""
     timezone: str | None = None  # IANA zone when the platform tells us
-    is_admin: bool = False  # MICROCOACH_ADMINS or a workspace admin/owner, decided at the edge
+    is_admin: bool = False  # a program admin, decided at the edge for this request (Settings.program_admin)
 
 
 @dataclass(frozen=True)

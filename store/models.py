@@ -60,7 +60,9 @@ class Member(Base):
     zone_chosen: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     role: Mapped[str | None] = mapped_column(String(16))
     department: Mapped[str | None] = mapped_column(String(100))
-    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The platform's own flag (Slack workspace admin or owner), as its directory last said: program-admin
+    # rights are decided from it, and MICROCOACH_ADMINS, at the edge on every request (bot.config).
+    platform_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[str] = mapped_column(String(16), default="active")  # active | stopped
     paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     themes: Mapped[list] = mapped_column(JSON, default=list)

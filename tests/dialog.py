@@ -47,7 +47,6 @@ class Dialog:
             timezone=zone,
             role=role,
             department=department,
-            is_admin=admin or None,
             welcomed=True,
         )
         return member.id

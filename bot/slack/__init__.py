@@ -186,7 +186,7 @@ class SlackAdapter:
             if client is None:
                 continue
             try:
-                await directory.sync_users(client, store, workspace.id, now, self.services.settings.admins)
+                await directory.sync_users(client, store, workspace.id, now)
                 for channel in await asyncio.to_thread(directory.audience_channels, store, workspace.id):
                     await directory.sync_channel(client, store, workspace.id, channel, now)
             except Exception:

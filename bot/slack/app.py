@@ -106,12 +106,12 @@ class SlackBot(ReplyRouting):
         if member is None or not member.display_name:
             try:
                 info = await client.users_info(user=user_id)
-                fields = directory.profile_fields(info["user"], self.services.settings.admins)
+                fields = directory.profile_fields(info["user"])
                 fields.pop("user_id")
                 member = await asyncio.to_thread(self.store.ensure_member, workspace.id, user_id, now, **fields)
             except SlackApiError as problem:
                 logger.warning("users.info failed for a new member: %s", problem.response.get("error"))
-        is_admin = user_id in self.services.settings.admins or bool(member and member.is_admin)
+        is_admin = self.services.settings.program_admin((user_id,), bool(member and member.platform_admin))
         return Actor(
             "slack",
             team,
@@ -239,7 +239,7 @@ class SlackBot(ReplyRouting):
             return
         now = self.services.clock()
         workspace = await asyncio.to_thread(self.store.ensure_workspace, "slack", body.get("team_id"), now)
-        fields = directory.profile_fields(user, self.services.settings.admins)
+        fields = directory.profile_fields(user)
         await asyncio.to_thread(self.store.bulk_upsert_members, workspace.id, [fields], now)
 
     async def on_channel_change(self, event: dict, body: dict, client: AsyncWebClient) -> None:

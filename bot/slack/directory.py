@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 PAGE = 200
 
 
-def profile_fields(user: dict, admins: tuple[str, ...] = ()) -> dict:
+def profile_fields(user: dict) -> dict:
     """A Slack user object as member fields (the platform's admin flag, zone, names)."""
     profile = user.get("profile") or {}
     name = profile.get("real_name") or profile.get("display_name") or user.get("real_name") or user.get("name", "")
@@ -30,7 +30,7 @@ def profile_fields(user: dict, admins: tuple[str, ...] = ()) -> dict:
         "handle": user.get("name"),
         "display_name": unescape(name or ""),
         "timezone": user.get("tz") or None,
-        "is_admin": bool(user.get("is_admin") or user.get("is_owner") or user["id"] in admins),
+        "platform_admin": bool(user.get("is_admin") or user.get("is_owner")),
     }
     if user.get("deleted"):
         fields["unreachable_reason"] = "deactivated in Slack"
@@ -41,14 +41,12 @@ def is_person(user: dict) -> bool:
     return not (user.get("is_bot") or user.get("is_app_user") or user.get("id") == "USLACKBOT")
 
 
-async def sync_users(
-    client: AsyncWebClient, store: Store, workspace_id: int, now: datetime, admins: tuple[str, ...] = ()
-) -> int:
+async def sync_users(client: AsyncWebClient, store: Store, workspace_id: int, now: datetime) -> int:
     """Every person in the workspace, in pages of 200; returns how many were read."""
     cursor, count = None, 0
     while True:
         page = await client.users_list(limit=PAGE, cursor=cursor)
-        people = [profile_fields(u, admins) for u in page.get("members", []) if is_person(u)]
+        people = [profile_fields(u) for u in page.get("members", []) if is_person(u)]
         if people:
             await asyncio.to_thread(store.bulk_upsert_members, workspace_id, people, now)
         count += len(people)

@@ -59,8 +59,7 @@ class MicrocoachBot(ActivityHandler):
 
     def actor(self, activity: Activity) -> Actor:
         person: ChannelAccount = activity.from_property
-        admins = self.services.settings.admins
-        is_admin = person.id in admins or bool(getattr(person, "aad_object_id", None) in admins)
+        is_admin = self.services.settings.program_admin((person.id, getattr(person, "aad_object_id", None)), False)
         return Actor("teams", tenant_of(activity), person.id, display_name=person.name or "",
                      timezone=_zone(activity), is_admin=is_admin)  # fmt: skip
 

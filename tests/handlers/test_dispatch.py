@@ -134,7 +134,7 @@ def test_an_urgent_request_with_no_coach_free_is_answered_honestly(dialog):
     text = dialog.text()
     assert "no peer coach is free right now" in text and "988" in text
     assert "asked for a peer coach" not in text
-    assert "could not be matched" in dialog.text(to="admin")
+    assert {r.to for r in dialog.last} == {None}  # consent was to ask a coach, not to tell an admin
 
 
 # Superscripts and other Unicode digits pass str.isdigit() (and some pass \d) but are no number a person meant:

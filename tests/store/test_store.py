@@ -231,13 +231,13 @@ def test_bulk_upsert_creates_the_new_and_refreshes_the_known(any_store, now):
     any_store.ensure_member(ws.id, "U1", now, timezone="UTC", display_name="One")
     people = [
         {"user_id": "U1", "timezone": "Asia/Kolkata", "display_name": None},
-        {"user_id": "U2", "timezone": "Europe/Paris", "display_name": "Two", "is_admin": True},
+        {"user_id": "U2", "timezone": "Europe/Paris", "display_name": "Two", "platform_admin": True},
         {"user_id": "U3", "timezone": None, "display_name": "Three"},
     ]
     assert any_store.bulk_upsert_members(ws.id, people, now) == 2
     by_user = {m.user_id: m for m in any_store.members(ws.id)}
     assert (by_user["U1"].timezone, by_user["U1"].display_name) == ("Asia/Kolkata", "One")
-    assert (by_user["U2"].timezone, by_user["U2"].is_admin) == ("Europe/Paris", True)
+    assert (by_user["U2"].timezone, by_user["U2"].platform_admin) == ("Europe/Paris", True)
     assert by_user["U3"].timezone == "UTC"
     assert any_store.bulk_upsert_members(ws.id, people, now) == 0
 
