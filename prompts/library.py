@@ -110,7 +110,7 @@ def parse_by_language(path: Path) -> dict[str, ParsedPrompts]:
             known = ", ".join(ID_PREFIXES)
             group.issues.append(Issue(shown, "", f"language must be one of {known}, got {declared!r}"))
         group.add_document(shown, doc)
-    return groups
+    return {code: groups[code] for code in ID_PREFIXES if code in groups}  # English first, then the others
 
 
 def parse_path(path: Path, language: str | None = None) -> ParsedPrompts:

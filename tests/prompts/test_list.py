@@ -1,11 +1,11 @@
-"""prompts.lint.list_command: the `microcoach prompts list` verb."""
+"""prompts.listing.list_command: the `microcoach prompts list` verb."""
 
 from __future__ import annotations
 
 import json
 
 from prompts.library import load_library
-from prompts.lint import list_command
+from prompts.listing import list_command
 
 
 def test_json_lists_every_question_and_follow_up_with_its_shape() -> None:
