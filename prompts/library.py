@@ -39,6 +39,9 @@ __all__ = [
 DATA_DIR = Path(__file__).parent / "data"
 SKIP_FILES = frozenset({"messages.yaml"})  # the bot's other wording (every language), owned by prompts.messages
 DEFAULT_LANGUAGE = "en"
+# libyaml's safe loader when PyYAML has it: the same documents about seven times faster, which matters now
+# that the first load reads every language's files.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Each language's prompt id prefix. A new language adds itself here, a prompts/data/<code>/ directory and,
 # in prompts.lint, its text rules.
 ID_PREFIXES = {"en": "", "es": "es."}
@@ -74,7 +77,7 @@ def display_path(file: Path) -> str:
 
 def read_yaml(file: Path) -> object:
     try:
-        return yaml.safe_load(file.read_text(encoding="utf-8"))
+        return yaml.load(file.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
