@@ -93,7 +93,7 @@ def file_language(file: Path, doc: object) -> str:
     es/questions/rest.yaml); else English. Only the two nearest directories count, so where the whole
     tree happens to live (say /srv/es/app/) does not matter."""
     declared = doc.get("language") if isinstance(doc, dict) else None
-    if declared in ID_PREFIXES:
+    if isinstance(declared, str) and declared in ID_PREFIXES:
         return declared
     for folder in (file.parent.name, file.parent.parent.name):
         if folder in ID_PREFIXES:
@@ -109,7 +109,7 @@ def parse_by_language(path: Path) -> dict[str, ParsedPrompts]:
         code = file_language(file, doc)
         group = groups.setdefault(code, ParsedPrompts(code, ID_PREFIXES[code]))
         declared = doc.get("language") if isinstance(doc, dict) else None
-        if declared is not None and declared not in ID_PREFIXES:
+        if declared is not None and not (isinstance(declared, str) and declared in ID_PREFIXES):
             known = ", ".join(ID_PREFIXES)
             group.issues.append(Issue(shown, "", f"language must be one of {known}, got {declared!r}"))
         group.add_document(shown, doc)

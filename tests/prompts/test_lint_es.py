@@ -193,3 +193,10 @@ def test_lint_command_on_a_bad_spanish_line_exits_1_naming_the_rule(tmp_path: Pa
     assert out.endswith(
         "es/questions/rest.yaml: es.rest.q02: no-why: uses 'por qué', which invites defensiveness; ask qué or cómo"
     )
+
+
+def test_every_language_has_text_rules() -> None:
+    from prompts.library import ID_PREFIXES
+    from prompts.lint import TEXT_RULES
+
+    assert set(TEXT_RULES) == set(ID_PREFIXES)

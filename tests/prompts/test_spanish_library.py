@@ -158,9 +158,10 @@ def test_a_files_language_comes_from_its_key_or_its_directory(path: str, doc: ob
     assert file_language(Path("/srv/prompts") / path, doc) == language
 
 
-def test_an_unknown_language_key_is_a_schema_problem(tmp_path: Path) -> None:
+@pytest.mark.parametrize("value", ["fr", ["es"]])
+def test_an_unknown_language_key_is_a_schema_problem(tmp_path: Path, value: object) -> None:
     doc = theme_doc()
-    doc["language"] = "fr"
+    doc["language"] = value
     write_yaml(tmp_path / "rest.yaml", doc)
     problems = lint_parsed(parse_by_language(tmp_path)["en"])
-    assert [(p.rule, p.message) for p in problems] == [("schema", "language must be one of en, es, got 'fr'")]
+    assert [(p.rule, p.message) for p in problems] == [("schema", f"language must be one of en, es, got {value!r}")]
