@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing = prompt_verbs.add_parser("list", help="list the prompts")
     listing.add_argument("--theme")
     listing.add_argument("--format", default="text")
+    listing.add_argument("--language", default="en", help="the library's language: en or es (default en)")
     slack = verbs.add_parser("slack", help="Slack app set-up")
     slack.add_argument("action", choices=["manifest"])
     slack.add_argument("--url", default="https://example.org", help="the public base URL of `microcoach serve`")
@@ -74,9 +75,13 @@ def _db(args) -> int:
 
 
 def _prompts(args) -> int:
-    from prompts.lint import lint_command, list_command
+    from prompts.lint import lint_command
+    from prompts.listing import list_command
 
-    code, output = lint_command(args.path) if args.prompts_verb == "lint" else list_command(args.theme, args.format)
+    if args.prompts_verb == "lint":
+        code, output = lint_command(args.path)
+    else:
+        code, output = list_command(args.theme, args.format, args.language)
     print(output, file=sys.stdout if code == 0 else sys.stderr)
     return code
 

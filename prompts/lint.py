@@ -1,21 +1,17 @@
-"""Lint for coaching prompts: one open question, no why, no advice, plain words, no duplicates."""
+"""Lint for coaching prompts: one open question, no why, no advice, plain words, no duplicates.
+
+The rules here are English; prompts.lint_es holds the Spanish ones, and TEXT_RULES picks by language.
+"""
 
 from __future__ import annotations
 
-import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from prompts.library import (
-    DATA_DIR,
-    Library,
-    ParsedPrompts,
-    Prompt,
-    PromptDataError,
-    load_library,
-    parse_path,
-)
+from prompts import lint_es
+from prompts.library import DATA_DIR, ParsedPrompts, PromptDataError, parse_by_language
 
 # Words are runs of letters or digits; an apostrophe inside keeps a word whole ("don't"), a hyphen splits it.
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
@@ -209,40 +205,75 @@ def normalise(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", "", text.lower().replace("\u2019", "'")).split())
 
 
+# Each language's text rules, and the form no two of its prompts may share.
+TEXT_RULES = {"en": (lint_text, normalise), "es": (lint_es.lint_text, lint_es.normalise)}
+
+
 def lint_path(path: Path) -> list[LintProblem]:
     """Every problem in the prompt files at `path`: one YAML file, or a directory read recursively
-    (*.yaml, skipping messages.yaml). Raises PromptDataError for a missing path or invalid YAML."""
-    return lint_parsed(parse_path(Path(path)))
+    (*.yaml, skipping messages.yaml). Each file is linted by its language's rules (a top-level
+    `language` key, else an es/ directory makes it Spanish: prompts.library.file_language), and ids
+    and themes are compared across languages. Raises PromptDataError for a missing path or invalid YAML."""
+    return lint_groups(parse_by_language(Path(path)))
+
+
+def lint_groups(groups: dict[str, ParsedPrompts]) -> list[LintProblem]:
+    """Each language's problems, then the problems across languages."""
+    return [problem for parsed in groups.values() for problem in lint_parsed(parsed)] + _across(groups)
 
 
 def lint_parsed(parsed: ParsedPrompts) -> list[LintProblem]:
     problems = [LintProblem(issue.file, issue.prompt_id, "schema", issue.message) for issue in parsed.issues]
+    check, normalised = TEXT_RULES[parsed.language]
     seen: dict[str, tuple[str, str]] = {}
     for file, prompt in parsed.entries:
-        problems += [LintProblem(file, prompt.id, rule, message) for rule, message in lint_text(prompt.text)]
-        first_file, first_id = seen.setdefault(normalise(prompt.text), (file, prompt.id))
+        problems += [LintProblem(file, prompt.id, rule, message) for rule, message in check(prompt.text)]
+        first_file, first_id = seen.setdefault(normalised(prompt.text), (file, prompt.id))
         if first_id != prompt.id:
             problems.append(LintProblem(file, prompt.id, "duplicate", f"same text as {first_id} in {first_file}"))
     files = {file: index for index, file in enumerate(parsed.files)}
     return sorted(problems, key=lambda problem: files.get(problem.file, -1))  # stable: by file, then as found
 
 
+def _across(groups: dict[str, ParsedPrompts]) -> list[LintProblem]:
+    """An id used in two languages (a stored id must name one prompt), and a theme one language lacks
+    (a schedule's theme reaches members in every language)."""
+    problems, owners = [], {}
+    for code, parsed in groups.items():
+        for file, prompt in parsed.entries:
+            owner, first_file = owners.setdefault(prompt.id, (code, file))
+            if owner != code:
+                message = f"id is also used by the {owner!r} prompts in {first_file}"
+                problems.append(LintProblem(file, prompt.id, "languages", message))
+    themes = {code: {theme.id for theme in parsed.themes} for code, parsed in groups.items() if parsed.themes}
+    every = set().union(*themes.values())
+    for code, found in themes.items():
+        if missing := sorted(every - found):
+            where = os.path.commonpath(groups[code].files)
+            message = f"the {code!r} prompts have no theme {', '.join(missing)}; every language needs the same themes"
+            problems.append(LintProblem(where, "", "languages", message))
+    return problems
+
+
 def lint_command(path: str | None) -> tuple[int, str]:
-    """`microcoach prompts lint [PATH]`: (exit code, output): 0 clean, 1 problems, 2 bad PATH or YAML."""
+    """`microcoach prompts lint [PATH]`: every shipped language, or the files at PATH, each by its
+    language's rules. (exit code, output): 0 clean, 1 problems, 2 bad PATH or YAML."""
     target = DATA_DIR if path is None else Path(path)
     try:
-        parsed = parse_path(target)
+        groups = parse_by_language(target)
     except PromptDataError as exc:
         example = EXAMPLE_FILE if exc.invalid_yaml else EXAMPLE_COMMAND
         return 2, f"microcoach prompts lint: {exc}\n{example}"
-    if problems := lint_parsed(parsed):
+    if problems := lint_groups(groups):
         return 1, "\n".join(str(problem) for problem in problems)
-    return 0, f"{len(parsed.entries)} prompts checked, no problems"
+    counts = {code: len(parsed.entries) for code, parsed in groups.items()}
+    each = f" ({', '.join(f'{count} {code}' for code, count in counts.items())})" if len(counts) > 1 else ""
+    return 0, f"{sum(counts.values())} prompts checked{each}, no problems"
 
 
 EXAMPLE_COMMAND = (
-    "Example: microcoach prompts lint prompts/data/questions/rest.yaml (a file or a directory; "
-    "with no PATH, the shipped prompts)"
+    "Example: microcoach prompts lint prompts/data/es/questions/rest.yaml (a file or a directory; files "
+    "under an es/ directory or with a top-level 'language: es' are Spanish; with no PATH, every shipped language)"
 )
 EXAMPLE_FILE = """A theme file looks like this (prompts/data/questions/ holds the shipped ones):
   theme: rest
@@ -259,75 +290,3 @@ EXAMPLE_FILE = """A theme file looks like this (prompts/data/questions/ holds th
       follow_ups:
         - id: rest.q01.f1
           text: What usually gets in the way of switching off?"""
-
-
-def list_command(theme: str | None, fmt: str) -> tuple[int, str]:
-    """`microcoach prompts list [--theme T] [--format text|json]`: (exit code, output)."""
-    if fmt not in ("text", "json"):
-        return (
-            2,
-            f"unknown format {fmt!r}; valid formats: text, json (e.g. microcoach prompts list --format json)",
-        )
-    try:
-        library = load_library()
-    except ValueError as exc:  # PromptDataError is a ValueError too
-        return 2, f"the prompt library does not load (run microcoach prompts lint):\n{exc}"
-    if theme is not None and theme not in library.themes:
-        valid = ", ".join(sorted(library.themes))
-        return (
-            2,
-            f"unknown theme {theme!r}; valid themes: {valid} (e.g. microcoach prompts list --theme rest)",
-        )
-    themes = [theme] if theme is not None else list(library.themes)
-    rows = [row for tid in themes for row in _rows(library, tid)]
-    if fmt == "json":
-        return 0, json.dumps(rows, indent=2, ensure_ascii=False)
-    return 0, _as_text(library, themes, rows)
-
-
-def _rows(library: Library, theme: str) -> list[dict[str, object]]:
-    """One theme's questions (each followed by its follow-ups), then its theme-level follow-ups."""
-    rows: list[dict[str, object]] = []
-    for question in (q for q in library.questions if q.theme == theme):
-        rows.append(
-            {
-                "id": question.id,
-                "text": question.text,
-                "theme": theme,
-                "kind": "question",
-                "stage": question.stage,
-                "fits": question.fits,
-            }
-        )
-        rows += [_follow_up_row(follow_up) for follow_up in question.follow_ups]
-    return rows + [_follow_up_row(follow_up) for follow_up in library.themes[theme].follow_ups]
-
-
-def _follow_up_row(prompt: Prompt) -> dict[str, object]:
-    return {
-        "id": prompt.id,
-        "text": prompt.text,
-        "theme": prompt.theme,
-        "kind": "follow_up",
-        "parent": prompt.parent,
-    }
-
-
-def _as_text(library: Library, themes: list[str], rows: list[dict[str, object]]) -> str:
-    lines: list[str] = []
-    for tid in themes:
-        mine = [row for row in rows if row["theme"] == tid]
-        count = sum(1 for row in mine if row["kind"] == "question")
-        lines += [*([""] if lines else []), f"{tid}: {library.themes[tid].title} ({count} questions)"]
-        for row in mine:
-            if row["kind"] == "question":
-                lines.append(f"  {row['id']}  [{row['stage']}, {row['fits']}]  {row['text']}")
-            elif row["parent"] is not None:
-                lines.append(f"      {row['id']}  {row['text']}")
-        lines.append("  when a reply to another theme's question mentions this one:")
-        lines += [
-            f"      {row['id']}  {row['text']}" for row in mine if row["kind"] == "follow_up" and not row["parent"]
-        ]
-    questions = sum(1 for row in rows if row["kind"] == "question")
-    lines += ["", f"{questions} questions and {len(rows) - questions} follow-ups in {len(themes)} themes"]
-    return "\n".join(lines)

@@ -1,11 +1,15 @@
-"""Which prompt to ask next: pure functions of the library, the member's history and a seed."""
+"""Which prompt to ask next: pure functions of one language's library, the member's history and a seed.
+
+Callers pass the library of the member's language (load_library(language=...)); the rules are the same
+in every language.
+"""
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
 
-from prompts.library import Library, Prompt, Question
+from prompts.library import Library, Prompt, Question, find_question
 
 ROTATE_LAST = 2  # avoid the themes of this many most recent questions while another theme is available
 START_HOURS = range(5, 12)  # 05:00-11:59 local: the start of a day shift
@@ -67,6 +71,10 @@ def _scope(library: Library, theme: str | None, chosen_themes: Sequence[str]) ->
 def _theme_of(library: Library, prompt_id: str) -> str | None:
     try:
         return library.question(prompt_id).theme
+    except KeyError:
+        pass
+    try:  # asked in another language, before the member switched: its theme still counts
+        return find_question(prompt_id).theme
     except KeyError:  # a question since removed from the library
         return None
 

@@ -36,6 +36,46 @@ def theme_doc(theme: str = "rest", fits: tuple[str, ...] = ("any", "any")) -> di
     }
 
 
+ES_PARTS = ("uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez")
+
+
+def es_theme_doc(theme: str = "rest", fits: tuple[str, ...] = ("any", "any")) -> dict:
+    """A Spanish theme that passes the Spanish lint: ids start with "es.", texts are ¿...? with open stems."""
+    questions = []
+    for n, fit in enumerate(fits, 1):
+        qid, part = f"es.{theme}.q{n:02d}", ES_PARTS[n - 1]
+        questions.append(
+            {
+                "id": qid,
+                "text": f"¿Qué salió bien en la parte {part} de tu semana de {theme}?",
+                "stage": "reality",
+                "fits": fit,
+                "follow_ups": [
+                    {"id": f"{qid}.f1", "text": f"¿Qué hizo que la parte {part} de {theme} saliera bien?"},
+                    {"id": f"{qid}.f2", "text": f"¿Quién te ayudó con la parte {part} de {theme}?"},
+                ],
+            }
+        )
+    return {
+        "theme": theme,
+        "title": f"El tema {theme}",
+        "cues": [f"{theme}señal", f"{theme} frase"],
+        "follow_ups": [
+            {"id": f"es.{theme}.t{n}", "text": f"¿Qué significa {theme} para ti, versión {n}?"} for n in (1, 2, 3)
+        ],
+        "questions": questions,
+    }
+
+
+def es_list_doc(kind: str, count: int = 2) -> dict:
+    return {
+        "kind": kind,
+        "prompts": [
+            {"id": f"es.{kind}.{n:02d}", "text": f"¿Cuál es el {kind} número {n}?"} for n in range(1, count + 1)
+        ],
+    }
+
+
 def list_doc(kind: str, count: int = 2) -> dict:
     return {
         "kind": kind,

@@ -28,8 +28,10 @@ BROKEN_TEXTS = [
 
 
 def test_the_shipped_library_passes_lint_with_no_problems() -> None:
-    count = len(list(load_library().all_prompts()))
-    assert lint_command(None) == (0, f"{count} prompts checked, no problems")
+    english = len(list(load_library().all_prompts()))
+    spanish = len(list(load_library(language="es").all_prompts()))
+    summary = f"{english + spanish} prompts checked ({english} en, {spanish} es), no problems"
+    assert lint_command(None) == (0, summary)
 
 
 @pytest.mark.parametrize(("rule", "text"), BROKEN_TEXTS, ids=[rule for rule, _ in BROKEN_TEXTS])

@@ -1,11 +1,11 @@
-"""prompts.lint.list_command: the `microcoach prompts list` verb."""
+"""prompts.listing.list_command: the `microcoach prompts list` verb."""
 
 from __future__ import annotations
 
 import json
 
 from prompts.library import load_library
-from prompts.lint import list_command
+from prompts.listing import list_command
 
 
 def test_json_lists_every_question_and_follow_up_with_its_shape() -> None:
@@ -62,3 +62,56 @@ def test_unknown_theme_or_format_exits_2_naming_the_valid_values() -> None:
     code, out = list_command(None, "yaml")
     assert code == 2
     assert "unknown format 'yaml'" in out and "text, json" in out
+
+
+def themes_in(rows: list[dict[str, object]]) -> list[object]:
+    return list(dict.fromkeys(row["theme"] for row in rows))
+
+
+def test_spanish_json_has_the_english_shape() -> None:
+    english = json.loads(list_command(None, "json")[1])
+    code, out = list_command(None, "json", "es")
+    spanish = json.loads(out)
+    library = load_library(language="es")
+
+    assert code == 0 and "¿" in out  # the characters themselves, not \u escapes
+    assert {tuple(row) for row in spanish} == {tuple(row) for row in english}  # each kind: same keys, same order
+    assert themes_in(spanish) == themes_in(english)
+    questions = [row for row in spanish if row["kind"] == "question"]
+    follow_ups = sum(len(q.follow_ups) for q in library.questions) + sum(
+        len(t.follow_ups) for t in library.themes.values()
+    )
+    assert len(questions) == len(library.questions) and len(spanish) == len(questions) + follow_ups
+    first = library.questions[0]
+    assert questions[0] == {
+        "id": first.id,
+        "text": first.text,
+        "theme": first.theme,
+        "kind": "question",
+        "stage": first.stage,
+        "fits": first.fits,
+    }
+
+
+def test_spanish_theme_filter_and_text_format() -> None:
+    code, out = list_command("rest", "text", "es")
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[0].startswith("rest: Límites, descanso y recuperación (")
+    assert "  es.rest.q01  [reality, end]  ¿Qué te ayudaría a desconectarte del trabajo esta noche?" in lines
+
+
+def test_an_unknown_language_exits_2_naming_the_valid_ones() -> None:
+    code, out = list_command(None, "json", "fr")
+    assert code == 2
+    assert "unknown language 'fr'; valid languages: en, es" in out and "--language es" in out
+
+
+def test_the_cli_lists_spanish_as_json(capsys) -> None:
+    from bot.cli import main
+
+    assert main(["prompts", "list", "--language", "es", "--theme", "rest", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[0]["id"] == "es.rest.q01" and {row["theme"] for row in rows} == {"rest"}
+    assert main(["prompts", "list", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["id"] == load_library().questions[0].id

@@ -154,3 +154,45 @@ def test_steps_and_followthroughs_come_from_their_lists() -> None:
     assert {select_step(library, seed).kind for seed in SEEDS} == {"step"}
     assert {select_followthrough(library, seed).kind for seed in SEEDS} == {"followthrough"}
     assert len({select_step(library, seed).id for seed in SEEDS}) > 3
+
+
+def test_spanish_no_repeat_within_the_last_30_and_over_a_long_run() -> None:
+    spanish = load_library(language="es")
+    assert len(set(draw(spanish, 30, local_hour=9))) == 30
+    history = draw(spanish, 60, chosen_themes=("rest", "meaning", "home"), local_hour=20)
+    assert all(len(set(history[i : i + 30])) == len(history[i : i + 30]) for i in range(len(history)))
+    assert all(qid.startswith("es.") for qid in history)
+
+
+def test_spanish_themes_rotate_and_hard_case_waits_to_be_asked_for() -> None:
+    spanish = load_library(language="es")
+    recent = ["es.rest.q01", "es.home.q01"]
+    themes = {select_question(spanish, recent_ids=recent, seed=seed).theme for seed in SEEDS}
+    assert not themes & {"rest", "home", "hard-case"} and len(themes) >= 4
+    assert select_question(spanish, recent_ids=[], theme="hard-case").id.startswith("es.hard-case.")
+
+
+def test_rotation_counts_questions_asked_in_the_other_language() -> None:
+    spanish = load_library(language="es")
+    recent = ["rest.q01", "home.q01"]  # asked in English, before the member switched to Spanish
+    themes = {select_question(spanish, recent_ids=recent, seed=seed).theme for seed in SEEDS}
+    assert not themes & {"rest", "home"}
+
+
+def test_a_spanish_reply_about_another_theme_gets_that_themes_spanish_follow_up() -> None:
+    spanish = load_library(language="es")
+    question = spanish.question("es.rest.q01")
+    reply = "La verdad, el charting y la bandeja de entrada no paran; otra guardia sin personal"
+    workload = {prompt.id for prompt in spanish.themes["workload"].follow_ups}
+
+    assert select_follow_up(spanish, question, reply, asked_ids=[]).id in workload
+    own = {prompt.id for prompt in question.follow_ups}
+    assert select_follow_up(spanish, question, "Muy cansada, no dormí nada", []).id in own  # stays on rest
+    assert select_follow_up(spanish, question, "Un baño y un libro", []).id in own  # no cues
+
+
+def test_spanish_steps_and_followthroughs_come_from_the_spanish_lists() -> None:
+    spanish = load_library(language="es")
+    assert {select_step(spanish, seed).id[:8] for seed in SEEDS} == {"es.step."}
+    assert {select_followthrough(spanish, seed).kind for seed in SEEDS} == {"followthrough"}
+    assert all(select_followthrough(spanish, seed).text.startswith("¿") for seed in SEEDS)
