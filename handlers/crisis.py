@@ -16,7 +16,8 @@ def respond(ctx: Ctx, source: str) -> list[Reply]:
     ctx.store.record_crisis(ctx.ws_id, source, ctx.now)
     conv = ctx.store.current_conversation(ctx.ws_id, ctx.member.id)
     if conv is not None:
-        ctx.store.close_conversation(conv.id, "crisis", ctx.now)
+        # Closed like any other: a crisis is counted once (crisis_events, no person), never marked on someone's data.
+        ctx.store.close_conversation(conv.id, "closed", ctx.now)
     until = ctx.now + CRISIS_PAUSE
     if ctx.member.paused_until is None or ctx.member.paused_until < until:
         ctx.store.update_member(ctx.ws_id, ctx.member.id, paused_until=until)

@@ -12,7 +12,13 @@ from store.models import Workspace
 
 logger = logging.getLogger(__name__)
 
-EVENT_MEMORY = timedelta(days=7)  # platforms stop retrying long before this
+# How long each kind of record is kept (the README's privacy section lists them). Free text goes sooner: each
+# workspace's retention period (MICROCOACH_RETENTION_DAYS, 90 days by default).
+EVENT_MEMORY = timedelta(days=7)  # processed event ids: platforms stop retrying long before this
+DELIVERY_MEMORY = timedelta(days=400)  # outbox rows (ids and outcomes): a year of monthly figures, and a margin
+AUDIT_MEMORY = timedelta(days=730)  # admin actions: two years
+SNAPSHOT_MEMORY = timedelta(days=800)  # kept monthly figures: the two years a report can look back, and a margin
+UNINSTALL_GRACE = timedelta(days=30)  # an uninstalled workspace's data, in case it was a mistake
 
 
 def close_idle_checkins(store: Store, now: datetime) -> int:
@@ -26,7 +32,7 @@ def expire_coach_offers(store: Store, now: datetime, org: OrgSettings) -> list[t
 def apply_retention(store: Store, now: datetime, org: OrgSettings) -> int:
     """Delete free text older than each workspace's retention period; numbers stay."""
     removed = 0
-    for workspace in store.active_workspaces():
+    for workspace in store.workspaces():
         days = int((workspace.settings or {}).get("retention_days") or org.retention_days)
         removed += store.purge_free_text(workspace.id, now - timedelta(days=days))
     if removed:
@@ -34,5 +40,16 @@ def apply_retention(store: Store, now: datetime, org: OrgSettings) -> int:
     return removed
 
 
-def forget_old_events(store: Store, now: datetime) -> int:
-    return store.forget_events_before(now - EVENT_MEMORY)
+def purge_old_records(store: Store, now: datetime) -> dict[str, int]:
+    """Everything past its keeping time, and uninstalled workspaces past their grace; returns counts by kind."""
+    removed = {
+        "deliveries": store.purge_deliveries(now - DELIVERY_MEMORY),
+        "audit entries": store.purge_audit(now - AUDIT_MEMORY),
+        "event ids": store.forget_events_before(now - EVENT_MEMORY),
+        "oauth states": store.purge_oauth_states(now),
+        "report snapshots": store.purge_report_snapshots(now - SNAPSHOT_MEMORY),
+        "workspaces": store.forget_uninstalled(now - UNINSTALL_GRACE),
+    }
+    if any(removed.values()):
+        logger.info("housekeeping removed %s", ", ".join(f"{n} {kind}" for kind, n in removed.items() if n))
+    return removed

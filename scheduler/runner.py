@@ -124,4 +124,4 @@ class Runner:
     async def daily(self) -> None:
         now = self.clock()
         await self.background.run(jobs.apply_retention, self.store, now, self.org)
-        await self.background.run(jobs.forget_old_events, self.store, now)
+        await self.background.run(jobs.purge_old_records, self.store, now)

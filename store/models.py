@@ -36,6 +36,7 @@ class Workspace(Base):
     external_id: Mapped[str] = mapped_column(String(64))
     name: Mapped[str] = mapped_column(String(200), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    inactive_since: Mapped[datetime | None] = mapped_column(UTCDateTime)  # uninstalled: forgotten after a grace
     settings: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 

@@ -50,8 +50,8 @@ class MemberRepo(RepoBase):
             ws = s.scalars(
                 select(Workspace).where(Workspace.platform == platform, Workspace.external_id == external_id)
             ).one()
-            if not ws.active:
-                ws.active = True
+            if not ws.active:  # any event from it means the app is installed again
+                ws.active, ws.inactive_since = True, None
             return ws
 
     def workspace(self, workspace_id: int) -> Workspace:
@@ -68,9 +68,18 @@ class MemberRepo(RepoBase):
         with self._tx() as s:
             return list(s.scalars(select(Workspace).where(Workspace.active.is_(True)).order_by(Workspace.id)))
 
-    def set_workspace_active(self, workspace_id: int, active: bool) -> None:
+    def workspaces(self) -> list[Workspace]:
+        """Every workspace, installed or not (retention must reach them all)."""
         with self._tx() as s:
-            s.execute(update(Workspace).where(Workspace.id == workspace_id).values(active=active))
+            return list(s.scalars(select(Workspace).order_by(Workspace.id)))
+
+    def set_workspace_active(self, workspace_id: int, active: bool, now: datetime) -> None:
+        with self._tx() as s:
+            s.execute(
+                update(Workspace)
+                .where(Workspace.id == workspace_id)
+                .values(active=active, inactive_since=None if active else now)
+            )
 
     def update_workspace_settings(self, workspace_id: int, **changes: Any) -> dict:
         with self._tx() as s:

@@ -16,6 +16,7 @@ from store.repo_audit import AuditRepo
 from store.repo_base import RepoBase
 from store.repo_coach import CoachRepo
 from store.repo_conversations import ConversationRepo
+from store.repo_housekeeping import HousekeepingRepo
 from store.repo_members import MemberRepo
 from store.repo_outbox import OutboxRepo
 from store.repo_privacy import PrivacyRepo
@@ -35,6 +36,7 @@ class Store(
     PrivacyRepo,
     ReportRepo,
     AuditRepo,
+    HousekeepingRepo,
     RepoBase,
 ):
     """Persistence for microcoach. Build one per process with `Store.open(url, cipher)`."""

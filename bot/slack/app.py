@@ -253,5 +253,5 @@ class SlackBot(ReplyRouting):
         """No more deliveries to a workspace that removed the app (or revoked its tokens)."""
         workspace = await asyncio.to_thread(self.store.find_workspace, "slack", body.get("team_id"))
         if workspace is not None:
-            await asyncio.to_thread(self.store.set_workspace_active, workspace.id, False)
+            await asyncio.to_thread(self.store.set_workspace_active, workspace.id, False, self.services.clock())
             logger.info("workspace %s uninstalled the app; deliveries stopped", workspace.id)

@@ -105,7 +105,7 @@ async def test_a_deactivated_person_is_marked_unreachable(slack):
 
 async def test_an_uninstalled_workspace_gets_nothing(slack):
     ws = await _due_rows(slack, ["ULEE"])
-    slack.store.set_workspace_active(ws.id, False)
+    slack.store.set_workspace_active(ws.id, False, NOW)
     await _deliverer(slack, Clock()).run_once()
     assert slack.store.outbox_counts()["skipped"] == 1 and slack.fake.messages("ULEE") == []
 

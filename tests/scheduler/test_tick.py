@@ -193,6 +193,6 @@ def test_paused_schedules_and_uninstalled_workspaces_send_nothing(world, store):
         audience=[],
         theme=None,
     )
-    store.set_workspace_active(other.id, False)
+    store.set_workspace_active(other.id, False, at("2026-11-25 05:00"))
     store.set_watermark("tick", at("2026-11-25 05:00"))
     assert tick(store, at("2026-11-25 16:00")).created == 0
