@@ -15,13 +15,16 @@ class Safe(str):
 
 
 def escape(text: object) -> str:
-    """Make someone's own words inert in chat markup: only &, < and > are special (Slack's rule).
+    """Make someone's own words inert in chat markup: &, < and > (Slack's rule), and markdown links (Teams).
 
     Every adapter reads message text as this escaped markup; Teams and the console unescape it.
     """
     if isinstance(text, Safe):
         return text
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # Teams renders markdown: "[notes](http://...)" in someone's topic or department would become a link hiding
+    # its address. An invisible space between "]" and "(" keeps the words and breaks the link.
+    return escaped.replace("](", "]\u200b(")
 
 
 @lru_cache(maxsize=1)

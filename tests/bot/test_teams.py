@@ -266,3 +266,22 @@ async def test_the_admin_report_carries_its_chart_and_hides_small_groups(teams):
     assert "November 2026" in shown and "<5" in shown and "a long night" not in shown
     [chart] = [a for a in _attachments(teams, "admin") if a.get("contentType") == "image/png"]
     assert chart["contentUrl"].startswith("data:image/png;base64,")
+
+
+LINK = "[see my notes](http://evil.example/login)"
+
+
+async def test_a_link_in_someones_words_never_becomes_a_live_link_for_a_coach(teams):
+    for who in ("lee", "patel", "admin"):
+        await teams.install(who)
+    patel = _member(teams, "29:patel")
+    teams.store.update_member(_ws(teams).id, patel.id, handle="dr.patel")
+    await teams.say("coach roster add @dr.patel role=physician department=Cardiology", "admin")
+    await teams.say(f'coach role=physician department="{LINK}" topic="nights {LINK}"')
+    offer = teams.last_card("patel")
+    shown = " ".join(b.get("text", "") for b in offer["body"] if b.get("type") == "TextBlock")
+    assert "nights" in shown and "see my notes" in shown
+    assert "](" not in shown  # markdown would render [text](url) as a link hiding its address
+    accept = next(d for d in submits(offer) if d["mc_action"].startswith("coach:accept:"))
+    await teams.post(teams.activity("patel", value=accept, reply_to_id=teams.last_card_id("patel")))
+    assert all("](" not in t for t in teams.texts("patel"))
