@@ -48,6 +48,13 @@ class AuditRepo(RepoBase):
             row = {"platform": platform, "event_key": event_key, "created_at": now}
             return self._insert_ignore(s, ProcessedEvent, [row], ["platform", "event_key"]) == 1
 
+    def forget_sight(self, platform: str, event_key: str) -> None:
+        """Let an event id be seen again (a form whose submission had a problem may come back corrected)."""
+        with self._tx() as s:
+            s.execute(
+                delete(ProcessedEvent).where(ProcessedEvent.platform == platform, ProcessedEvent.event_key == event_key)
+            )
+
     def forget_events_before(self, cutoff: datetime) -> int:
         with self._tx() as s:
             return s.execute(delete(ProcessedEvent).where(ProcessedEvent.created_at < cutoff)).rowcount or 0

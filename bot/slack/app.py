@@ -39,6 +39,8 @@ CHANNEL_MENTION = re.compile(r"<#([A-Z0-9]+)(?:\|[^>]*)?>")
 class SlackBot(ReplyRouting):
     """The listeners, with the services they share; `register(app)` wires them to a Bolt app."""
 
+    form_answer_budget = 2.0  # seconds of Slack's 3 to save a form and answer in the modal itself
+
     def __init__(self, services: Services) -> None:
         self.services = services
         self.store = services.store
@@ -98,12 +100,15 @@ class SlackBot(ReplyRouting):
         key = f"{body.get('team_id', '')}:{event_id}"
         return not await asyncio.to_thread(self.store.first_sight, "slack", key, self.services.clock())
 
-    async def actor(self, team: str, user_id: str, client: AsyncWebClient) -> Actor:
-        """The person as the handlers see them; a first-time person's profile is read once (users.info)."""
+    async def actor(self, team: str, user_id: str, client: AsyncWebClient, *, lookup: bool = True) -> Actor:
+        """The person as the handlers see them; a first-time person's profile is read once (users.info).
+
+        `lookup=False` reads the store only: for answers Slack is still waiting on.
+        """
         now = self.services.clock()
         workspace = await asyncio.to_thread(self.store.ensure_workspace, "slack", team, now)
         member = await asyncio.to_thread(self.store.member_by_user, workspace.id, user_id)
-        if member is None or not member.display_name:
+        if lookup and (member is None or not member.display_name):
             try:
                 info = await client.users_info(user=user_id)
                 fields = directory.profile_fields(info["user"])
@@ -205,19 +210,34 @@ class SlackBot(ReplyRouting):
             logger.warning("could not mark a pressed message: %s", problem.response.get("error"))
 
     async def on_view(self, ack, body: dict, view: dict, client: AsyncWebClient) -> None:
-        """A submitted form: problems are shown in the modal itself; otherwise it closes and replies come by DM."""
+        """A submitted form: problems are shown in the modal itself; otherwise it closes and replies come by DM.
+
+        Slack waits 3 seconds for the answer and the person may submit again, so: no Web API call before the
+        answer (the person is read from the store), each view is saved once (its id is claimed first, and
+        released when the form had a problem, so the corrected one goes through), and a save slower than
+        `form_answer_budget` closes the modal at once and answers by DM.
+        """
         team, user = body["team"]["id"], body["user"]["id"]
-        actor = await self.actor(team, user, client)
-        values = {k: unescape(v) for k, v in form_values(view["state"]).items()}
-        replies = await self.run(
-            Incoming(actor, "form", action=view["callback_id"][len(FORM_PREFIX) :], values=MappingProxyType(values))
-        )
-        problems = [r for r in replies if r.error]
-        if problems:
-            first = view["blocks"][0]["block_id"] if view.get("blocks") else "x"
-            await ack(response_action="errors", errors={first: problems[0].text[:300]})
+        claim = f"{team}:{view['id']}"
+        if not await asyncio.to_thread(self.store.first_sight, "slack-view", claim, self.services.clock()):
+            await ack()  # this form was already saved: a resubmission changes nothing
             return
-        await ack()
+        actor = await self.actor(team, user, client, lookup=False)
+        values = {k: unescape(v) for k, v in form_values(view["state"]).items()}
+        action = view["callback_id"][len(FORM_PREFIX) :]
+        work = asyncio.ensure_future(self.run(Incoming(actor, "form", action=action, values=MappingProxyType(values))))
+        done, _ = await asyncio.wait({work}, timeout=self.form_answer_budget)
+        if not done:
+            await ack()
+        replies = await work
+        if any(r.error for r in replies):
+            await asyncio.to_thread(self.store.forget_sight, "slack-view", claim)
+        if done and any(r.error for r in replies):
+            first = view["blocks"][0]["block_id"] if view.get("blocks") else "x"
+            await ack(response_action="errors", errors={first: next(r for r in replies if r.error).text[:300]})
+            return
+        if done:
+            await ack()
         await self.deliver(replies, Where(team, user), client)
 
     async def on_view_closed(self, ack) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 from types import MappingProxyType
 
@@ -36,8 +37,18 @@ class MicrocoachBot(ActivityHandler):
         self.store = services.store
 
     async def on_turn(self, turn_context: TurnContext) -> None:
-        await self._remember(turn_context.activity)
+        activity = turn_context.activity
+        if await asyncio.to_thread(self._seen_before, activity):
+            return  # a redelivery of an activity already handled (a form or a button must not count twice)
+        await self._remember(activity)
         await super().on_turn(turn_context)
+
+    def _seen_before(self, activity: Activity) -> bool:
+        if not activity.id or not activity.conversation:
+            return False
+        # Teams conversation ids run long: a digest keeps the key short and exact.
+        key = hashlib.sha256(f"{tenant_of(activity)}:{activity.conversation.id}:{activity.id}".encode()).hexdigest()
+        return not self.store.first_sight("teams", key, self.services.clock())
 
     async def _remember(self, activity: Activity) -> None:
         """Keep the conversation reference of every 1:1 chat fresh: it is how check-ins reach this person."""

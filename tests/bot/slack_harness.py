@@ -159,7 +159,7 @@ class SlackHarness:
             "user": {"id": user, "team_id": TEAM},
             "api_app_id": "A0001",
             "trigger_id": "trig-3",
-            "view": {**view, "id": "V1", "state": state, "team_id": TEAM},
+            "view": {"id": "V1", **view, "state": state, "team_id": TEAM},
         }
         return await self.post(urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded")
 

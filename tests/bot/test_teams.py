@@ -285,3 +285,12 @@ async def test_a_link_in_someones_words_never_becomes_a_live_link_for_a_coach(te
     accept = next(d for d in submits(offer) if d["mc_action"].startswith("coach:accept:"))
     await teams.post(teams.activity("patel", value=accept, reply_to_id=teams.last_card_id("patel")))
     assert all("](" not in t for t in teams.texts("patel"))
+
+
+async def test_an_activity_delivered_twice_is_handled_once(teams):
+    await teams.install()
+    body = teams.activity(text="/nudge help")
+    before = len(teams.fake.sent_to("a:lee"))
+    await teams.post(body)
+    await teams.post(body)  # the Bot Connector retries an activity it thinks failed, with the same id
+    assert len(teams.fake.sent_to("a:lee")) == before + 1
