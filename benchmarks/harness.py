@@ -159,6 +159,9 @@ def members_reached(fake: FakeSlackAPI, users: list[str]) -> int:
 # --- child processes ---------------------------------------------------------------------------------
 
 
+METRICS_TOKEN = "benchmark-metrics-token"
+
+
 def child_env(world: World, fake_url: str, worker_id: str, signing_secret: str = "x") -> dict[str, str]:
     """The environment of a microcoach process: this benchmark's settings and none inherited from the shell."""
     env = {
@@ -173,6 +176,7 @@ def child_env(world: World, fake_url: str, worker_id: str, signing_secret: str =
         SLACK_API_URL=fake_url,
         MICROCOACH_ENCRYPTION_KEY=world.key,
         MICROCOACH_WORKER_ID=worker_id,
+        MICROCOACH_METRICS_TOKEN=METRICS_TOKEN,
     )
     return env
 

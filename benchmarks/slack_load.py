@@ -18,6 +18,7 @@ from slack_sdk.signature import SignatureVerifier
 
 from benchmarks.fanout import FanoutResult, collect, prepare_run
 from benchmarks.harness import (
+    METRICS_TOKEN,
     TEAM,
     Child,
     child_env,
@@ -232,7 +233,8 @@ async def _client(http: aiohttp.ClientSession, url: str, queue: list, result: Lo
 
 async def _server_share_within(metrics_url: str, seconds: float) -> float | None:
     """The server's own view: the share of POST /slack/events answered within `seconds`, from its histogram."""
-    async with aiohttp.ClientSession() as http, http.get(metrics_url) as response:
+    headers = {"Authorization": f"Bearer {METRICS_TOKEN}"}
+    async with aiohttp.ClientSession() as http, http.get(metrics_url, headers=headers) as response:
         text = await response.text()
     route = 'route="/slack/events"'
     within = total = None

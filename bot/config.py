@@ -47,6 +47,7 @@ class Settings:
     # MICROCOACH_PLATFORM_ADMINS=1: Slack workspace admins and owners are program admins even though
     # MICROCOACH_ADMINS is set (with no list they always are).
     platform_admins: bool = False
+    metrics_token: str = ""  # MICROCOACH_METRICS_TOKEN: /metrics answers only a scraper that sends it
     org: OrgSettings = field(default_factory=OrgSettings)
 
     @property
@@ -138,6 +139,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             "unset it when MicrosoftAppId is set"
         )
     platform_admins = _flag(get("MICROCOACH_PLATFORM_ADMINS"), "MICROCOACH_PLATFORM_ADMINS", problems)
+    metrics_token = get("MICROCOACH_METRICS_TOKEN")
+    if metrics_token and len(metrics_token) < 16:
+        problems.append("MICROCOACH_METRICS_TOKEN must be at least 16 characters (e.g. from `openssl rand -hex 16`)")
     org = OrgSettings(
         crisis_line=get("MICROCOACH_CRISIS_LINE"),
         support_line=get("MICROCOACH_SUPPORT_LINE"),
@@ -165,6 +169,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         worker_id=get("MICROCOACH_WORKER_ID"),
         teams_unauthenticated=unauthenticated,
         platform_admins=platform_admins,
+        metrics_token=metrics_token,
     )
 
 

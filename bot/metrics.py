@@ -1,34 +1,25 @@
-"""Prometheus metrics: requests and their latency by route, and deliveries by outcome (read from the outbox)."""
+"""Prometheus metrics, counted in this process: requests and their latency by route, messages sent by outcome.
+
+Nothing here reads the database: a scrape costs nothing however big the outbox is. Labels are route names,
+status codes, platforms and outcomes we choose, never anything a person typed.
+"""
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
-from prometheus_client.core import GaugeMetricFamily
+from datetime import datetime
 
-from store import Store
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+
+from scheduler.sender import Outgoing, Sender, SendResult
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
-
-
-class _OutboxCollector:
-    """Deliveries by outcome, counted in the database so every process reports the same truth."""
-
-    def __init__(self, store: Store) -> None:
-        self._store = store
-
-    def collect(self):
-        family = GaugeMetricFamily("microcoach_deliveries", "Outbox rows by status", labels=["status"])
-        for status, count in sorted(self._store.outbox_counts().items()):
-            family.add_metric([status], count)
-        yield family
 
 
 class Metrics:
     """One registry per process (not the global default), so tests and apps never share counters."""
 
-    def __init__(self, store: Store | None = None) -> None:
+    def __init__(self) -> None:
         self.registry = CollectorRegistry()
-        # Labels are route names and status codes we choose: never anything a person typed.
         self.requests = Counter("microcoach_requests", "HTTP requests", ["route", "status"], registry=self.registry)
         self.latency = Histogram(
             "microcoach_request_seconds",
@@ -43,8 +34,23 @@ class Metrics:
             ["platform", "outcome"],
             registry=self.registry,
         )
-        if store is not None:
-            self.registry.register(_OutboxCollector(store))
 
     def render(self) -> bytes:
         return generate_latest(self.registry)
+
+
+class CountingSender:
+    """A platform Sender whose every outcome is counted (sent, throttled, retry, failed, unreachable)."""
+
+    def __init__(self, sender: Sender, metrics: Metrics) -> None:
+        self.platform = sender.platform
+        self._sender = sender
+        self._metrics = metrics
+
+    async def send(self, out: Outgoing) -> SendResult:
+        result = await self._sender.send(out)
+        self._metrics.sent.labels(self.platform, result.status).inc()
+        return result
+
+    async def find_sent(self, out: Outgoing, since: datetime) -> SendResult | None:
+        return await self._sender.find_sent(out, since)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import hmac
 import logging
 import time
 
 from aiohttp import web
 
 from bot.config import ConfigError, Settings, is_loopback_host
-from bot.metrics import CONTENT_TYPE, Metrics
+from bot.metrics import CONTENT_TYPE, CountingSender, Metrics
 from bot.runtime import configure_logging, open_store
 from bot.services import Services
 from scheduler.pacer import Pacer
@@ -24,7 +25,7 @@ ADAPTERS = web.AppKey("adapters", dict)
 
 def build_services(settings: Settings) -> Services:
     store = open_store(settings)
-    return Services(settings, store, Metrics(store))
+    return Services(settings, store, Metrics())
 
 
 def build_adapters(services: Services, pacer: Pacer, *, socket_mode: bool = False) -> dict:
@@ -39,7 +40,9 @@ def build_adapters(services: Services, pacer: Pacer, *, socket_mode: bool = Fals
         from bot.teams import TeamsAdapter
 
         adapters["teams"] = TeamsAdapter(services)
-    services.senders.update({name: adapter.sender for name, adapter in adapters.items()})
+    services.senders.update(
+        {name: CountingSender(adapter.sender, services.metrics) for name, adapter in adapters.items()}
+    )
     return adapters
 
 
@@ -106,8 +109,14 @@ async def healthz(request: web.Request) -> web.Response:
 
 
 async def metrics(request: web.Request) -> web.Response:
-    body = await asyncio.to_thread(request.app[SERVICES].metrics.render)
-    return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE})
+    """Prometheus text, for a scraper that sends `Authorization: Bearer $MICROCOACH_METRICS_TOKEN`."""
+    token = request.app[SERVICES].settings.metrics_token
+    if not token:
+        return web.json_response({"error": "metrics are off: set MICROCOACH_METRICS_TOKEN to serve them"}, status=404)
+    given = request.headers.get("Authorization", "")
+    if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+        return web.json_response({"error": "send Authorization: Bearer <MICROCOACH_METRICS_TOKEN>"}, status=401)
+    return web.Response(body=request.app[SERVICES].metrics.render(), headers={"Content-Type": CONTENT_TYPE})
 
 
 async def _warm_up(app: web.Application) -> None:

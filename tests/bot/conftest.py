@@ -41,7 +41,7 @@ async def running_slack(db_path, cipher, fake: FakeSlackAPI, template, **setting
     seed_slack(fake)
     settings = settings_for(fake, db_path, **settings)
     store = copied_store(template, db_path, cipher)
-    services = Services(settings, store, Metrics(store), clock=lambda: NOW)
+    services = Services(settings, store, Metrics(), clock=lambda: NOW)
     adapter = SlackAdapter(services)
     services.senders["slack"] = adapter.sender
     app = web.Application()
@@ -79,7 +79,7 @@ async def teams(tmp_path, cipher, migrated_sqlite):
         database_url=f"sqlite:///{tmp_path / 'teams.db'}", admins=("aad-admin",), teams_unauthenticated=True
     )
     store = copied_store(migrated_sqlite, tmp_path / "teams.db", cipher)
-    services = Services(settings, store, Metrics(store), clock=lambda: NOW)
+    services = Services(settings, store, Metrics(), clock=lambda: NOW)
     adapter = TeamsAdapter(services)
     services.senders["teams"] = adapter.sender
     app = web.Application()

@@ -30,7 +30,7 @@ def _activity(fake: FakeBotConnector, **changes) -> dict:
 
 
 async def _served(settings: Settings, store: Store):
-    app = build_app(Services(settings, store, Metrics(store), clock=lambda: NOW), scheduler=False)
+    app = build_app(Services(settings, store, Metrics(), clock=lambda: NOW), scheduler=False)
     client = TestClient(TestServer(app))
     await client.start_server()
     return client
