@@ -96,9 +96,11 @@ def _keys(args) -> int:
 
     configure_logging()
     store = open_store(load_settings())
-    count = store.rotate_keys()
+    count, tokens = store.rotate_keys(), store.rotate_slack_secrets()
     store.close()
-    print(f"re-encrypted {count} stored texts with the newest key; you can now drop the old key")
+    print(
+        f"re-encrypted {count} stored texts and {tokens} Slack tokens with the newest key; you can now drop the old key"
+    )
     return 0
 
 

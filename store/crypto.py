@@ -51,6 +51,11 @@ class Cipher:
         return self._fernet.rotate(token.encode("ascii")).decode("ascii")
 
 
+def is_sealed(value: str) -> bool:
+    """Does this look like a Fernet token (version byte 0x80), rather than a secret stored before encryption?"""
+    return value.startswith("gAAAAA")
+
+
 def generate_key() -> str:
     return Fernet.generate_key().decode("ascii")
 

@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
-from store.crypto import Cipher
+from store.crypto import Cipher, is_sealed
 
 
 class RepoBase:
@@ -19,6 +19,14 @@ class RepoBase:
         self._cipher = cipher
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._shared = threading.local()  # the session of a `together()` block, per thread
+
+    def seal(self, secret: str | None) -> str | None:
+        """A secret (a Slack token) encrypted with the newest key, for a column outside our own tables."""
+        return self._cipher.encrypt(secret) if secret else secret
+
+    def unseal(self, value: str | None) -> str | None:
+        """A sealed secret back in the clear; one stored before encryption is returned as it is (rotate seals it)."""
+        return self._cipher.decrypt(value) if value and is_sealed(value) else value
 
     @property
     def dialect(self) -> str:

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import delete, select, update
 
+from store.crypto import is_sealed
 from store.models import (
     CoachOffer,
     CoachProfile,
@@ -19,6 +20,7 @@ from store.models import (
     Schedule,
 )
 from store.repo_base import RepoBase
+from store.slack_tables import SLACK_SECRETS
 
 ENCRYPTED = ((Reflection, "body"), (Commitment, "body"), (CoachRequest, "topic"))
 
@@ -160,6 +162,21 @@ class PrivacyRepo(RepoBase):
                 )
                 removed += result.rowcount or 0
         return removed
+
+    def rotate_slack_secrets(self) -> int:
+        """Re-encrypt the Slack installation tokens with the newest key, sealing any stored before encryption."""
+        rewritten = 0
+        with self._tx() as s:
+            for table, columns in SLACK_SECRETS:
+                for row in s.execute(select(table.c.id, *(table.c[c] for c in columns))).all():
+                    changes = {c: self._reseal(v) for c, v in zip(columns, row[1:], strict=True) if v}
+                    if changes:
+                        s.execute(update(table).where(table.c.id == row[0]).values(changes))
+                        rewritten += 1
+        return rewritten
+
+    def _reseal(self, value: str) -> str:
+        return self._cipher.rotate(value) if is_sealed(value) else self._cipher.encrypt(value)
 
     def rotate_keys(self, batch: int = 500) -> int:
         """Re-encrypt every stored text with the newest key; returns how many were rewritten."""

@@ -18,9 +18,12 @@ PG_URL = os.environ.get("TEST_DATABASE_URL", "")
 NOW = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)  # a Wednesday, 09:00 in New York
 
 
+TEST_KEY = generate_key()  # the session's encryption key, for tests that rotate keys
+
+
 @pytest.fixture(scope="session")
 def cipher() -> Cipher:
-    return Cipher([generate_key()])
+    return Cipher([TEST_KEY])
 
 
 def reset_postgres(url: str) -> None:

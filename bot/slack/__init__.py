@@ -66,7 +66,8 @@ class SlackAdapter:
         settings = self.services.settings
         secret = None if socket_mode else settings.slack_signing_secret
         if settings.slack_oauth and not socket_mode:
-            self.installations, states = oauth.stores(settings.slack_client_id, self.services.store.engine)
+            store = self.services.store
+            self.installations, states = oauth.stores(settings.slack_client_id, store.engine, store.seal, store.unseal)
             flow = AsyncOAuthFlow(
                 client=AsyncWebClient(base_url=self.api_url),
                 settings=AsyncOAuthSettings(
