@@ -138,7 +138,7 @@ class SlackBot(ReplyRouting):
         text = unescape(body.get("text") or "")
         actor = await self.actor(team, user, client)
         command = body["command"].lstrip("/")
-        if command == "nudge":
+        if command == "nudge" and actor.is_admin:  # rights first: nobody else makes us page through a channel
             await self._sync_mentioned_channels(team, text, client)
         replies = await self.run(Incoming(actor, "command", text=text, command=command))
         member_dm = await self._dm_channel(team, user)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+from dataclasses import replace
 from types import MappingProxyType
 
 from botbuilder.core import ActivityHandler, CardFactory, MessageFactory, TurnContext
@@ -15,6 +16,7 @@ from bot.teams.cards import form_card, form_values, pressed_card, submitted_card
 from bot.teams.sender import to_activity
 from handlers.dispatch import dispatch
 from handlers.messages import Actor, Incoming, Reply
+from prompts.messages import render
 from scheduler.notify import notify
 
 logger = logging.getLogger(__name__)
@@ -87,7 +89,29 @@ class MicrocoachBot(ActivityHandler):
         text = TurnContext.remove_recipient_mention(activity) if not is_personal(activity) else activity.text
         incoming = Incoming(self.actor(activity), "message", text=(text or "").strip(),
                             in_channel=not is_personal(activity))  # fmt: skip
-        await self.send(turn_context, await self.run(incoming))
+        replies = await self.run(incoming)
+        if is_personal(activity):
+            await self.send(turn_context, replies)
+        else:
+            await self._answer_privately(turn_context, replies)
+
+    async def _answer_privately(self, turn_context: TurnContext, replies: list[Reply]) -> None:
+        """Said in a channel or group chat: the answer goes to the person's 1:1 chat, never to everyone there.
+
+        Teams has no message only one person sees, so an admin's schedules or figures posted here would reach
+        every member of the channel. Only the pointer to the 1:1 chat is said in the channel.
+        """
+        pointer = render("channel_pointer")
+        person = turn_context.activity.from_property.id
+        workspace = await asyncio.to_thread(self.store.find_workspace, "teams", tenant_of(turn_context.activity))
+        member = await asyncio.to_thread(self.store.member_by_user, workspace.id, person) if workspace else None
+        private = [r for r in replies if r.text != pointer]
+        if not private or member is None or not member.conversation_ref:
+            await turn_context.send_activity(to_activity(Reply(pointer)))
+            return
+        for reply in private:
+            await notify(self.store, self.services.senders, workspace, replace(reply, to=person))
+        await turn_context.send_activity(to_activity(Reply(render("channel_answered_privately"))))
 
     async def _on_submit(self, turn_context: TurnContext, value: dict) -> None:
         """A card was pressed or submitted: redraw it without its buttons first, so it cannot be pressed twice."""

@@ -73,3 +73,11 @@ def test_the_platform_admin_opt_in_is_a_setting():
     assert not load_settings({}).platform_admins
     with pytest.raises(ConfigError, match="MICROCOACH_PLATFORM_ADMINS must be 1 or 0"):
         load_settings({"MICROCOACH_PLATFORM_ADMINS": "owners"})
+
+
+async def test_a_non_admin_naming_a_channel_makes_slack_page_through_nothing(slack):
+    await slack.command("/nudge", "add daily 09:00 to <#C0ICU|icu>", user="ULEE")
+    assert slack.fake.calls_to("conversations.members") == []
+    assert REFUSED in slack.responses.by_user["ULEE"][-1]["text"]
+    await slack.command("/nudge", "add daily 09:00 to <#C0ICU|icu>", user="UADMIN")
+    assert slack.fake.calls_to("conversations.members")  # an admin's channel is read, so the preview counts it

@@ -105,7 +105,12 @@ async def test_coaching_stays_in_the_personal_chat(teams, conversation_type):
         conversation_type=conversation_type,
     )
     await teams.post(admin)
-    assert "No schedules yet" in teams.fake.texts("19:team@thread")[-1]
+    in_channel = teams.fake.texts("19:team@thread")[-1]
+    assert "1:1 chat" in in_channel and "No schedules yet" not in in_channel  # no one had a 1:1 chat yet
+    await teams.install("admin")
+    await teams.post(admin | {"id": "act-again"})
+    assert "answered you in our 1:1 chat" in teams.fake.texts("19:team@thread")[-1]
+    assert "No schedules yet" in teams.texts("admin")[-1]  # admin answers go to the admin's own chat
 
 
 async def test_the_coach_form_card_and_an_offer_to_a_coach(teams):
