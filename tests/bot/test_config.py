@@ -77,3 +77,10 @@ def test_the_cli_prints_config_problems_without_a_traceback(monkeypatch, capsys)
 def test_a_port_in_anything_but_ascii_digits_is_named(port):
     with pytest.raises(ConfigError, match="PORT must be a whole number"):
         load_settings({"PORT": port})
+
+
+def test_the_procfile_web_process_listens_where_a_platform_router_can_reach_it():
+    from pathlib import Path
+
+    web = next(line for line in Path("Procfile").read_text().splitlines() if line.startswith("web:"))
+    assert "--host 0.0.0.0" in web and "--port $PORT" in web and "--no-scheduler" in web

@@ -239,3 +239,14 @@ def _set_status(d: Dialog, handle: str, status: str) -> None:
     elif status == "crisis":
         d.as_ = handle
         d.say("I want to kill myself")
+
+
+def test_csv_cells_never_run_as_formulas():
+    from handlers.report import csv_cell, to_csv
+
+    for risky in ('=HYPERLINK("http://evil")', "+1", "-2+3", "@SUM(A1)", "\tcmd", "\rx"):
+        assert csv_cell(risky).startswith("'")
+    assert csv_cell("ICU") == "ICU" and csv_cell(None) == ""
+    rows = [{"group": "=cmd|' /C calc'!A0", "people": "7", "replied": "<5", "reply rate": "<5", "energy": "-",
+             "sent": "9"}]  # fmt: skip
+    assert "\n'=cmd" in to_csv(rows, [])
