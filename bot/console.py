@@ -6,6 +6,7 @@ import asyncio
 import re
 import shlex
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import MappingProxyType
@@ -31,6 +32,7 @@ STEP = timedelta(minutes=1)
 HELP = """Console commands:
   plain text            a DM to the bot          /checkin, /coach, /nudge ...  slash commands
   :as NAME              be someone else ({people})
+  :join HANDLE role=nurse department=ICU [name="Full Name"]   add a person to the workspace
   :press LABEL          press a button on your last message   :submit key=value ...  fill in the last form
   :advance 1d           move the clock (also 2h, 30m); the scheduler runs as time passes
   :time  :who  :help  :quit"""
@@ -73,6 +75,7 @@ class Console:
         self.current = ""
         self.inboxes: dict[str, Inbox] = defaultdict(Inbox)
         self.senders = {"console": ConsoleSender(self)}
+        self.extra_commands: dict[str, Callable[[str], None]] = {}  # meta commands the demo adds (`:join`)
         self.deliverer = Deliverer(
             store,
             self.senders,
@@ -185,6 +188,7 @@ class Console:
             "time": lambda _: self._show_time(),
             "who": lambda _: self._who(),
             "help": lambda _: self._help(),
+            **self.extra_commands,
         }
         handler = handlers.get(word)
         if handler is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import tempfile
 from datetime import datetime, time, timedelta
@@ -12,7 +13,9 @@ from zoneinfo import ZoneInfo
 from bot.config import Settings
 from bot.console import WORKSPACE, Console
 from bot.runtime import cipher_for
-from handlers.messages import OrgSettings
+from handlers.args import split_args, split_options
+from handlers.messages import CoachingError, OrgSettings
+from handlers.profile import parse_role
 from store import Store
 
 ZONE = ZoneInfo("America/New_York")
@@ -80,6 +83,31 @@ def seed(store: Store, console: Console, now: datetime) -> None:
     )
 
 
+JOIN_EXAMPLE = ':join rn.lopez role=nurse department=ICU name="Ana Lopez"'
+HANDLE = re.compile(r"[a-z][a-z0-9._-]{1,31}")
+
+
+def join(store: Store, console: Console, args: str) -> None:
+    """`:join HANDLE role=... department=... [name=...]`: someone new, as the platform's directory would add them."""
+    plain, options = split_options(split_args(args, JOIN_EXAMPLE))
+    if len(plain) != 1 or not HANDLE.fullmatch(plain[0]):
+        raise CoachingError(f"'{plain[0] if plain else ''}' is not a handle: lowercase, like rn.lopez.", JOIN_EXAMPLE)
+    handle = plain[0]
+    unknown = sorted(set(options) - {"role", "department", "name"})
+    if unknown:
+        raise CoachingError(f"'{unknown[0]}=' is not something :join takes (role=, department=, name=).", JOIN_EXAMPLE)
+    if handle in console.people:
+        raise CoachingError(f"{handle} is already here. `:as {handle}` to be them.", JOIN_EXAMPLE)
+    role = parse_role(options["role"]) if options.get("role") else None
+    department = (options.get("department") or "").strip()[:100] or None
+    name = (options.get("name") or "").strip()[:100] or handle.replace(".", " ").title()
+    workspace = store.find_workspace("console", WORKSPACE)
+    store.ensure_member(workspace.id, handle, console.now, handle=handle, display_name=name, timezone=ZONE.key,
+                        role=role, department=department)  # fmt: skip
+    console.add_person(handle, handle, name=name, timezone=ZONE.key)
+    console.say(f"{handle} joined: {role or 'no role'}, {department or 'no department'} ({name}).")
+
+
 def run_demo(
     db: str | None,
     script: str | None,
@@ -98,9 +126,12 @@ def run_demo(
         fresh = store.find_workspace("console", WORKSPACE) is None
         if fresh:
             seed(store, console, now)
-        else:
-            for handle, name, _role, _dept, admin in PEOPLE:
-                console.add_person(handle, handle, admin=admin, name=name, timezone=ZONE.key)
+        else:  # a kept demo: everyone in it, those who joined too
+            admins = {handle for handle, *_rest, admin in PEOPLE if admin}
+            for member in store.members(store.find_workspace("console", WORKSPACE).id):
+                name, handle = member.display_name, member.handle or member.user_id
+                console.add_person(handle, member.user_id, admin=handle in admins, name=name, timezone=ZONE.key)
+        console.extra_commands["join"] = lambda args: join(store, console, args)
         out.write(BANNER)
         console.run_scheduler()
         try:

@@ -74,3 +74,17 @@ def test_someone_back_after_deleting_keeps_their_name_and_local_clock(tmp_path):
     stamps = [line.split("]")[0] for line in after.splitlines() if line.startswith("[")]
     assert stamps and all(stamp == "[Wed 08:30" for stamp in stamps)  # New York time, not UTC
     assert "It is Wednesday 25 November 2026, 08:30 EST." in after
+
+
+def test_join_adds_people_so_small_group_rules_can_be_seen(tmp_path):
+    lines = [f":join rn.{n} role=nurse department=ICU" for n in range(5)]
+    lines += [':join dr.ortiz role=resident department="Internal Medicine" name="Rafa Ortiz"', ":who", ":as dr.ortiz"]
+    lines += [":join rn.0", ":join Bad Name!", ":join rn.9 role=wizard", ":join rn.9 shoe=7"]
+    transcript = _run(tmp_path, lines)
+    assert "rn.4 joined: nurse, ICU" in transcript and "Rafa Ortiz" in transcript
+    assert "rn.0, rn.1, rn.2, rn.3, rn.4, dr.ortiz" in transcript
+    assert "You are now dr.ortiz" in transcript
+    assert "rn.0 is already here" in transcript
+    assert "'Bad' is not a handle" in transcript and "For example: `:join rn.lopez role=nurse" in transcript
+    assert "'wizard' is not a role I know" in transcript and "'shoe=' is not something :join takes" in transcript
+    assert "Traceback" not in transcript
