@@ -67,7 +67,7 @@ def parse_month(text: str, now: datetime, example: str, *, began: datetime | Non
     """`2026-10` or `last` (the last complete month): complete months since `began`, up to two years back."""
     text = text.strip().lower()
     if text in ("", "last", "month"):
-        return _since(last_complete(now), began, example)
+        return _since(last_complete(now), began, example, now)
     match = MONTH.fullmatch(text)
     if match is None or not 1 <= int(match.group(2)) <= 12:
         raise CoachingError(f"'{text}' is not a month I understand. Use YYYY-MM, such as 2026-10.", example)
@@ -82,15 +82,16 @@ def parse_month(text: str, now: datetime, example: str, *, began: datetime | Non
     oldest = months_back(latest, MOST_MONTHS_BACK)[0]
     if month < oldest:
         raise CoachingError(f"Reports go back to {oldest.key}.", example)
-    return _since(month, began, example)
+    return _since(month, began, example, now)
 
 
-def _since(month: Month, began: datetime | None, example: str) -> Month:
+def _since(month: Month, began: datetime | None, example: str, now: datetime) -> Month:
     first = Month.of(began) if began is not None else None
     if first is None or month >= first:
         return month
+    ready = first <= last_complete(now)  # only then is there a month to suggest instead
     raise CoachingError(
         f"microcoach began here in {first.label}; its first monthly figures are ready on "
         f"{first.end:%-d %B %Y}, once that month is over.",
-        example,
+        MONTH.sub(first.key, example) if ready else "",
     )
