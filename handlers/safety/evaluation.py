@@ -90,7 +90,9 @@ def load(paths: Iterable[Path]) -> list[Case]:
                 header_seen = True
                 continue
             if len(cells) != 4 or cells[0] not in LEVELS or not cells[3].strip():
-                raise ValueError(f"{path.name}:{number}: expected level<TAB>lang<TAB>family<TAB>text, level in {LEVELS}")
+                raise ValueError(
+                    f"{path.name}:{number}: expected level<TAB>lang<TAB>family<TAB>text, level in {LEVELS}"
+                )
             cases.append(Case(f"{path.name}:{number}", *cells))
     return cases
 

@@ -43,6 +43,14 @@ IDIOMS = re.compile(
             r"\b(?:screen\w*|assess\w*|ask\w*|deni\w*|endors\w*|document\w*|evaluat\w*|monitor\w*|"
             r"watch\w*) (?:(?:a|the|my|our|this|that|every|all|each|new|pt|pts|patients?|him|her|them|kid|"
             r"teen|for|about|of|on|with|any|active|passive) )*(?:suicid\w+|si|self harm)\b",
+            # Why someone else is held, admitted or seen: "involuntary hold for suicidal ideation".
+            r"\b(?:hold|holds|admitted|admission|admit|consult|eval|evaluation|precautions|sitter|transfer|"
+            r"referral|referred|seen|presenting|presented|presents|brought in|workup|assessment) (?:\w+ ){0,2}?for "
+            r"(?:\w+ )?(?:suicidal (?:ideation|thoughts)|si|self harm|suicide attempt|overdose|od)\b",
+            # Kicking oneself: "I could hit myself for forgetting".
+            r"\b(?:could|should|want to|wanted to) (?:just )?(?:hit|kick|slap|punch) myself\b",
+            r"\b(?:kick|kicked|kicking) myself (?:for|in the|over)\b",
+            r"\b(?:hit|slap|slapped) myself (?:for (?:not|forgetting|missing|that|being))\b",
         )
     )
 )
@@ -54,5 +62,6 @@ WORK_CONTEXT = re.compile(
     r"ward|department|dept|hospital|clinic|place|specialty|career|medicine|nursing|schedule|charting|charts|"
     r"notes|admits|admissions|pager|boss|manager|tired|exhausted|exhaustion|burnt|burned|burnout|sleep|"
     r"scheduling|staff|workload|rota|roster|leadership|management|vacation|hours|overtime|staffing|"
-    r"understaffed|census|ed|er|icu|meetings?|emails?|inbox|epic|documentation|paperwork|patients?|pts?)\b"
+    r"understaffed|census|ed|er|icu|meetings?|emails?|inbox|epic|documentation|paperwork|patients?|pts?|"
+    r"turnos?|guardias?|pacientes?|planta|urgencias|trabajo|uci|supervisora?|jefa|jefe|papeleo)\b"
 )

@@ -1,11 +1,14 @@
-"""Normalisation for the crisis check: one plain, lowercase, expanded spelling for everything people type."""
+"""Normalisation for the risk check: one plain, lowercase, expanded spelling for everything people type.
+
+Every message pays for this, so each step is skipped when a cheap test shows it has nothing to do.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-from handlers.safety.words import fix_token, is_known_word
+from handlers.safety.words import fix_token, is_changed, is_known_word, spelled_words
 
 # Look-alike letters from other scripts, and typographic quotes and dashes, to their plain forms.
 _CHAR_MAP = str.maketrans(
@@ -19,33 +22,64 @@ _CHAR_MAP = str.maketrans(
 
 _TOKEN = re.compile(r"[a-z0-9@$!|*#]+(?:[.\-_][a-z0-9@$!|*#]+)*")
 _SPACED_LETTERS = re.compile(r"(?<![a-z])(?:[a-z] ){2,}[a-z](?![a-z])")  # "s u i c i d e"
-_INVISIBLE = ("Mn", "Me", "Cf")  # combining accents, enclosing marks, zero-width and format characters
+
+
+def _invisible_class() -> re.Pattern[str]:
+    """Combining accents, enclosing marks, zero-width and format characters (Mn, Me, Cf), as one class.
+
+    Unicode has none of these beyond the first two planes and the tags block; reading them from
+    unicodedata keeps the class right for the Python in use.
+    """
+    codes = [
+        c
+        for block in (range(0x80, 0x20000), range(0xE0000, 0xE1000))
+        for c in block
+        if unicodedata.category(chr(c)) in ("Mn", "Me", "Cf")
+    ]
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]+")
+
+
+_INVISIBLE_RE = _invisible_class()
+# Each step: (a substring the text must contain for the step to matter, pattern, replacement).
 _CONTRACTIONS = (
-    (re.compile(r"\bcan'?t\b"), "can not"),
-    (re.compile(r"\bwon't\b"), "will not"),
-    (re.compile(r"n't\b"), " not"),
-    (re.compile(r"\b(it|that|what|there|here|who|everything|nothing|life|death)'s\b"), r"\1 is"),
-    (re.compile(r"'m\b"), " am"),
-    (re.compile(r"'re\b"), " are"),
-    (re.compile(r"'ve\b"), " have"),
-    (re.compile(r"'ll\b"), " will"),
-    (re.compile(r"'d\b"), " would"),
+    ("'", re.compile(r"\bcan't\b"), "can not"),
+    ("'", re.compile(r"\bwon't\b"), "will not"),
+    ("'", re.compile(r"n't\b"), " not"),
+    (
+        "'",
+        re.compile(r"\b(it|that|what|there|here|who|everything|nothing|life|death|tonight|today|tomorrow)'s\b"),
+        r"\1 is",
+    ),
+    ("'", re.compile(r"'m\b"), " am"),
+    ("'", re.compile(r"'re\b"), " are"),
+    ("'", re.compile(r"'ve\b"), " have"),
+    ("'", re.compile(r"'ll\b"), " will"),
+    ("'", re.compile(r"'d\b"), " would"),
 )
 _PHRASES = (
-    (re.compile(r"\bw/o\b"), " without "),
-    (re.compile(r"\bw/"), " with "),
-    (re.compile(r"\by/o\b"), " yo "),
-    (re.compile(r"\bb/c\b"), " because "),
-    (re.compile(r"\bmy self\b(?! (?:harm|injur|esteem|care|worth|confidence|image|doubt))"), "myself"),
-    (re.compile(r"\bsewer slide\b"), "suicide"),
-    (re.compile(r"\bany more\b"), "anymore"),
-    (re.compile(r"\bself-? ?harm"), "self harm"),
+    ("/", re.compile(r"\bw/o\b"), " without "),
+    ("/", re.compile(r"\bs/h\b"), " self harm "),
+    ("/", re.compile(r"\bw/"), " with "),
+    ("/", re.compile(r"\by/o\b"), " yo "),
+    ("/", re.compile(r"\bb/c\b"), " because "),
+    ("my self", re.compile(r"\bmy self\b(?! (?:harm|injur|esteem|care|worth|confidence|image|doubt))"), "myself"),
+    ("sewer slide", re.compile(r"\bsewer slide\b"), "suicide"),
+    ("any more", re.compile(r"\bany more\b"), "anymore"),
+    ("self", re.compile(r"\bself-? ?harm"), "self harm"),
     # "id"/"ill" are words too (an ID badge, an ill patient): expand them only where a verb follows.
     (
+        "id ",
         re.compile(r"\bid (?=(?:rather|be|just|never|really|honestly|probably|prefer|want|love|die|kill)\b)"),
         "i would ",
     ),
     (
+        "ill ",
         re.compile(
             r"(?:^|(?<=[.!?;,] )|(?<=\band )|(?<=\bso )|(?<=\bbut ))ill (?=(?:just|kill|end|do|take|be|never|"
             r"probably|go|jump|drive|overdose|od|hang|die|finally|really)\b)"
@@ -60,20 +94,44 @@ _PUNCT_RUN = re.compile(r"\s*([.,!?;:])[.,!?;:\s]*")
 def normalise(text: str) -> str:
     """Lowercase plain ASCII-ish text, shortcuts expanded, disguises undone, one space between words."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(_CHAR_MAP)
-    # Accents, zero-width and other invisible characters go (they hide words from the patterns).
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) not in _INVISIBLE)
-    text = re.sub(r"[\r\n]+", ". ", text)
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"\.{2,}", ", ", text)  # an ellipsis is a pause, not a full stop
+    if not text.isascii():
+        # Accents, zero-width and other invisible characters go (they hide words from the patterns).
+        text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFD", text))
+    text = _LINE_BREAKS.sub(". ", text)
+    text = _SPACES.sub(" ", text)
+    if ".." in text:
+        text = _ELLIPSIS.sub(", ", text)  # an ellipsis is a pause, not a full stop
     text = _SPACED_LETTERS.sub(_join_spaced, text)
-    for pattern, replacement in _CONTRACTIONS:
-        text = pattern.sub(replacement, text)
-    text = _TOKEN.sub(lambda m: fix_token(m.group()), text)
-    for pattern, replacement in _PHRASES:
-        text = pattern.sub(replacement, text)
+    text = _steps(text, _CONTRACTIONS)
+    text = _fix_tokens(text)
+    text = _steps(text, _PHRASES)
     text = _NOT_KEPT.sub(" ", text)
     text = _PUNCT_RUN.sub(r"\1 ", text)
-    return re.sub(r" {2,}", " ", text).strip(" .,!?;:")  # leading and trailing marks say nothing
+    return _SPACES.sub(" ", text).strip(" .,!?;:")  # leading and trailing marks say nothing
+
+
+_LINE_BREAKS = re.compile(r"[\r\n]+")
+_SPACES = re.compile(r"\s+")
+_ELLIPSIS = re.compile(r"\.{2,}")
+_SPLIT_TOKENS = re.compile(f"({_TOKEN.pattern})")
+
+
+def _steps(text: str, steps: tuple[tuple[str, re.Pattern[str], str], ...]) -> str:
+    for needed, pattern, replacement in steps:
+        if needed in text:
+            text = pattern.sub(replacement, text)
+    return text
+
+
+def _fix_tokens(text: str) -> str:
+    """Every token through fix_token, except plain words nothing changes (most of them, and the slow part)."""
+    parts = _SPLIT_TOKENS.split(text)  # text, token, text, token, ..., text
+    for i in range(1, len(parts), 2):
+        token = parts[i]
+        if token.isalpha() and not is_changed(token):
+            continue
+        parts[i] = fix_token(token)
+    return "".join(parts)
 
 
 def _join_spaced(match: re.Match[str]) -> str:
@@ -83,4 +141,4 @@ def _join_spaced(match: re.Match[str]) -> str:
         return joined
     if joined[0] in "iau" and is_known_word(joined[1:]):
         return f"{joined[0]} {joined[1:]}"
-    return match.group()
+    return spelled_words(joined) or match.group()
