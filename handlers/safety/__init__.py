@@ -26,7 +26,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from handlers.safety.scan import RANK, scan
+from handlers.safety.scan import RANK, find_rules
 
 # Under its old private name: tests drive the internals directly, as safety._scan(safety._normalise(text)).
 from handlers.safety.text import normalise as _normalise
@@ -72,9 +72,9 @@ def is_crisis(text: str) -> bool:
 def _assess(text: str) -> Assessment:
     plain = _normalise(text)
     found = _scan(plain)
-    if "," in plain and "crisis" not in found.values():
-        # A second look without commas catches a phrase broken by a pause ("i want to... die").
-        found = {**_scan(re.sub(r" ?, ?", " ", plain)), **found}
+    if "," in plain and len(plain) <= _SECOND_LOOK_CHARS and "crisis" not in found.values():
+        # A second look without commas catches a phrase broken by a pause ("i want to, die").
+        found = {**_scan(_COMMA.sub(" ", plain)), **found}
     if not found:
         return NONE
     level = max(found.values(), key=RANK.__getitem__)
@@ -82,8 +82,14 @@ def _assess(text: str) -> Assessment:
     return Assessment(level, tuple(sorted(found, key=lambda name: (-RANK[found[name]], name))))
 
 
+# Short messages only: a long one pays twice for little (pauses around fillers, "i want to, like, die",
+# and ellipses are already undone by normalise, so the first look sees those).
+_SECOND_LOOK_CHARS = 280
+_COMMA = re.compile(r" ?, ?")
+
+
 def _scan(text: str) -> dict[str, str]:
-    return scan(text)
+    return find_rules(text)
 
 
 # Far beyond any platform's message limit (Slack 40,000 characters). Past it, the head and the tail are

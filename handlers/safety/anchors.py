@@ -11,6 +11,7 @@ match with none), the rule has no gate and always runs. A failure here costs spe
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import product
 
 try:  # the regular-expression parser; private, so its absence only means "no gates"
@@ -21,11 +22,31 @@ except ImportError:  # pragma: no cover - a future Python without these modules
 
 _MAX_SET = 64  # a gate of more substrings than this is not cheaper than the pattern
 _MIN_LEN = 3  # shorter substrings ("i ", "a") are in nearly every message
-_MAX_GATE = 24  # each substring is one fast search; past this many the gate costs more than it saves
+_MAX_GATE = 64  # scan.py files them in indexes, so a large gate costs little
+_EDGE = "\x00"  # a known word edge inside a required string (from \\b, ^ or $): zero-width, never searched for
+_EDGES = (sre.AT_BOUNDARY, sre.AT_BEGINNING, sre.AT_BEGINNING_STRING, sre.AT_END, sre.AT_END_STRING) if sre else ()
+_WORD = re.compile(r"[a-z0-9_]+")
 
 
-def required_substrings(pattern: str) -> frozenset[str] | None:
-    """Substrings at least one of which every match of `pattern` contains, or None when none can be proved."""
+@dataclass(frozen=True)
+class Gate:
+    """What any match must contain: one of `needles` (substrings), and, when known, one of `words` whole."""
+
+    needles: tuple[str, ...]
+    words: frozenset[str] | None  # one whole word from each needle, when every needle has one
+
+    def open(self, text: str, words: set[str]) -> bool:
+        if self.words is not None:
+            return not self.words.isdisjoint(words)
+        return any(needle in text for needle in self.needles)
+
+
+def text_words(text: str) -> set[str]:
+    return set(_WORD.findall(text))
+
+
+def required_strings(pattern: str) -> frozenset[str] | None:
+    """Strings (with word edges marked) at least one of which every match contains, or None if unproven."""
     if sre_parse is None:
         return None
     try:
@@ -35,12 +56,74 @@ def required_substrings(pattern: str) -> frozenset[str] | None:
     return best
 
 
-def gate(pattern: str) -> tuple[str, ...] | None:
-    """The required substrings, longest first, for `any(s in text for s in gate)`; None: no gate."""
-    found = required_substrings(pattern)
+def gate(pattern: str) -> Gate | None:
+    """The gate for `pattern`, or None when no useful one can be proved (the pattern then always runs)."""
+    found = required_strings(pattern)
     if not found or len(found) > _MAX_GATE:
         return None
-    return tuple(sorted(found, key=len, reverse=True))
+    needles = tuple(sorted({s.replace(_EDGE, "") for s in found}, key=len, reverse=True))
+    chosen = [_longest_whole_word(s) for s in found]
+    return Gate(needles, None if None in chosen else frozenset(chosen))
+
+
+def _longest_whole_word(marked: str) -> str | None:
+    """The rarest word in a required string that is whole (an edge on both sides): uncommon, then long."""
+    whole = [m.group() for m in _WORD.finditer(marked) if m.start() > 0 and m.end() < len(marked)]
+    return max(whole, key=lambda word: (word not in _COMMON, len(word))) if whole else None
+
+
+class Gated:
+    """A pattern split at its top-level alternatives, each tried only when its gate passes.
+
+    For the long helper patterns (idioms, "me too"): `search` and `sub` as on a compiled pattern, except
+    that `sub` replaces alternative by alternative.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        re.compile(pattern)  # valid as a whole
+        self.parts = tuple((re.compile(alt), gate(alt)) for alt in alternatives(pattern))
+
+    def _open(self, text: str):
+        words = text_words(text)
+        return (rx for rx, gate_ in self.parts if gate_ is None or gate_.open(text, words))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        for rx in self._open(text):
+            match = rx.search(text)
+            if match:
+                return match
+        return None
+
+    def sub(self, replacement: str, text: str) -> str:
+        for rx in list(self._open(text)):
+            text = rx.sub(replacement, text)
+        return text
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The pattern's top-level alternatives as separate patterns (each can then have its own gate)."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1  # "[]...]": a literal "]" first
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
 
 
 def _sequence(items: list) -> tuple[frozenset[str] | None, frozenset[str] | None]:
@@ -49,13 +132,18 @@ def _sequence(items: list) -> tuple[frozenset[str] | None, frozenset[str] | None
     run: frozenset[str] = frozenset({""})
     pure = True
     for op, av in items:
-        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        if op is sre.AT and av in _EDGES:
+            literal: frozenset[str] | None = frozenset({_EDGE})  # zero-width, but says where a word ends
+        elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
             continue  # zero-width: the text either side is still contiguous
-        literal = _pure(op, av)
+        else:
+            literal = _pure(op, av)
         if literal is not None and len(run) * len(literal) <= _MAX_SET:
+            candidates.append(run)  # a shorter run may make the better gate (fewer, still long, strings)
             run = frozenset(a + b for a, b in product(run, literal))
             continue
         candidates.append(run)
+        edged = _ends_at_edge(run)
         run = frozenset({""})
         pure = False
         if literal is not None:
@@ -64,8 +152,36 @@ def _sequence(items: list) -> tuple[frozenset[str] | None, frozenset[str] | None
         required = _required(op, av)
         if required:
             candidates.append(required)
+        if edged and _keeps_edge(op, av):
+            run = frozenset({_EDGE})  # "(?:just |really ){0,5}": whatever it matched, a word ends before here
     candidates.append(run)
     return _best(candidates), (run if pure else None)
+
+
+def _ends_at_edge(run: frozenset[str]) -> bool:
+    return all(s and not s[-1].isalnum() and s[-1] != "_" for s in run)
+
+
+def _keeps_edge(op, av) -> bool:
+    """An optional repeat whose every match ends at a word edge (FILLER: "(?:just |so ){0,5}", "(?:\\w+ )?")."""
+    return op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] == 0 and _ends_with_edge(list(av[2]))
+
+
+def _ends_with_edge(items: list) -> bool:
+    """Does every match of this sequence end with a character that is not part of a word?"""
+    for op, av in reversed(items):
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue
+        if op is sre.LITERAL:
+            return not chr(av).isalnum() and chr(av) != "_"
+        if op is sre.SUBPATTERN:
+            return _ends_with_edge(list(av[3]))
+        if op is sre.BRANCH:
+            return all(_ends_with_edge(list(alt)) for alt in av[1])
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            return _ends_with_edge(list(av[2]))
+        return False
+    return False
 
 
 def _pure(op, av) -> frozenset[str] | None:
@@ -106,9 +222,34 @@ def _required(op, av) -> frozenset[str] | None:
 
 
 def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
-    """The most selective usable set: long strings first, then few of them."""
-    usable = [c for c in candidates if c and len(c) <= _MAX_SET and min(map(len, c)) >= _MIN_LEN]
-    if not usable:
-        return None
-    # Each member costs one search, so few members first; then the longest shortest member (more selective).
-    return max(usable, key=lambda c: (-len(c) if len(c) > 4 else -4, min(min(map(len, c)), 8)))
+    """The most selective usable set: uncommon whole words, then long strings, then few of them."""
+    best, best_score = None, None
+    for candidate in candidates:
+        if not candidate or len(candidate) > _MAX_SET:
+            continue
+        words = [_longest_whole_word(s) for s in candidate]
+        if None in words:
+            if min(map(_length, candidate)) < _MIN_LEN:
+                continue  # a bare substring this short is in nearly every message
+            score = (0, 0, min(min(map(_length, candidate)), 7), -len(candidate))
+        else:
+            common = sum(word in _COMMON for word in words)
+            score = (1, -common, min(min(map(len, words)), 6), -len(candidate))
+        if best_score is None or score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+# Words in nearly every message: a gate of these passes too often to save anything.
+_COMMON = frozenset(
+    """a about after again all also am an and any are as at be because been but by can could day did do does
+    done down even feel feeling felt for from get go going got had has have having he her here him his how i if
+    in into is it just know like make me more my need never no not now of off on one or our out over put really
+    so some still take than that the their them then there they this time to today tonight too up us very want
+    was we were what when which who will with would you your de el la los las que y en un una no me mi se lo
+    por con para es esta estoy ya muy mas""".split()
+)
+
+
+def _length(marked: str) -> int:
+    return len(marked) - marked.count(_EDGE)

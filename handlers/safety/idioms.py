@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from handlers.safety.anchors import Gated
 from handlers.safety.fragments import CANT_DO_THIS
 
 # Everyday phrases that share words with the patterns. Each is replaced by "~" before matching: the
 # phrase no longer reads as a crisis, and the words around it keep their places.
-IDIOMS = re.compile(
+IDIOMS = Gated(
     "|".join(
         (
             r"\bkilling myself (?:to|over|trying|working|for)\b",  # working flat out

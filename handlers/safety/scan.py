@@ -9,9 +9,10 @@ died and I want to die" is). A "me too" after someone else's risk makes it the w
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from handlers.safety.anchors import gate
+from handlers.safety.anchors import Gate, Gated, alternatives, gate, text_words
 from handlers.safety.idioms import CANT_DO_THIS_RE, IDIOMS, WORK_CONTEXT
 from handlers.safety.rule import Rule
 from handlers.safety.rules_es import SPANISH_RULES
@@ -47,27 +48,44 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+@dataclass(frozen=True, eq=False)
+class Part:
+    """One top-level alternative of a rule's pattern, with the gate any of its matches must pass."""
+
+    key: int  # its place among all parts, for the gate index
+    regex: re.Pattern[str]
+    gate: Gate | None  # what any match contains (anchors.py); None: always run
+
+
 @dataclass(frozen=True)
 class Compiled:
     rule: Rule
-    regex: re.Pattern[str]
-    gate: tuple[str, ...] | None  # substrings one of which any match contains (anchors.py)
-    requires: re.Pattern[str] | None
+    parts: tuple[Part, ...]
+    requires: Gated | None
+    keys: frozenset[int]  # its parts' keys
 
 
-def _compile(rule: Rule) -> Compiled:
-    requires = re.compile(rule.requires) if rule.requires else None
-    return Compiled(rule, re.compile(rule.pattern), gate(rule.pattern), requires)
+def _compile(rules: tuple[Rule, ...]) -> tuple[Compiled, ...]:
+    compiled, key = [], 0
+    for rule in rules:
+        re.compile(rule.pattern)  # the whole pattern must be valid on its own, whatever its parts are
+        parts = []
+        for alternative in alternatives(rule.pattern):
+            parts.append(Part(key, re.compile(alternative), gate(alternative)))
+            key += 1
+        requires = Gated(rule.requires) if rule.requires else None
+        compiled.append(Compiled(rule, tuple(parts), requires, frozenset(p.key for p in parts)))
+    return tuple(compiled)
 
 
 # Every rule, compiled once at import; a duplicate name would make the reasons ambiguous.
-COMPILED = tuple(_compile(rule) for rule in RULES)
+COMPILED = _compile(RULES)
 assert len({c.rule.name for c in COMPILED}) == len(COMPILED), "rule names must be unique"
 
 _STRAY_QUOTES = re.compile(r"\"|(?<![a-z])'|'(?![a-z])")  # quote marks, not the apostrophe in "pt's"
 
 
-def scan(text: str, *, gated: bool = True) -> dict[str, str]:
+def find_rules(text: str, *, gated: bool = True) -> dict[str, str]:
     """Rule name -> level for every rule that fires on this normalised text (empty: nothing found).
 
     `gated=False` runs every pattern regardless of its gate: the tests check that gates change nothing.
@@ -81,29 +99,79 @@ def scan(text: str, *, gated: bool = True) -> dict[str, str]:
         text = CANT_DO_THIS_RE.sub(" ~ ", text)
     found: dict[str, str] = {}
     someone_else = heard
-    for compiled in _candidates(text, gated):
+    for compiled, matches in _matches(text, gated):
         rule = compiled.rule
-        for match in compiled.regex.finditer(text):
+        for match in matches:
             if rule.marked or _about_me(text, match):
                 level = rule.at_work if at_work and rule.at_work else rule.level
                 if level != "none":
                     found[rule.name] = level
                 break
             someone_else = max(someone_else, RANK[rule.level])
-    if OTHER_PERSON_CRISIS.search(text):
-        someone_else = RANK["crisis"]
-    if someone_else and ME_TOO.search(text):
-        found["me_too"] = "crisis" if someone_else == RANK["crisis"] else "concern"
+    if ME_TOO.search(text):
+        if OTHER_PERSON_CRISIS.search(text):
+            someone_else = RANK["crisis"]
+        if someone_else:
+            found["me_too"] = "crisis" if someone_else == RANK["crisis"] else "concern"
     return found
 
 
-def _candidates(text: str, gated: bool):
-    for compiled in COMPILED:
-        if gated and compiled.gate is not None and not any(s in text for s in compiled.gate):
-            continue
+def _matches(text: str, gated: bool) -> Iterator[tuple[Compiled, Iterator[re.Match[str]]]]:
+    """Each rule that can match, with its matches in order of its parts (only parts whose gate passes)."""
+    if gated:
+        open_parts = _PASSING.open_parts(text)
+        rules = sorted({_RULE_OF[key] for key in open_parts})
+    else:
+        open_parts, rules = None, range(len(COMPILED))
+    for index in rules:
+        compiled = COMPILED[index]
+        parts = compiled.parts if open_parts is None else [p for p in compiled.parts if p.key in open_parts]
         if compiled.requires is not None and not compiled.requires.search(text):
             continue
-        yield compiled
+        yield compiled, (m for p in parts for m in p.regex.finditer(text))
+
+
+class _GateIndex:
+    """Which parts' gates pass, found with two indexes rather than a test per part.
+
+    Most gates are whole words ("myself", "burden"): the text's set of words meets them in one lookup
+    each. The rest are substrings, at least three characters long, filed under their first three: a few
+    hundred short searches (in C) rule out most of them at once.
+    """
+
+    def __init__(self) -> None:
+        self.always: set[int] = set()
+        self.by_word: dict[str, list[int]] = {}
+        self.by_needle: dict[str, list[int]] = {}
+        by_head: dict[str, list[str]] = {}
+        for compiled in COMPILED:
+            for part in compiled.parts:
+                if part.gate is None:
+                    self.always.add(part.key)
+                elif part.gate.words is not None:
+                    for word in part.gate.words:
+                        self.by_word.setdefault(word, []).append(part.key)
+                else:
+                    for needle in part.gate.needles:
+                        if needle not in self.by_needle:
+                            by_head.setdefault(needle[:3], []).append(needle)
+                        self.by_needle.setdefault(needle, []).append(part.key)
+        self.heads = tuple(by_head.items())
+
+    def open_parts(self, text: str) -> set[int]:
+        found = set(self.always)
+        for word in text_words(text).intersection(self.by_word):
+            found.update(self.by_word[word])
+        for head, needles in self.heads:
+            if head in text:
+                for needle in needles:
+                    if needle in text:
+                        found.update(self.by_needle[needle])
+        return found
+
+
+_PASSING = _GateIndex()
+_RULE_OF = {part.key: index for index, compiled in enumerate(COMPILED) for part in compiled.parts}
 
 
 def _drop_reported_speech(text: str) -> tuple[str, int]:
@@ -115,14 +183,15 @@ def _drop_reported_speech(text: str) -> tuple[str, int]:
         start, end = (i - match.start() for i in match.span("speech"))
         return f"{match.group()[:start]} ~ {match.group()[end:]}"
 
-    for pattern in REPORTED_SPEECH:
-        text = pattern.sub(blank, text)
+    for needs, pattern in REPORTED_SPEECH:
+        if any(needle in text for needle in needs):
+            text = pattern.sub(blank, text)
     rank = 0
     for speech in heard:
         if OTHER_PERSON_CRISIS.search(speech):
             rank = RANK["crisis"]
-        for compiled in _candidates(speech, gated=True):
-            if compiled.regex.search(speech):
+        for compiled, matches in _matches(speech, gated=True):
+            if next(matches, None) is not None:
                 rank = max(rank, RANK[compiled.rule.level])
     return text, rank
 

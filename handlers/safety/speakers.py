@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from handlers.safety.anchors import Gated
 from handlers.safety.fragments import FILLER as _F  # short, so ME_TOO still reads as its phrases
 
 # Who a clause is about. The nearest of these before (or inside) a match decides: first person fires.
@@ -44,24 +45,32 @@ _SAY = (
 _ANY_OTHER_PERSON = "|".join(sorted(OTHER_PEOPLE, key=len, reverse=True))
 # Someone else's quoted words, named by who said them: "pt said 'i want to die'", '"i want to die" - pt'.
 # Unquoted speech is left alone: "my husband told me i keep talking about killing myself" is mine.
+# Each with a substring the text must hold for it to matter (a quote mark, a colon, "asked"): most
+# messages hold none, and these long alternations are then never run.
 REPORTED_SPEECH = (
-    re.compile(
-        rf"\b(?:{_ANY_OTHER_PERSON})\b[^.!?;\"]{{0,60}}?\b{_SAY}\b(?: that)?[ ,:]*"
-        rf"(?P<speech>\"[^\"]*\"?|'[^']*'?)"
+    (
+        ('"', " '"),
+        re.compile(
+            rf"\b(?:{_ANY_OTHER_PERSON})\b[^.!?;\"]{{0,60}}?\b{_SAY}\b(?: that)?[ ,:]*"
+            rf"(?P<speech>\"[^\"]*\"?|'[^']*'?)"
+        ),
     ),
-    re.compile(rf"(?P<speech>\"[^\"]*\") ?[,-]? ?(?:{_SAY} )?(?:the |my |a |our )?(?:{_ANY_OTHER_PERSON})\b"),
+    (('"',), re.compile(rf"(?P<speech>\"[^\"]*\") ?[,-]? ?(?:{_SAY} )?(?:the |my |a |our )?(?:{_ANY_OTHER_PERSON})\b")),
     # As charted, with no quote marks: "pt states: i want to die", "patient: i have a plan".
     # ("I told my therapist: I want to die" stays mine: the colon must follow a saying, or open the line.)
-    re.compile(rf"(?:^|[.!?;] )(?:the |my |a |our )?(?:{_ANY_OTHER_PERSON}) ?: ?(?P<speech>[^.!?;\"]+)"),
-    re.compile(rf"\b(?:{_ANY_OTHER_PERSON})\b[^.!?;:\"]{{0,60}}?\b{_SAY} ?: ?(?P<speech>[^.!?;\"]+)"),
+    ((":",), re.compile(rf"(?:^|[.!?;] )(?:the |my |a |our )?(?:{_ANY_OTHER_PERSON}) ?: ?(?P<speech>[^.!?;\"]+)")),
+    ((":",), re.compile(rf"\b(?:{_ANY_OTHER_PERSON})\b[^.!?;:\"]{{0,60}}?\b{_SAY} ?: ?(?P<speech>[^.!?;\"]+)")),
     # Someone else's question: "a friend asked me if i ever think about suicide". My answer after it is mine.
-    re.compile(
-        rf"\b(?:{_ANY_OTHER_PERSON})\b[^.!?;]{{0,40}}?\basked (?:me|us) (?:if|whether) "
-        rf"(?P<speech>[^.!?;,]*?)(?= (?:and|but|so) i\b|[.!?;,]|$)"
+    (
+        ("asked",),
+        re.compile(
+            rf"\b(?:{_ANY_OTHER_PERSON})\b[^.!?;]{{0,40}}?\basked (?:me|us) (?:if|whether) "
+            rf"(?P<speech>[^.!?;,]*?)(?= (?:and|but|so) i\b|[.!?;,]|$)"
+        ),
     ),
 )
 # Crisis language about someone else, which a "same" or "me too" right after turns into my own.
-OTHER_PERSON_CRISIS = re.compile(
+OTHER_PERSON_CRISIS = Gated(
     r"\b(?:wants|wanted|wanting|tried|trying|try) to (?:die|kill (?:him|her|them)sel(?:f|ves)|end (?:his|her|"
     r"their) (?:own )?life)|\b(?:killed|hanged|hung|shot) (?:him|her|them)sel(?:f|ves)|\b(?:is|was|are|"
     r"were) suicidal|\bcommitted suicide|\bsuicide\b|\b(?:feels|felt|is feeling) hopeless|\b(?:overdosed|"
@@ -69,7 +78,7 @@ OTHER_PERSON_CRISIS = re.compile(
     r"\b(?:quiere|queria|quiso|intento) (?:morir|morirse|matarse|suicidarse|quitarse la vida)|\bse (?:suicido|"
     r"mato|quito la vida)"
 )
-ME_TOO = re.compile(
+ME_TOO = Gated(
     r"\bi (?:\w+ ){0,4}?(?:should|could|want to|might|will|wish i could|thinking about|thought about|think about|"
     r"considered|considering) (?:just )?(?:do the same|doing the same|doing it too|doing the same thing|"
     r"follow (?:him|her|them)|join (?:him|her|them))\b|\bi have (?:thought about|considered) (?:it|that) too\b|"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from handlers.safety.words import fix_token, is_changed, is_known_word, spelled_words
+from handlers.safety.words import CHANGED_WORDS, fix_token, is_changed, is_known_word, spelled_words
 
 # Look-alike letters from other scripts, and typographic quotes and dashes, to their plain forms.
 _CHAR_MAP = str.maketrans(
@@ -46,22 +46,32 @@ def _invisible_class() -> re.Pattern[str]:
 
 
 _INVISIBLE_RE = _invisible_class()
-# Each step: (a substring the text must contain for the step to matter, pattern, replacement).
-_CONTRACTIONS = (
-    ("'", re.compile(r"\bcan't\b"), "can not"),
-    ("'", re.compile(r"\bwon't\b"), "will not"),
-    ("'", re.compile(r"n't\b"), " not"),
-    (
-        "'",
-        re.compile(r"\b(it|that|what|there|here|who|everything|nothing|life|death|tonight|today|tomorrow)'s\b"),
-        r"\1 is",
-    ),
-    ("'", re.compile(r"'m\b"), " am"),
-    ("'", re.compile(r"'re\b"), " are"),
-    ("'", re.compile(r"'ve\b"), " have"),
-    ("'", re.compile(r"'ll\b"), " will"),
-    ("'", re.compile(r"'d\b"), " would"),
+# Contractions, in one pass: "can't" -> "can not", "it's" -> "it is", "I'd" -> "I would".
+_CONTRACTION = re.compile(
+    r"\b(can't|won't)\b|n't\b|\b(it|that|what|there|here|who|everything|nothing|life|death|tonight|today|"
+    r"tomorrow)'s\b|'(m|re|ve|ll|d)\b"
 )
+_EXPANDED = {
+    "can't": "can not",
+    "won't": "will not",
+    "m": " am",
+    "re": " are",
+    "ve": " have",
+    "ll": " will",
+    "d": " would",
+}
+
+
+def _expand(match: re.Match[str]) -> str:
+    whole, subject, short = match.groups()
+    if whole:
+        return _EXPANDED[whole]
+    if subject:
+        return f"{subject} is"
+    return _EXPANDED[short] if short else " not"
+
+
+# Each step: (a substring the text must contain for the step to matter, pattern, replacement).
 _PHRASES = (
     ("/", re.compile(r"\bw/o\b"), " without "),
     ("/", re.compile(r"\bs/h\b"), " self harm "),
@@ -88,7 +98,8 @@ _PHRASES = (
     ),
 )
 _NOT_KEPT = re.compile(r"[^a-z0-9' .,!?;:\"]+")  # emoji, symbols, brackets: word breaks, nothing more
-_PUNCT_RUN = re.compile(r"\s*([.,!?;:])[.,!?;:\s]*")
+_PUNCT_RUN = re.compile(r"([.,!?;:])[.,!?;:\s]*")  # starts with the mark: found by a fast scan
+_SPACE_BEFORE_MARK = re.compile(r"\s+(?=[.,!?;:])")
 
 
 def normalise(text: str) -> str:
@@ -97,23 +108,31 @@ def normalise(text: str) -> str:
     if not text.isascii():
         # Accents, zero-width and other invisible characters go (they hide words from the patterns).
         text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFD", text))
-    text = _LINE_BREAKS.sub(". ", text)
-    text = _SPACES.sub(" ", text)
+    if "\n" in text or "\r" in text:
+        text = _LINE_BREAKS.sub(". ", text)
+    text = " ".join(text.split())  # one space between words (str.split is far quicker than a pattern here)
     if ".." in text:
-        text = _ELLIPSIS.sub(", ", text)  # an ellipsis is a pause, not a full stop
+        text = _ELLIPSIS.sub(" ", text)  # an ellipsis is a pause, not a full stop: "i want to... die"
     text = _SPACED_LETTERS.sub(_join_spaced, text)
-    text = _steps(text, _CONTRACTIONS)
+    if "'" in text:
+        text = _CONTRACTION.sub(_expand, text)
     text = _fix_tokens(text)
     text = _steps(text, _PHRASES)
+    if "," in text:
+        text = _FILLER_COMMAS.sub(r" \1 ", text)  # "i want to, like, die": a filler in commas is a pause
     text = _NOT_KEPT.sub(" ", text)
-    text = _PUNCT_RUN.sub(r"\1 ", text)
-    return _SPACES.sub(" ", text).strip(" .,!?;:")  # leading and trailing marks say nothing
+    text = _PUNCT_RUN.sub(r"\1 ", _SPACE_BEFORE_MARK.sub("", text))
+    return " ".join(text.split()).strip(" .,!?;:")  # leading and trailing marks say nothing
 
 
 _LINE_BREAKS = re.compile(r"[\r\n]+")
-_SPACES = re.compile(r"\s+")
+_FILLER_COMMAS = re.compile(
+    r" ?, ?\b(like|just|honestly|literally|really|seriously|idk|tbh|ngl|lowkey|um|uh|basically|kind of|sort of)"
+    r"\b ?,? ?"
+)
 _ELLIPSIS = re.compile(r"\.{2,}")
 _SPLIT_TOKENS = re.compile(f"({_TOKEN.pattern})")
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
 
 
 def _steps(text: str, steps: tuple[tuple[str, re.Pattern[str], str], ...]) -> str:
@@ -126,9 +145,10 @@ def _steps(text: str, steps: tuple[tuple[str, re.Pattern[str], str], ...]) -> st
 def _fix_tokens(text: str) -> str:
     """Every token through fix_token, except plain words nothing changes (most of them, and the slow part)."""
     parts = _SPLIT_TOKENS.split(text)  # text, token, text, token, ..., text
+    stretched = _STRETCHED.search(text) is not None  # most messages stretch no letters: one test for all
     for i in range(1, len(parts), 2):
         token = parts[i]
-        if token.isalpha() and not is_changed(token):
+        if token.isalpha() and not (token in CHANGED_WORDS or stretched and is_changed(token)):
             continue
         parts[i] = fix_token(token)
     return "".join(parts)

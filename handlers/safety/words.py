@@ -131,6 +131,10 @@ _SPELLABLE = frozenset(
 )
 
 
+# Plain words fix_token changes without looking further: shortcuts and typos.
+CHANGED_WORDS = frozenset(_SHORTCUTS) | frozenset(_TYPOS)
+
+
 def is_changed(word: str) -> bool:
     """Would fix_token change this plain, all-letters word? (A shortcut, a typo, or stretched letters.)"""
     return word in _SHORTCUTS or word in _TYPOS or _LETTER_RUN.search(word) is not None
