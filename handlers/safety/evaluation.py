@@ -139,6 +139,25 @@ def summary(report: Report) -> str:
     return "\n".join(lines)
 
 
+def eval_command(path: str | None) -> tuple[int, str]:
+    """`microcoach safety eval [PATH]`: (exit code, report). 0 when the targets are met, 1 when not, 2 on bad input."""
+    from handlers.safety import assess  # here, so the loader and scorer above need nothing of the net
+
+    paths = default_paths() if path is None else _paths(Path(path))
+    if not paths:
+        return 2, f"no labelled files (*.tsv) at {path or DATA_DIR}. For example: microcoach safety eval {DATA_DIR}"
+    try:
+        cases = load(paths)
+    except (OSError, UnicodeDecodeError, ValueError) as problem:
+        return 2, f"{problem}\nFor example, a line: crisis<TAB>en<TAB>plan<TAB>I have a plan"
+    report = evaluate(cases, assess)
+    return (0 if report.meets_targets() else 1), summary(report)
+
+
+def _paths(path: Path) -> list[Path]:
+    return sorted(path.glob("*.tsv")) if path.is_dir() else [path] if path.exists() else []
+
+
 def _grouped(title: str, outcomes: list[Outcome], key: Callable[[Outcome], str]) -> list[str]:
     if not outcomes:
         return [f"{title}: none"]
