@@ -64,5 +64,6 @@ WORK_CONTEXT = re.compile(
     r"notes|admits|admissions|pager|boss|manager|tired|exhausted|exhaustion|burnt|burned|burnout|sleep|"
     r"scheduling|staff|workload|rota|roster|leadership|management|vacation|hours|overtime|staffing|"
     r"understaffed|census|ed|er|icu|meetings?|emails?|inbox|epic|documentation|paperwork|patients?|pts?|"
+    r"bed|beds|code|codes|coded|crashing|rounds|surgery|discharge|admitted|admit|cases?|consults?|"
     r"turnos?|guardias?|pacientes?|planta|urgencias|trabajo|uci|supervisora?|jefa|jefe|papeleo)\b"
 )

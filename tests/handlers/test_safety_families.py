@@ -14,7 +14,7 @@ ENGLISH = [
     ("plan", "crisis", "i have a plan for how to do it"),
     ("plan", "crisis", "I have a plan to do it this weekend"),
     ("plan", "crisis", "my plan is set"),
-    ("plan", "concern", "I have a plan, and a quiet place"),
+    ("plan", "concern", "I have a plan, and nobody needs to know"),
     ("plan", "none", "Bed 4 is crashing again. I have a plan."),
     ("plan", "none", "I have a plan for tomorrow's clinic"),
     ("plan", "none", "I have a plan: ask for fewer nights"),
