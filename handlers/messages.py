@@ -22,6 +22,7 @@ class Actor:
     display_name: str = ""
     timezone: str | None = None  # IANA zone when the platform tells us
     is_admin: bool = False  # MICROCOACH_ADMINS or a workspace admin/owner, decided at the edge
+    locale: str | None = None  # the chat app's locale ("es-ES", "es-419", "en-US"), when it tells us
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from handlers.safety.text import normalise as _normalise
 logger = logging.getLogger(__name__)
 
 LEVELS = ("none", "concern", "crisis")
+__all__ = ["FAILED", "LEVELS", "NONE", "RANK", "Assessment", "assess", "is_crisis"]
 
 
 @dataclass(frozen=True)
