@@ -23,7 +23,7 @@ from handlers import (
 from handlers.context import Ctx
 from handlers.helptext import help_reply, welcome
 from handlers.messages import CoachingError, Incoming, OrgSettings, Reply
-from handlers.safety import NONE, RANK, Assessment, assess
+from handlers.safety import NONE, RANK, assess
 from prompts.library import load_library
 from prompts.messages import escape, render
 from store import Store

@@ -82,7 +82,7 @@ def on_message(ctx: Ctx, text: str, assessment: Assessment) -> list[Reply] | Non
 
 
 def parse_answer(text: str) -> str | None:
-    """"yes", "no", "unsure", or None when the text is not an answer to the question."""
+    """ "yes", "no", "unsure", or None when the text is not an answer to the question."""
     plain = normalise(text).strip(" .,!?;:")
     if not plain or len(plain.split()) > _MOST_WORDS:
         return None

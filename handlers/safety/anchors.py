@@ -20,6 +20,12 @@ try:  # the regular-expression parser; private, so its absence only means "no ga
 except ImportError:  # pragma: no cover - a future Python without these modules
     sre_parse = sre = None
 
+
+def _words(text: str) -> list[str]:
+    """A word list written as one string, for readability."""
+    return text.split()
+
+
 _MAX_SET = 64  # a gate of more substrings than this is not cheaper than the pattern
 _MIN_LEN = 3  # shorter substrings ("i ", "a") are in nearly every message
 _MAX_GATE = 64  # scan.py files them in indexes, so a large gate costs little
@@ -242,12 +248,12 @@ def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
 
 # Words in nearly every message: a gate of these passes too often to save anything.
 _COMMON = frozenset(
-    """a about after again all also am an and any are as at be because been but by can could day did do does
+    _words("""a about after again all also am an and any are as at be because been but by can could day did do does
     done down even feel feeling felt for from get go going got had has have having he her here him his how i if
     in into is it just know like make me more my need never no not now of off on one or our out over put really
     so some still take than that the their them then there they this time to today tonight too up us very want
     was we were what when which who will with would you your de el la los las que y en un una no me mi se lo
-    por con para es esta estoy ya muy mas""".split()
+    por con para es esta estoy ya muy mas""")
 )
 
 

@@ -11,9 +11,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+
+def _words(text: str) -> list[str]:
+    """A word list written as one string, for readability."""
+    return text.split()
+
+
 # Words that are Spanish and not English (accents stripped: the test reads plain letters).
 _SPANISH = frozenset(
-    """que de la el los las y en un una por para es esta este estoy estas estan soy eres somos tengo tiene
+    _words("""que de la el los las y en un una por para es esta este estoy estas estan soy eres somos tengo tiene
     tienes tenemos quiero quieres quiere puedo puede puedes hay ya muy mas pero porque cuando como donde
     todo toda todos nada nadie algo siempre nunca tambien hoy ayer manana noche dia semana turno guardia
     vida muerte morir morirme matarme suicidarme quitarme ganas solo sola cansada cansado siento sientes
@@ -26,17 +32,20 @@ _SPANISH = frozenset(
     verguenza acabo paciencia farmacia cambiar hora soporto supervisora necesito vacaciones guardadas
     pastillas suficientes hacerlo estaria estarian seria carga cansancio agotada agotado quemada harta harto
     llore coche despues dia fracaso parada horrible volver falta personal aprobe examen cene encanto nuevo
-    dormi ocho salgo tuve nos ayuda ninguna ningun tampoco entonces mucho mucha poco tanto asi sigo""".split()
+    dormi ocho salgo tuve nos ayuda ninguna ningun tampoco entonces mucho mucha poco tanto asi sigo""")
 )
 _SPANISH_ENDINGS = ("cion", "ciones", "rme")  # "medicacion", "morirme": no English word ends so
 # Spelled alike in English (or common there as names and abbreviations): they say nothing either way.
-_BOTH = frozenset("no me a son con come sin mi se plan red once pan para total final hospital".split())
-_ENGLISH = frozenset(
-    """the and i you it is was to of in that for on with have be at not this are my we he she they but
+_BOTH = frozenset(_words("no me a son con come sin mi se plan red once pan para total final hospital"))
+_ENGLISH = (
+    frozenset(
+        _words("""the and i you it is was to of in that for on with have be at not this are my we he she they but
     what so if just do did can will would there their about all been had has me out up get got like
     one when his her them then than who an or by from as an am im dont cant its really today shift night
-    feel feeling want need going know think time work patient patients day back still after over""".split()
-) - _BOTH
+    feel feeling want need going know think time work patient patients day back still after over""")
+    )
+    - _BOTH
+)
 _SPANISH_MARKS = re.compile(r"[ñ¿¡áéíóúü]")
 _WORD = re.compile(r"(?<![\w])[^\W\d_]+(?![\w])")  # words of letters only: "su1c1de" is none
 

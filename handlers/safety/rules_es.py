@@ -115,7 +115,8 @@ SPANISH_RULES = (
     _es(
         "todo_planeado",
         "crisis",
-        r"\b(?:ya )?(?:lo )?tengo (?:todo |todo bien )?(?:planeado|planeada|pensado|decidido|decidida)\b(?! (?:para|con|"
+        r"\b(?:ya )?(?:lo )?tengo (?:todo |todo bien )?(?:planeado|planeada|pensado|decidido|decidida)\b"
+        r"(?! (?:para|con|"
         r"el|la|lo)\b| ?:)",
         at_work="concern",
     ),

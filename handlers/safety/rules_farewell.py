@@ -37,7 +37,8 @@ FAREWELL_RULES = (
                 "goodbye_acts",
                 r"\bthis is (?:my )?goodbye\b(?! (?:to|for now|from|party|card|lunch|"
                 r"drinks)\b)|\bsaid (?:my )?goodbyes? (?:to (?:\w+ ){1,3}?)?(?:for the last time|for good|one last "
-                rf"time)\b|\b(?:want to|going to|need to|have to|ready to) say goodbye to (?:everyone|everybody|all of you|"
+                rf"time)\b|\b(?:want to|going to|need to|have to|ready to) say goodbye to "
+                rf"(?:everyone|everybody|all of you|"
                 rf"my {_FAMILY})(?: before i go)?(?= ?[.!?;,]|$)",
             ),
             (
@@ -70,7 +71,8 @@ FAREWELL_RULES = (
     # Told as the writer's own act ("said goodbye to my parents, they don't know it was goodbye").
     crisis(
         "secret_goodbye",
-        r"(?:^|\bi |[.!?;] )(?:just |already )?(?:said|say|have said) (?:my )?goodbyes? (?:to )?[^.!?;]{0,40}?\b(?:they|"
+        r"(?:^|\bi |[.!?;] )(?:just |already )?(?:said|say|have said) (?:my )?goodbyes? (?:to )?[^.!?;]{0,40}?"
+        r"\b(?:they|"
         r"she|he|nobody|no one) (?:do not|did not|does not|would not) know it (?:was|is|would be) (?:goodbye|the "
         r"last time)\b",
         marked=True,

@@ -128,7 +128,8 @@ MEANS_RULES = (
     concern(
         "dwelling_on_means",
         rf"(?:^|\bi )(?:just |still |really )?(?:keep|kept|have been|can not stop|could not stop) (?:\w+ ){{0,2}}?"
-        rf"(?:thinking about|staring at|looking at|eyeing|picturing|holding) (?:[\w']+ ){{0,3}}?{ANY_MEANS}{_NOT_A_PULL}|"
+        rf"(?:thinking about|staring at|looking at|eyeing|picturing|holding) (?:[\w']+ ){{0,3}}?{ANY_MEANS}"
+        rf"{_NOT_A_PULL}|"
         rf"{ANY_MEANS}(?: [\w']+){{0,8}}? (?:and|but) i (?:keep|kept|can not stop|could not stop) (?:thinking about|"
         rf"looking at|staring at|going back to|holding) (?:it|them|that|those)\b",
         marked=True,  # "i keep thinking about my dad's gun": the subject is in the pattern, the dad is not it

@@ -44,7 +44,8 @@ PASSIVE_RULES = leveled(
         (
             "hope_i_crash",
             r"\b(?:hope|hoping|wish|wishing|pray|praying) (?:that )?i (?:will|would|could|might) (?:just )?(?:crash|"
-            r"get in (?:a|an) (?:crash|accident)|not make it|not come back|get sick enough|die)\b(?! (?:on|at|in) (?:the|my|a) "
+            r"get in (?:a|an) (?:crash|accident)|not make it|not come back|get sick enough|die)\b"
+            r"(?! (?:on|at|in) (?:the|my|a) "
             r"(?:couch|sofa|bed|floor)| early| out)",
         ),
         (

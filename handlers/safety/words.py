@@ -126,7 +126,6 @@ _SPELLABLE = frozenset(
         "tengo",
         "ganas",
         "que",
-        "me",
     }
 )
 

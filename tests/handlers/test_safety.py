@@ -1,4 +1,4 @@
-"""The safety net's levels: what is a crisis, what gets the direct question, what stays quiet, and that it never breaks."""
+"""The safety net's levels: crisis, the direct question, quiet, and a check that never breaks."""
 
 from __future__ import annotations
 
