@@ -36,12 +36,20 @@ _WORD = re.compile(r"[a-z0-9_]+")
 
 @dataclass(frozen=True)
 class Gate:
-    """What any match must contain: one of `needles` (substrings), and, when known, one of `words` whole."""
+    """What any match must contain: one of `needles` (substrings), and, when known, one of `words` whole.
+
+    `also` is a second, independent requirement from elsewhere in the pattern (a verb and a drug):
+    both must hold, which lets far fewer patterns run.
+    """
 
     needles: tuple[str, ...]
     words: frozenset[str] | None  # one whole word from each needle, when every needle has one
+    also: Gate | None = None
 
     def open(self, text: str, words: set[str]) -> bool:
+        return self.holds(text, words) and (self.also is None or self.also.holds(text, words))
+
+    def holds(self, text: str, words: set[str]) -> bool:
         if self.words is not None:
             return not self.words.isdisjoint(words)
         return any(needle in text for needle in self.needles)
@@ -53,23 +61,43 @@ def text_words(text: str) -> set[str]:
 
 def required_strings(pattern: str) -> frozenset[str] | None:
     """Strings (with word edges marked) at least one of which every match contains, or None if unproven."""
-    if sre_parse is None:
-        return None
-    try:
-        best, _pure = _sequence(list(sre_parse.parse(pattern)))
-    except Exception:  # an unknown node type: no gate, the rule simply always runs
-        return None
-    return best
+    ranked = _ranked(pattern)
+    return ranked[0] if ranked else None
 
 
 def gate(pattern: str) -> Gate | None:
     """The gate for `pattern`, or None when no useful one can be proved (the pattern then always runs)."""
-    found = required_strings(pattern)
-    if not found or len(found) > _MAX_GATE:
+    ranked = [c for c in _ranked(pattern) if len(c) <= _MAX_GATE]
+    if not ranked:
         return None
+    best = ranked[0]
+    second = next((c for c in ranked[1:] if not _overlaps(c, best)), None)
+    return _gate(best, _gate(second) if second else None)
+
+
+def _gate(found: frozenset[str], also: Gate | None = None) -> Gate:
     needles = tuple(sorted({s.replace(_EDGE, "") for s in found}, key=len, reverse=True))
     chosen = [_longest_whole_word(s) for s in found]
-    return Gate(needles, None if None in chosen else frozenset(chosen))
+    return Gate(needles, None if None in chosen else frozenset(chosen), also)
+
+
+def _ranked(pattern: str) -> list[frozenset[str]]:
+    """Every requirement the top level of `pattern` proves, most selective first."""
+    if sre_parse is None:
+        return []
+    try:
+        candidates, _pure = _candidates(list(sre_parse.parse(pattern)))
+    except Exception:  # an unknown node type: no gate, the rule simply always runs
+        return []
+    scored = [(score, c) for c in set(candidates) if (score := _score(c)) is not None]
+    return [c for _, c in sorted(scored, key=lambda pair: pair[0], reverse=True)]
+
+
+def _overlaps(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Would one requirement say nothing new next to the other (one's strings inside the other's)?"""
+    plain_a = [s.replace(_EDGE, "") for s in a]
+    plain_b = [s.replace(_EDGE, "") for s in b]
+    return any(x in y or y in x for x in plain_a for y in plain_b)
 
 
 def _longest_whole_word(marked: str) -> str | None:
@@ -89,19 +117,20 @@ class Gated:
         re.compile(pattern)  # valid as a whole
         self.parts = tuple((re.compile(alt), gate(alt)) for alt in alternatives(pattern))
 
-    def _open(self, text: str):
-        words = text_words(text)
-        return (rx for rx, gate_ in self.parts if gate_ is None or gate_.open(text, words))
+    def _open(self, text: str, words: set[str] | None):
+        words = text_words(text) if words is None else words
+        return [rx for rx, gate_ in self.parts if gate_ is None or gate_.open(text, words)]
 
-    def search(self, text: str) -> re.Match[str] | None:
-        for rx in self._open(text):
+    def search(self, text: str, words: set[str] | None = None) -> re.Match[str] | None:
+        """As Pattern.search; `words` is text_words(text) when the caller has it already."""
+        for rx in self._open(text, words):
             match = rx.search(text)
             if match:
                 return match
         return None
 
-    def sub(self, replacement: str, text: str) -> str:
-        for rx in list(self._open(text)):
+    def sub(self, replacement: str, text: str, words: set[str] | None = None) -> str:
+        for rx in self._open(text, words):
             text = rx.sub(replacement, text)
         return text
 
@@ -134,6 +163,12 @@ def alternatives(pattern: str) -> list[str]:
 
 def _sequence(items: list) -> tuple[frozenset[str] | None, frozenset[str] | None]:
     """(best required set, exact set of strings when the whole sequence is literal)."""
+    candidates, pure = _candidates(items)
+    return _best(candidates), pure
+
+
+def _candidates(items: list) -> tuple[list[frozenset[str]], frozenset[str] | None]:
+    """(every required set found along the sequence, exact set of strings when it is all literal)."""
     candidates: list[frozenset[str]] = []
     run: frozenset[str] = frozenset({""})
     pure = True
@@ -161,7 +196,7 @@ def _sequence(items: list) -> tuple[frozenset[str] | None, frozenset[str] | None
         if edged and _keeps_edge(op, av):
             run = frozenset({_EDGE})  # "(?:just |really ){0,5}": whatever it matched, a word ends before here
     candidates.append(run)
-    return _best(candidates), (run if pure else None)
+    return candidates, (run if pure else None)
 
 
 def _ends_at_edge(run: frozenset[str]) -> bool:
@@ -229,21 +264,24 @@ def _required(op, av) -> frozenset[str] | None:
 
 def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
     """The most selective usable set: uncommon whole words, then long strings, then few of them."""
-    best, best_score = None, None
-    for candidate in candidates:
-        if not candidate or len(candidate) > _MAX_SET:
-            continue
-        words = [_longest_whole_word(s) for s in candidate]
-        if None in words:
-            if min(map(_length, candidate)) < _MIN_LEN:
-                continue  # a bare substring this short is in nearly every message
-            score = (0, 0, min(min(map(_length, candidate)), 7), -len(candidate))
-        else:
-            common = sum(word in _COMMON for word in words)
-            score = (1, -common, min(min(map(len, words)), 6), -len(candidate))
-        if best_score is None or score > best_score:
-            best, best_score = candidate, score
-    return best
+    scored = [(score, c) for c in candidates if (score := _score(c)) is not None]
+    return max(scored, key=lambda pair: pair[0])[1] if scored else None
+
+
+def _score(candidate: frozenset[str]) -> tuple[int, int, int] | None:
+    if not candidate or len(candidate) > _MAX_SET:
+        return None
+    words = [_longest_whole_word(s) for s in candidate]
+    shortest = min(map(_length, candidate))
+    if None not in words and not any(word in _COMMON for word in words):
+        return (3, min(min(map(len, words)), 6), -len(candidate))  # rare whole words: the best gate
+    if shortest >= 4:
+        return (2, min(shortest, 8), -len(candidate))  # longer substrings beat common words
+    if None not in words:
+        return (1, -sum(word in _COMMON for word in words), -len(candidate))
+    if shortest >= _MIN_LEN:
+        return (0, shortest, -len(candidate))
+    return None  # a bare substring this short is in nearly every message
 
 
 # Words in nearly every message: a gate of these passes too often to save anything.

@@ -91,15 +91,18 @@ def find_rules(text: str, *, gated: bool = True) -> dict[str, str]:
     `gated=False` runs every pattern regardless of its gate: the tests check that gates change nothing.
     """
     text, heard = _drop_reported_speech(text)
-    text = _STRAY_QUOTES.sub(" ", text).strip(" .,!?;:")
+    if "'" in text or '"' in text:
+        text = _STRAY_QUOTES.sub(" ", text)
+    text = text.strip(" .,!?;:")
     text = IDIOMS.sub(" ~ ", text)
+    words = text_words(text)
     at_work = bool(WORK_CONTEXT.search(text))
     if at_work:
         # "I can't do this anymore" fires on its own, but not once the message says what "this" is.
         text = CANT_DO_THIS_RE.sub(" ~ ", text)
     found: dict[str, str] = {}
     someone_else = heard
-    for compiled, matches in _matches(text, gated):
+    for compiled, matches in _matches(text, gated, words):
         rule = compiled.rule
         for match in matches:
             if rule.marked or _about_me(text, match):
@@ -108,25 +111,28 @@ def find_rules(text: str, *, gated: bool = True) -> dict[str, str]:
                     found[rule.name] = level
                 break
             someone_else = max(someone_else, RANK[rule.level])
-    if ME_TOO.search(text):
-        if OTHER_PERSON_CRISIS.search(text):
+    if ME_TOO.search(text, words):
+        if OTHER_PERSON_CRISIS.search(text, words):
             someone_else = RANK["crisis"]
         if someone_else:
             found["me_too"] = "crisis" if someone_else == RANK["crisis"] else "concern"
     return found
 
 
-def _matches(text: str, gated: bool) -> Iterator[tuple[Compiled, Iterator[re.Match[str]]]]:
+def _matches(
+    text: str, gated: bool, words: set[str] | None = None
+) -> Iterator[tuple[Compiled, Iterator[re.Match[str]]]]:
     """Each rule that can match, with its matches in order of its parts (only parts whose gate passes)."""
+    words = text_words(text) if words is None else words
     if gated:
-        open_parts = _PASSING.open_parts(text)
+        open_parts = _PASSING.open_parts(text, words)
         rules = sorted({_RULE_OF[key] for key in open_parts})
     else:
         open_parts, rules = None, range(len(COMPILED))
     for index in rules:
         compiled = COMPILED[index]
         parts = compiled.parts if open_parts is None else [p for p in compiled.parts if p.key in open_parts]
-        if compiled.requires is not None and not compiled.requires.search(text):
+        if compiled.requires is not None and not compiled.requires.search(text, words):
             continue
         yield compiled, (m for p in parts for m in p.regex.finditer(text))
 
@@ -141,6 +147,7 @@ class _GateIndex:
 
     def __init__(self) -> None:
         self.always: set[int] = set()
+        self.also: dict[int, Gate] = {}
         self.by_word: dict[str, list[int]] = {}
         self.by_needle: dict[str, list[int]] = {}
         by_head: dict[str, list[str]] = {}
@@ -148,7 +155,10 @@ class _GateIndex:
             for part in compiled.parts:
                 if part.gate is None:
                     self.always.add(part.key)
-                elif part.gate.words is not None:
+                    continue
+                if part.gate.also is not None:
+                    self.also[part.key] = part.gate.also
+                if part.gate.words is not None:
                     for word in part.gate.words:
                         self.by_word.setdefault(word, []).append(part.key)
                 else:
@@ -158,16 +168,17 @@ class _GateIndex:
                         self.by_needle.setdefault(needle, []).append(part.key)
         self.heads = tuple(by_head.items())
 
-    def open_parts(self, text: str) -> set[int]:
-        found = set(self.always)
-        for word in text_words(text).intersection(self.by_word):
+    def open_parts(self, text: str, words: set[str]) -> set[int]:
+        found: set[int] = set()
+        for word in words.intersection(self.by_word):
             found.update(self.by_word[word])
         for head, needles in self.heads:
             if head in text:
                 for needle in needles:
                     if needle in text:
                         found.update(self.by_needle[needle])
-        return found
+        # The first requirement is indexed; the second is checked only for parts that met the first.
+        return self.always | {key for key in found if (also := self.also.get(key)) is None or also.holds(text, words)}
 
 
 _PASSING = _GateIndex()

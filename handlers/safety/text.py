@@ -24,28 +24,17 @@ _TOKEN = re.compile(r"[a-z0-9@$!|*#]+(?:[.\-_][a-z0-9@$!|*#]+)*")
 _SPACED_LETTERS = re.compile(r"(?<![a-z])(?:[a-z] ){2,}[a-z](?![a-z])")  # "s u i c i d e"
 
 
-def _invisible_class() -> re.Pattern[str]:
-    """Combining accents, enclosing marks, zero-width and format characters (Mn, Me, Cf), as one class.
+def _invisible_table() -> dict[int, None]:
+    """Combining accents, enclosing marks, zero-width and format characters (Mn, Me, Cf), to delete.
 
     Unicode has none of these beyond the first two planes and the tags block; reading them from
-    unicodedata keeps the class right for the Python in use.
+    unicodedata keeps the table right for the Python in use. str.translate with it is C-speed.
     """
-    codes = [
-        c
-        for block in (range(0x80, 0x20000), range(0xE0000, 0xE1000))
-        for c in block
-        if unicodedata.category(chr(c)) in ("Mn", "Me", "Cf")
-    ]
-    ranges: list[list[int]] = []
-    for code in codes:
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1][1] = code
-        else:
-            ranges.append([code, code])
-    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]+")
+    blocks = (range(0x80, 0x20000), range(0xE0000, 0xE1000))
+    return dict.fromkeys(c for block in blocks for c in block if unicodedata.category(chr(c)) in ("Mn", "Me", "Cf"))
 
 
-_INVISIBLE_RE = _invisible_class()
+_INVISIBLE = _invisible_table()
 # Contractions, in one pass: "can't" -> "can not", "it's" -> "it is", "I'd" -> "I would".
 _CONTRACTION = re.compile(
     r"\b(can't|won't)\b|n't\b|\b(it|that|what|there|here|who|everything|nothing|life|death|tonight|today|"
@@ -99,15 +88,21 @@ _PHRASES = (
 )
 _NOT_KEPT = re.compile(r"[^a-z0-9' .,!?;:\"]+")  # emoji, symbols, brackets: word breaks, nothing more
 _PUNCT_RUN = re.compile(r"([.,!?;:])[.,!?;:\s]*")  # starts with the mark: found by a fast scan
-_SPACE_BEFORE_MARK = re.compile(r"\s+(?=[.,!?;:])")
+
+
+def _mark_and_space(match: re.Match[str]) -> str:
+    return match.group(1) + " "
 
 
 def normalise(text: str) -> str:
     """Lowercase plain ASCII-ish text, shortcuts expanded, disguises undone, one space between words."""
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_CHAR_MAP)
-    if not text.isascii():
-        # Accents, zero-width and other invisible characters go (they hide words from the patterns).
-        text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFD", text))
+    if text.isascii():
+        text = text.lower().translate(_CHAR_MAP)  # ASCII is its own compatibility form: nothing to decompose
+    else:
+        # Styled and full-width letters to plain ones, accents split off; then accents, zero-width and
+        # other invisible characters go (they hide words from the patterns).
+        text = unicodedata.normalize("NFKD", text).casefold().translate(_CHAR_MAP).translate(_INVISIBLE)
+        text = unicodedata.normalize("NFKD", text).translate(_INVISIBLE)  # casefold can compose anew
     if "\n" in text or "\r" in text:
         text = _LINE_BREAKS.sub(". ", text)
     text = " ".join(text.split())  # one space between words (str.split is far quicker than a pattern here)
@@ -121,7 +116,9 @@ def normalise(text: str) -> str:
     if "," in text:
         text = _FILLER_COMMAS.sub(r" \1 ", text)  # "i want to, like, die": a filler in commas is a pause
     text = _NOT_KEPT.sub(" ", text)
-    text = _PUNCT_RUN.sub(r"\1 ", _SPACE_BEFORE_MARK.sub("", text))
+    for mark in ".,!?;:":
+        text = text.replace(" " + mark, mark)  # the text has single spaces by now
+    text = _PUNCT_RUN.sub(_mark_and_space, text)
     return " ".join(text.split()).strip(" .,!?;:")  # leading and trailing marks say nothing
 
 
