@@ -71,8 +71,10 @@ def gate(pattern: str) -> Gate | None:
     if not ranked:
         return None
     best = ranked[0]
-    second = next((c for c in ranked[1:] if not _overlaps(c, best)), None)
-    return _gate(best, _gate(second) if second else None)
+    second = next((_gate(c) for c in ranked[1:] if not _overlaps(c, best)), None)
+    if second is not None and second.words is None and len(second.needles) > 8:
+        second = None  # a long list of substrings to search would cost more than the pattern it spares
+    return _gate(best, second)
 
 
 def _gate(found: frozenset[str], also: Gate | None = None) -> Gate:

@@ -141,8 +141,11 @@ def _steps(text: str, steps: tuple[tuple[str, re.Pattern[str], str], ...]) -> st
 
 def _fix_tokens(text: str) -> str:
     """Every token through fix_token, except plain words nothing changes (most of them, and the slow part)."""
-    parts = _SPLIT_TOKENS.split(text)  # text, token, text, token, ..., text
     stretched = _STRETCHED.search(text) is not None  # most messages stretch no letters: one test for all
+    unique = set(_TOKEN.findall(text))
+    if not stretched and all(t.isalpha() for t in unique) and unique.isdisjoint(CHANGED_WORDS):
+        return text  # plain words only, none of them a shortcut or a typo: the common case, found in C
+    parts = _SPLIT_TOKENS.split(text)  # text, token, text, token, ..., text
     for i in range(1, len(parts), 2):
         token = parts[i]
         if token.isalpha() and not (token in CHANGED_WORDS or stretched and is_changed(token)):
