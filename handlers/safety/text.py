@@ -108,12 +108,13 @@ def normalise(text: str) -> str:
     text = " ".join(text.split())  # one space between words (str.split is far quicker than a pattern here)
     if ".." in text:
         text = _ELLIPSIS.sub(" ", text)  # an ellipsis is a pause, not a full stop: "i want to... die"
-    text = _SPACED_LETTERS.sub(_join_spaced, text)
+    if len({word for word in text.split() if len(word) == 1} - {"i", "a"}) >= 1:
+        text = _SPACED_LETTERS.sub(_join_spaced, text)  # only a single letter other than "i"/"a" can start one
     if "'" in text:
         text = _CONTRACTION.sub(_expand, text)
     text = _fix_tokens(text)
     text = _steps(text, _PHRASES)
-    if "," in text:
+    if "," in text and _FILLER_NEAR_COMMA.search(text):
         text = _FILLER_COMMAS.sub(r" \1 ", text)  # "i want to, like, die": a filler in commas is a pause
     text = _NOT_KEPT.sub(" ", text)
     for mark in ".,!?;:":
@@ -123,6 +124,11 @@ def normalise(text: str) -> str:
 
 
 _LINE_BREAKS = re.compile(r"[\r\n]+")
+_FILLER_NEAR_COMMA = re.compile(
+    r", ?(?:like|just|honestly|literally|really|seriously|idk|tbh|ngl|lowkey|um|uh|"
+    r"basically|kind|sort)\b|\b(?:like|just|honestly|literally|really|seriously|idk|tbh|ngl|"
+    r"lowkey|um|uh|basically|of) ?,"
+)
 _FILLER_COMMAS = re.compile(
     r" ?, ?\b(like|just|honestly|literally|really|seriously|idk|tbh|ngl|lowkey|um|uh|basically|kind of|sort of)"
     r"\b ?,? ?"
