@@ -60,6 +60,12 @@ ANY_MEANS = (
     rf"\b(?:{MEANS}|{WORK_DRUGS}|{DRUG_PLACES}|{GUN}|vials?|syringes?|insulin pens?|rope|noose|belt|razor|"
     rf"razors|blades?|bullets?|ammo|benadryl|diphenhydramine|amitriptyline|lithium|narcs|bottle of \w+)\b"
 )
+# The same as a pattern of its own (for `requires=`): top-level alternatives, so each can be gated.
+NAMES_A_MEANS = (
+    rf"\b{MEANS}\b|\b{WORK_DRUGS}\b|\b{DRUG_PLACES}\b|\b{GUN}\b|\b(?:vials?|syringes?|insulin pens?|rope|noose|"
+    rf"belt|razor|razors|blades?|bullets?|ammo|benadryl|diphenhydramine|amitriptyline|lithium|narcs)\b|"
+    rf"\bbottle of \w+"
+)
 # A time after my own death ("letters for after I'm gone"); "when I'm gone on leave" is travel, not this.
 AFTER_ME = (
     r"(?:(?:after|when|once|for when|for after) i (?:am|have) (?:gone|dead|passed|passed away|not here|"

@@ -8,7 +8,7 @@ it") is concern: the direct question decides.
 
 from __future__ import annotations
 
-from handlers.safety.fragments import ANY_MEANS, DRUG_PLACES, GUN, MEANS, WORK_DRUGS
+from handlers.safety.fragments import ANY_MEANS, DRUG_PLACES, GUN, MEANS, NAMES_A_MEANS, WORK_DRUGS
 from handlers.safety.fragments import FILLER as _F
 from handlers.safety.rule import concern, crisis
 
@@ -52,7 +52,7 @@ MEANS_RULES = (
         "diverting", rf"\b(?:pocket\w*|stash\w*|divert\w*|squirrel\w* away|skimm\w*) (?:\w+ ){{0,3}}?{WORK_DRUGS}\b"
     ),
     crisis("enough_to_die", rf"\benough (?:\w+ ){{0,6}}?(?:to|that i could|so i could) {_F}{_FATAL}\b"),
-    crisis("enough_to_do_it", rf"\benough (?:\w+ ){{0,6}}?to {_F}{_WEAK}\b", requires=ANY_MEANS),
+    crisis("enough_to_do_it", rf"\benough (?:\w+ ){{0,6}}?to {_F}{_WEAK}\b", requires=NAMES_A_MEANS),
     crisis(
         "know_the_dose",
         rf"\bknow (?:exactly )?(?:how much|how many|what dose|which dose|what combination) (?:of )?"
@@ -77,7 +77,7 @@ MEANS_RULES = (
         "what_i_would_need",
         r"\b(?:worked out|figured out|calculated|counted|know|knew) (?:exactly )?(?:what|how much|how many) "
         r"i would need\b",
-        requires=ANY_MEANS,
+        requires=NAMES_A_MEANS,
     ),
     crisis(
         "means_and_be_done",
@@ -85,7 +85,7 @@ MEANS_RULES = (
         rf"(?:\w+ ){{0,3}}?(?:{MEANS}|{WORK_DRUGS})(?: \w+){{0,5}}? and (?:just )?(?:be done|end it|not wake up|"
         rf"never wake up|go to sleep|be gone|check out|die)\b",
     ),
-    crisis("means_kept_ready", _READY, requires=ANY_MEANS),
+    crisis("means_kept_ready", _READY, requires=NAMES_A_MEANS),
     # Firearms.
     crisis(
         "gun",
@@ -103,7 +103,7 @@ MEANS_RULES = (
         "use_it_on_myself",
         r"\b(?:use|using|used|turn|turning|point|pointing|pointed) (?:it|them|that|the \w+|my \w+) (?:on|at) "
         r"myself\b",
-        requires=ANY_MEANS,
+        requires=NAMES_A_MEANS,
     ),
     concern(
         "bought_a_gun",
@@ -134,11 +134,11 @@ MEANS_RULES = (
         rf"looking at|staring at|going back to|holding) (?:it|them|that|those)\b",
         marked=True,  # "i keep thinking about my dad's gun": the subject is in the pattern, the dad is not it
     ),
-    concern("how_easy", r"\bhow easy it would be\b|\bit would be (?:so )?easy to\b", requires=ANY_MEANS),
+    concern("how_easy", r"\bhow easy it would be\b|\bit would be (?:so )?easy to\b", requires=NAMES_A_MEANS),
     concern(
         "means_scare_me",
         r"\bknow (?:exactly )?(?:how much|what|where)\b[^.!?;]{0,60}\b(?:scares|frightens|worries) me\b",
-        requires=ANY_MEANS,
+        requires=NAMES_A_MEANS,
     ),
     concern(
         "looking_down",

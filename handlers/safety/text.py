@@ -97,7 +97,9 @@ def _mark_and_space(match: re.Match[str]) -> str:
 def normalise(text: str) -> str:
     """Lowercase plain ASCII-ish text, shortcuts expanded, disguises undone, one space between words."""
     if text.isascii():
-        text = text.lower().translate(_CHAR_MAP)  # ASCII is its own compatibility form: nothing to decompose
+        text = text.lower()  # ASCII is its own compatibility form: nothing to decompose
+        if "`" in text:
+            text = text.replace("`", "'")  # the one ASCII character _CHAR_MAP changes
     else:
         # Styled and full-width letters to plain ones, accents split off; then accents, zero-width and
         # other invisible characters go (they hide words from the patterns).
