@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from handlers.safety.anchors import Gated
 from handlers.safety.fragments import CANT_DO_THIS
+from handlers.safety.gated import Gated
 
 # Everyday phrases that share words with the patterns. Each is replaced by "~" before matching: the
 # phrase no longer reads as a crisis, and the words around it keep their places.

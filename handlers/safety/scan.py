@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from handlers.safety.anchors import Gate, Gated, alternatives, gate, text_words
+from handlers.safety.anchors import Gate, alternatives, gate, text_words
+from handlers.safety.gated import Gated
 from handlers.safety.idioms import CANT_DO_THIS_RE, IDIOMS, WORK_CONTEXT
 from handlers.safety.rule import Rule
 from handlers.safety.rules_es import SPANISH_RULES

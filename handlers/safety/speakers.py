@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from handlers.safety.anchors import Gated
 from handlers.safety.fragments import FILLER as _F  # short, so ME_TOO still reads as its phrases
+from handlers.safety.gated import Gated
 
 # Who a clause is about. The nearest of these before (or inside) a match decides: first person fires.
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine", "yo", "mi", "mis", "conmigo"})
