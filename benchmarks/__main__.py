@@ -1,11 +1,11 @@
-"""`python -m benchmarks [all|fanout|slack_load] [options]`: the benchmarks, then a summary table beside the targets."""
+"""`python -m benchmarks [all|fanout|slack_load|safety] [options]`: the benchmarks, and a summary beside targets."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from benchmarks import fanout, slack_load
+from benchmarks import fanout, safety_speed, slack_load
 from benchmarks.summary import machine, print_summary
 
 
@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     slack_load.add_arguments(
         commands.add_parser("slack_load", help="signed slash commands and DMs against `microcoach serve`")
     )
+    safety_speed.add_arguments(commands.add_parser("safety", help="p50/p99 of the safety check on 500-char messages"))
     return parser
 
 
@@ -31,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     command = args.command or "all"
     print(f"microcoach benchmarks on {machine()}", flush=True)
+    if command == "safety":
+        return safety_speed.main(args)
     runs, tick, load = [], None, None
     if command in ("all", "fanout"):
         fanout_args = args if command == "fanout" else parser.parse_args(["fanout", *_database(args)])

@@ -1,4 +1,4 @@
-"""The `microcoach` command: demo, serve, worker, socket, db, prompts, slack, teams and keys."""
+"""The `microcoach` command: demo, serve, worker, socket, db, prompts, safety, slack, teams and keys."""
 
 from __future__ import annotations
 
@@ -30,6 +30,10 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--theme")
     listing.add_argument("--format", default="text")
     listing.add_argument("--language", default="en", help="the library's language: en or es (default en)")
+    safety = verbs.add_parser("safety", help="the safety net")
+    safety_verbs = safety.add_subparsers(dest="safety_verb", metavar="ACTION", required=True)
+    evaluate = safety_verbs.add_parser("eval", help="score the net on labelled lines (default: its own set)")
+    evaluate.add_argument("path", nargs="?", help="a .tsv file or a folder of them")
     slack = verbs.add_parser("slack", help="Slack app set-up")
     slack.add_argument("action", choices=["manifest"])
     slack.add_argument("--url", default="https://example.org", help="the public base URL of `microcoach serve`")
@@ -83,6 +87,14 @@ def _prompts(args) -> int:
     else:
         code, output = list_command(args.theme, args.format, args.language)
     print(output, file=sys.stdout if code == 0 else sys.stderr)
+    return code
+
+
+def _safety(args) -> int:
+    from handlers.safety.evaluation import eval_command
+
+    code, output = eval_command(args.path)
+    print(output, file=sys.stdout if code != 2 else sys.stderr)
     return code
 
 
@@ -141,6 +153,7 @@ VERBS = {
     "demo": _demo,
     "db": _db,
     "prompts": _prompts,
+    "safety": _safety,
     "keys": _keys,
     "serve": _serve,
     "worker": _worker,

@@ -172,6 +172,18 @@ def _after_step(ctx: Ctx, conv: Conversation, text: str, library: Library) -> li
     return [Reply(render("close_with_step", variant=conv.id, name=ctx.name))]
 
 
+def open_question(conv: Conversation) -> str:
+    """The question the open check-in is waiting on, to show it again (after the safety question)."""
+    library = load_library()
+    if conv.stage == "followthrough":
+        return render("checkin_followthrough_again")  # which follow-through prompt was shown is not stored
+    if conv.stage == "followup" and conv.followups:
+        return library.prompt(conv.followups[-1]).text
+    if conv.stage == "step":
+        return select_step(library, seed=conv.id).text
+    return library.question(conv.question_id).text
+
+
 def _seed(member_id: int, now: datetime) -> int:
     """A stable seed per member and hour, so a repeated request asks the same."""
     return zlib.crc32(f"{member_id}:{now:%Y%m%d%H}".encode())

@@ -1,4 +1,4 @@
-"""The one entry point for inbound events: crisis check first, then a plain routing table, one error boundary."""
+"""The one entry point for inbound events: the risk check first, then a plain routing table, one error boundary."""
 
 from __future__ import annotations
 
@@ -7,11 +7,23 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from handlers import checkin, checkin_actions, coach, crisis, home, nudge, preferences, privacy, profile, settings
+from handlers import (
+    checkin,
+    checkin_actions,
+    coach,
+    crisis,
+    home,
+    nudge,
+    preferences,
+    privacy,
+    profile,
+    screening,
+    settings,
+)
 from handlers.context import Ctx
 from handlers.helptext import help_reply, welcome
 from handlers.messages import CoachingError, Incoming, OrgSettings, Reply
-from handlers.safety import is_crisis
+from handlers.safety import NONE, RANK, assess
 from prompts.library import load_library
 from prompts.messages import escape, render
 from store import Store
@@ -59,6 +71,7 @@ ACTIONS: dict[str, Callable[..., list[Reply]]] = {
     "crisis:person-no": crisis.person_no,
     "crisis:ok": crisis.ask_close,
     "crisis:close": crisis.close,
+    **screening.ACTIONS,
     **coach.ACTIONS,
     **privacy.ACTIONS,
 }
@@ -82,9 +95,9 @@ def dispatch(incoming: Incoming, store: Store, now: datetime, *, org: OrgSetting
     """Handle one inbound event and return what to say; never raises."""
     try:
         ctx = _context(incoming, store, now, org)
-        for text in incoming.texts():
-            if is_crisis(text):
-                return crisis.respond(ctx, source=incoming.kind)
+        risk = _safety_first(ctx)
+        if risk is not None:
+            return risk
         greeting = welcome(ctx) if incoming.kind in ("message", "command") and not incoming.in_channel else []
         return [_to_actor(r, incoming) for r in [*greeting, *_route(ctx)]]
     except CoachingError as problem:
@@ -98,6 +111,36 @@ def dispatch(incoming: Incoming, store: Store, now: datetime, *, org: OrgSetting
             incoming.action.split(":")[:2],
         )
         return [Reply(render("generic_error"))]
+
+
+def _safety_first(ctx: Ctx) -> list[Reply] | None:
+    """Every piece of free text is assessed before anything else; risk gets its reply and nothing more.
+
+    Crisis gets the crisis reply. While the direct question waits, a message is read as its answer
+    (screening.py). Concern gets the question. None: the event goes on to its handler.
+    """
+    incoming = ctx.incoming
+    texts = incoming.texts()
+    worst = max((assess(text) for text in texts), key=lambda a: RANK[a.level], default=NONE)
+    if worst.level == "none" and ctx.member.screening_since is None:
+        return None
+    lang = screening.language(ctx, " ".join(texts))
+    if worst.level == "crisis":
+        screening.forget(ctx)
+        return crisis.respond(ctx, source=incoming.kind, language=lang)
+    if screening.pending(ctx):
+        if worst.level == "concern":
+            return screening.yes(ctx, lang)  # concern again while the question waits: taken as "not sure"
+        if _is_answer_shaped(incoming):
+            return screening.on_message(ctx, incoming.text, worst)
+    if worst.level == "concern":
+        return screening.ask(ctx, source=incoming.kind, lang=lang)
+    return None
+
+
+def _is_answer_shaped(incoming: Incoming) -> bool:
+    """A DM in the 1:1 chat that is not a command: it may be the answer to the open question."""
+    return incoming.kind == "message" and not incoming.in_channel and as_command(incoming.text) is None
 
 
 def _to_actor(reply: Reply, incoming: Incoming) -> Reply:
@@ -114,6 +157,7 @@ def _context(incoming: Incoming, store: Store, now: datetime, org: OrgSettings) 
         now,
         display_name=actor.display_name or None,
         timezone=actor.timezone,
+        locale=actor.locale,
     )
     return Ctx(incoming, store, now, workspace, member, org)
 

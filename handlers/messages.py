@@ -22,6 +22,7 @@ class Actor:
     display_name: str = ""
     timezone: str | None = None  # IANA zone when the platform tells us
     is_admin: bool = False  # a program admin, decided at the edge for this request (Settings.program_admin)
+    locale: str | None = None  # the chat app's locale ("es-ES", "es-419", "en-US"), when it tells us
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,8 @@
-"""What the bot says, as data: `render(name, **values)` fills a template from messages.yaml."""
+"""What the bot says, as data: `render(name, **values)` fills a template from messages.yaml.
+
+English is prompts/data/messages.yaml; any other language is prompts/data/<lang>/messages.yaml, and a key
+that catalogue lacks falls back to English (so a partly translated language still says everything).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,8 @@ from pathlib import Path
 
 import yaml
 
-MESSAGES_FILE = Path(__file__).parent / "data" / "messages.yaml"
+DATA_DIR = Path(__file__).parent / "data"
+MESSAGES_FILE = DATA_DIR / "messages.yaml"
 
 
 class Safe(str):
@@ -27,18 +32,22 @@ def escape(text: object) -> str:
     return escaped.replace("](", "]\u200b(")
 
 
-@lru_cache(maxsize=1)
-def messages() -> dict[str, str | list[str]]:
-    with MESSAGES_FILE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+@lru_cache(maxsize=8)
+def messages(language: str = "en") -> dict[str, str | list[str]]:
+    """The catalogue of one language; empty for a language with none (every key then falls back)."""
+    path = MESSAGES_FILE if language == "en" else DATA_DIR / language / "messages.yaml"
+    if language != "en" and (not language.isalpha() or not path.is_file()):
+        return {}
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
 
 
-def render(message: str, /, variant: int = 0, **values: object) -> Safe:
-    """The message named `message` filled with escaped `values`; list messages pick variant `variant` (wrapping)."""
-    try:
-        template = messages()[message]
-    except KeyError:
-        raise KeyError(f"no message named {message!r} in {MESSAGES_FILE.name}") from None
+def render(message: str, /, variant: int = 0, *, language: str = "en", **values: object) -> Safe:
+    """The message named `message` filled with escaped `values`; list messages pick variant `variant` (wrapping).
+
+    `language` picks the catalogue ("es": prompts/data/es/messages.yaml); English fills any gap.
+    """
+    template = _template(message, language)
     if isinstance(template, list):
         template = template[variant % len(template)]
     try:
@@ -48,6 +57,16 @@ def render(message: str, /, variant: int = 0, **values: object) -> Safe:
         raise KeyError(f"message {message!r} needs a value for {exc.args[0]!r}") from None
 
 
-def variants(name: str) -> int:
-    template = messages()[name]
+def _template(message: str, language: str) -> str | list[str]:
+    own = messages(language).get(message) if language != "en" else None
+    if own is not None:
+        return own
+    try:
+        return messages()[message]
+    except KeyError:
+        raise KeyError(f"no message named {message!r} in {MESSAGES_FILE.name}") from None
+
+
+def variants(name: str, language: str = "en") -> int:
+    template = _template(name, language)
     return len(template) if isinstance(template, list) else 1

@@ -76,6 +76,12 @@ class Member(Base):
     unreachable_reason: Mapped[str | None] = mapped_column(String(200))
     welcomed: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The chat app's locale ("es-ES", "en-US"): the language of a crisis reply. "" when the app gave none.
+    locale: Mapped[str | None] = mapped_column(String(35))
+    # The safety net's direct question is waiting for this member's answer since then (None: nothing asked),
+    # and whether it has been asked a second time. No words are kept: only that a question is open.
+    screening_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    screening_reasked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class ChannelMember(Base):
@@ -295,13 +301,14 @@ class ReportSnapshot(Base):
 
 
 class CrisisEvent(Base):
-    """That the safety net fired, and where from; no person, no words."""
+    """That the safety net fired, at which level and where from; no person, no words."""
 
     __tablename__ = "crisis_events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     workspace_id: Mapped[int] = mapped_column(_fk("workspaces.id"))
     source: Mapped[str] = mapped_column(String(16))
+    level: Mapped[str] = mapped_column(String(16), default="crisis", server_default="crisis")  # concern | crisis
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

@@ -210,7 +210,7 @@ class ConversationRepo(RepoBase):
         with self._tx() as s:
             s.execute(update(Commitment).where(Commitment.id == commitment_id).values(followed_up_at=now))
 
-    def record_crisis(self, workspace_id: int, source: str, now: datetime) -> None:
-        """Count that the safety net fired; no person and no words are kept."""
+    def record_crisis(self, workspace_id: int, source: str, now: datetime, level: str = "crisis") -> None:
+        """Count that the safety net fired (crisis) or asked its question (concern); no person, no words."""
         with self._tx() as s:
-            s.add(CrisisEvent(workspace_id=workspace_id, source=source, created_at=now))
+            s.add(CrisisEvent(workspace_id=workspace_id, source=source, level=level, created_at=now))

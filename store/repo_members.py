@@ -30,6 +30,9 @@ MEMBER_FIELDS = {
     "dm_channel",
     "unreachable_reason",
     "welcomed",
+    "locale",
+    "screening_since",
+    "screening_reasked",
 }
 
 

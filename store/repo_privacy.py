@@ -215,6 +215,8 @@ def _profile(member: Member) -> dict:
         "timing": member.timing,
         "shifts": member.shifts,
         "joined": _iso(member.created_at),
+        "chat_app_locale": member.locale or None,
+        "open_safety_question_since": _iso(member.screening_since),
     }
 
 

@@ -34,6 +34,7 @@ class Dialog:
     as_: str = "dr.lee"
     people: dict[str, Person] = field(default_factory=dict)
     last: list[Reply] = field(default_factory=list)
+    locale: str | None = None  # the chat app's locale the actor reports
 
     def add(self, handle: str, name: str, *, role=None, department=None, admin=False, zone=ZONE) -> int:
         self.people[handle] = Person(handle, name, role, department, admin)
@@ -60,7 +61,9 @@ class Dialog:
 
     def actor(self) -> Actor:
         person = self.people.get(self.as_)
-        return Actor(self.platform, self.workspace, self.as_, is_admin=bool(person and person.admin))
+        return Actor(
+            self.platform, self.workspace, self.as_, is_admin=bool(person and person.admin), locale=self.locale
+        )
 
     def say(self, said: str, **values) -> list[Reply]:
         """`/cmd args` is a slash command, `!action:id` a button press, `form:ID` a form, anything else a DM."""

@@ -108,11 +108,13 @@ class SlackBot(ReplyRouting):
         now = self.services.clock()
         workspace = await asyncio.to_thread(self.store.ensure_workspace, "slack", team, now)
         member = await asyncio.to_thread(self.store.member_by_user, workspace.id, user_id)
-        if lookup and (member is None or not member.display_name):
+        if lookup and (member is None or not member.display_name or member.locale is None):
             try:
-                info = await client.users_info(user=user_id)
+                # The locale ("es-ES", "es-419") decides the language of a crisis reply; asked for once.
+                info = await client.users_info(user=user_id, include_locale=True)
                 fields = directory.profile_fields(info["user"])
                 fields.pop("user_id")
+                fields["locale"] = fields.get("locale") or ""  # "" = asked, none given: not asked again
                 member = await asyncio.to_thread(self.store.ensure_member, workspace.id, user_id, now, **fields)
             except SlackApiError as problem:
                 logger.warning("users.info failed for a new member: %s", problem.response.get("error"))
@@ -124,6 +126,7 @@ class SlackBot(ReplyRouting):
             display_name=member.display_name if member else "",
             timezone=member.timezone if member else None,
             is_admin=is_admin,
+            locale=(member.locale or None) if member else None,
         )
 
     async def run(self, incoming: Incoming) -> list[Reply]:

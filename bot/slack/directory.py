@@ -31,6 +31,7 @@ def profile_fields(user: dict) -> dict:
         "display_name": unescape(name or ""),
         "timezone": user.get("tz") or None,
         "platform_admin": bool(user.get("is_admin") or user.get("is_owner")),
+        "locale": user.get("locale") or None,  # only with include_locale=true
     }
     if user.get("deleted"):
         fields["unreachable_reason"] = "deactivated in Slack"
@@ -45,7 +46,7 @@ async def sync_users(client: AsyncWebClient, store: Store, workspace_id: int, no
     """Every person in the workspace, in pages of 200; returns how many were read."""
     cursor, count = None, 0
     while True:
-        page = await client.users_list(limit=PAGE, cursor=cursor)
+        page = await client.users_list(limit=PAGE, cursor=cursor, include_locale=True)
         people = [profile_fields(u) for u in page.get("members", []) if is_person(u)]
         if people:
             await asyncio.to_thread(store.bulk_upsert_members, workspace_id, people, now)

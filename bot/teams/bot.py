@@ -74,7 +74,8 @@ class MicrocoachBot(ActivityHandler):
         person: ChannelAccount = activity.from_property
         is_admin = self.services.settings.program_admin((person.id, getattr(person, "aad_object_id", None)), False)
         return Actor("teams", tenant_of(activity), person.id, display_name=person.name or "",
-                     timezone=_zone(activity), is_admin=is_admin)  # fmt: skip
+                     timezone=_zone(activity), is_admin=is_admin,
+                     locale=getattr(activity, "locale", None) or None)  # fmt: skip
 
     async def run(self, incoming: Incoming) -> list[Reply]:
         return await asyncio.to_thread(dispatch, incoming, self.store, self.services.clock(),

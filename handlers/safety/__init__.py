@@ -1,45 +1,96 @@
-"""The crisis-language check every inbound text passes first, on every platform (Promise 2)."""
+"""The risk check every inbound text passes first, on every platform (Promise 2): none, concern or crisis.
+
+`assess(text)` reads one message, in English or Spanish, after undoing the disguises people use (letters
+spaced out or stretched, leetspeak, misspellings, "kms", "unalive", "sewerslide"). It answers:
+- crisis: the writer's own thoughts of killing themselves, a plan (a bare "I have a plan" too), means
+  ready, a recent attempt, self-harm (past tense too), farewell acts. The crisis reply comes at once.
+- concern: passive wishes ("I wish I wouldn't wake up"), being a burden, hopelessness about living, an
+  unnamed "I can't do this anymore", means at hand with a dark pull. One direct question comes first.
+- none: everything else, including talk about patients, someone else's words, training, pets and the
+  idioms of a hard job.
+
+Trade-offs, chosen on purpose: the net leans towards firing, because a kind false alarm costs little and
+a missed crisis does not; but it stays quiet on clinical talk, where a false alarm would teach clinicians
+to ignore it. "This shift is killing me", "I'd rather die than present at M&M" and "I can't do nights
+anymore" stay quiet: naming the job, the shift or tiredness turns "can't do this" into the burnout the
+coaching is for. "Kill me now, 4 more admits" stays quiet; "I'm gonna kill myself if pharmacy pages me
+again" fires (it says the words). A plan named for something ("a plan for the patient in 9", "a plan to
+take a vacation") is quiet; "I have a plan" with nothing named is a crisis, and beside work talk it is
+concern. It reads one message at a time, so a risk spread over several messages is seen only in pieces
+(the screening question's follow-up covers the next reply).
+"""
 
 from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 
-from handlers.safety.idioms import CANT_DO_THIS_RE, IDIOMS, WORK_CONTEXT
-from handlers.safety.rules_hopelessness import HOPELESSNESS_RULES
-from handlers.safety.rules_plans import PLAN_RULES
-from handlers.safety.rules_thoughts import THOUGHT_RULES
-from handlers.safety.speakers import (
-    CLAUSE_BREAK,
-    FIRST_PERSON,
-    ME_TOO,
-    OTHER_PEOPLE,
-    OTHER_PERSON_CRISIS,
-    REPORTED_SPEECH,
-)
+from handlers.safety.scan import RANK, find_rules
 
 # Under its old private name: tests drive the internals directly, as safety._scan(safety._normalise(text)).
 from handlers.safety.text import normalise as _normalise
 
 logger = logging.getLogger(__name__)
 
+LEVELS = ("none", "concern", "crisis")
+__all__ = ["FAILED", "LEVELS", "NONE", "RANK", "Assessment", "assess", "is_crisis"]
 
-def is_crisis(text: str) -> bool:
-    """True when the text holds first-person suicidal thoughts, plans, self-harm or hopelessness about living.
 
-    Leans towards firing: a kind false alarm costs little, a missed crisis does not. Everyday idioms of a
-    hard clinical job ("this shift is killing me") and third-person talk about patients stay quiet.
-    """
+@dataclass(frozen=True)
+class Assessment:
+    """The level of risk in one message and the rules that found it (rule names, never the text)."""
+
+    level: str  # none | concern | crisis
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def at_risk(self) -> bool:
+        return self.level != "none"
+
+
+NONE = Assessment("none")
+FAILED = Assessment("crisis", ("check_failed",))
+
+
+def assess(text: str) -> Assessment:
+    """How much risk this message shows; never raises, and fails safe (crisis) if the check itself breaks."""
     if not isinstance(text, str) or not text.strip():
-        return False
+        return NONE
     try:
-        plain = _normalise(_bounded(text))
-        # A second look without commas catches a phrase broken by a pause ("i want to... die").
-        return _scan(plain) or ("," in plain and _scan(re.sub(r" ?, ?", " ", plain)))
+        return _assess(_bounded(text))
     except Exception as exc:  # the safety net itself must never fail open, nor raise into dispatch
         # Only the exception's type is logged: its message could quote what the clinician wrote (Promise 1).
-        logger.error("crisis check failed (%s); treating the message as a crisis", type(exc).__name__)
-        return True
+        logger.error("risk check failed (%s); treating the message as a crisis", type(exc).__name__)
+        return FAILED
+
+
+def is_crisis(text: str) -> bool:
+    """True when `assess` says crisis."""
+    return assess(text).level == "crisis"
+
+
+def _assess(text: str) -> Assessment:
+    plain = _normalise(text)
+    found = _scan(plain)
+    if "," in plain and len(plain) <= _SECOND_LOOK_CHARS and "crisis" not in found.values():
+        # A second look without commas catches a phrase broken by a pause ("i want to, die").
+        found = {**_scan(_COMMA.sub(" ", plain)), **found}
+    if not found:
+        return NONE
+    level = max(found.values(), key=RANK.__getitem__)
+    # Every rule that fired, the ones that set the level first.
+    return Assessment(level, tuple(sorted(found, key=lambda name: (-RANK[found[name]], name))))
+
+
+# Short messages only: a long one pays twice for little (pauses around fillers, "i want to, like, die",
+# and ellipses are already undone by normalise, so the first look sees those).
+_SECOND_LOOK_CHARS = 280
+_COMMA = re.compile(r" ?, ?")
+
+
+def _scan(text: str) -> dict[str, str]:
+    return find_rules(text)
 
 
 # Far beyond any platform's message limit (Slack 40,000 characters). Past it, the head and the tail are
@@ -52,55 +103,3 @@ def _bounded(text: str) -> str:
         return text
     half = _MAX_CHARS // 2
     return f"{text[:half]}\n{text[-half:]}"
-
-
-# Every named rule, compiled once at import.
-_PATTERNS = tuple((name, re.compile(pattern)) for name, pattern in (*THOUGHT_RULES, *PLAN_RULES, *HOPELESSNESS_RULES))
-_STRAY_QUOTES = re.compile(r"\"|(?<![a-z])'|'(?![a-z])")  # quote marks, not the apostrophe in "pt's"
-
-
-def _scan(text: str) -> bool:
-    """Fire on any first-person match, or on "me too" after someone else's crisis."""
-    text, someone_else = _drop_reported_speech(text)
-    text = _STRAY_QUOTES.sub(" ", text).strip(" .,!?;:")
-    text = IDIOMS.sub(" ~ ", text)
-    if WORK_CONTEXT.search(text):
-        text = CANT_DO_THIS_RE.sub(" ~ ", text)
-    for _name, pattern in _PATTERNS:
-        for match in pattern.finditer(text):
-            if _about_me(text, match):
-                return True
-            someone_else = True
-    someone_else = someone_else or bool(OTHER_PERSON_CRISIS.search(text))
-    return someone_else and bool(ME_TOO.search(text))
-
-
-def _drop_reported_speech(text: str) -> tuple[str, bool]:
-    """Blank out what someone else said; tell whether any of it was crisis language."""
-    heard: list[str] = []
-
-    def blank(match: re.Match[str]) -> str:
-        heard.append(match.group("speech").strip("\"' "))
-        start, end = (i - match.start() for i in match.span("speech"))
-        return f"{match.group()[:start]} ~ {match.group()[end:]}"
-
-    for pattern in REPORTED_SPEECH:
-        text = pattern.sub(blank, text)
-    crisis_heard = any(OTHER_PERSON_CRISIS.search(s) or any(p.search(s) for _, p in _PATTERNS) for s in heard)
-    return text, crisis_heard
-
-
-def _about_me(text: str, match: re.Match[str]) -> bool:
-    """Is the speaker the subject? The nearest person named in the clause, up to the match's end, decides."""
-    clause_start = max(0, match.start() - 300)  # a clause longer than this is not one clause
-    for brk in CLAUSE_BREAK.finditer(text, clause_start, match.end()):
-        if brk.start() >= match.start():
-            break
-        clause_start = brk.end()
-    for word in reversed(re.findall(r"[a-z']+", text[clause_start : match.end()])):
-        word = word.removesuffix("'s").strip("'")
-        if word in FIRST_PERSON:
-            return True
-        if word in OTHER_PEOPLE:
-            return False
-    return True  # no subject at all: in a DM that is the writer ("been feeling suicidal again")

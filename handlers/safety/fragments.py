@@ -16,7 +16,9 @@ CLINICAL = (
     r"(?! (?:\w+ )?(?:patients?|pts?|screen\w*|assess\w*|training|protocols?|precautions|risk|rates?|"
     r"prevention|awareness|hotline|consults?|evals?|evaluation|cases?|policy|module|lecture|talks?|watch|"
     r"holds?|unit|ward|research|stats|data|survivors?|loss|bereavement|kids?|teens?|adolescents?|people|"
-    r"person|man|woman|guy|girl|boy|certificates?|certs?|pronounc\w*|notes? (?:on|for)|summar\w*)\b)"
+    r"person|man|woman|guy|girl|boy|certificates?|certs?|pronounc\w*|notes? (?:on|for)|summar\w*|among|amongst|"
+    r"in (?:the )?(?:ed|er|icu|residents|physicians|doctors|nurses|teens|adolescents|youth|veterans|clinicians|"
+    r"students|patients|pts|kids|children|older adults|elderly))\b)"
 )
 MEANS = (
     r"(?:pills|meds|tablets|medications?|tylenol|acetaminophen|insulin|potassium|kcl|propofol|fentanyl|"
@@ -38,4 +40,35 @@ CANT_DO_THIS = (
     rf"\bcan not {FILLER}(?:(?:do|take|handle|bear|stand|cope with|deal with|keep doing|"
     rf"survive)(?: {FILLER}(?:this|it|any of this|it all|this life|life))? {FILLER})?(?:anymore|any longer)\b|"
     rf"\bcan not {FILLER}(?:keep going|go on|carry on) like this\b"
+)
+
+# Drugs a clinician can reach at work. Insulin, potassium and over-the-counter pills are left out on purpose:
+# clinicians take or give them for ordinary reasons ("insulin for myself" is a diabetic's day).
+WORK_DRUGS = (
+    r"(?:propofol|fentanyl|sux|succinylcholine|roc|rocuronium|vec|vecuronium|midazolam|versed|ketamine|"
+    r"etomidate|morphine|dilaudid|hydromorphone|narcs|narcotics|opioids|opiates|pentobarbital|barbiturates|"
+    r"potassium chloride|kcl)"
+)
+# Where those drugs are kept.
+DRUG_PLACES = (
+    r"(?:pyxis|omnicell|drug cabinet|drug cupboard|drug room|med room|medication room|med cart|crash cart|"
+    r"narc(?:otic)?s? (?:cabinet|cupboard|drawer|box|room)|controlled drugs? (?:cabinet|cupboard))"
+)
+GUN = r"(?:gun|guns|pistol|handgun|revolver|rifle|shotgun|firearm|firearms|glock)"
+# Any means at all: for rules that need one named somewhere in the message ("enough to do it").
+ANY_MEANS = (
+    rf"\b(?:{MEANS}|{WORK_DRUGS}|{DRUG_PLACES}|{GUN}|vials?|syringes?|insulin pens?|rope|noose|belt|razor|"
+    rf"razors|blades?|bullets?|ammo|benadryl|diphenhydramine|amitriptyline|lithium|narcs|bottle of \w+)\b"
+)
+# The same as a pattern of its own (for `requires=`): top-level alternatives, so each can be gated.
+NAMES_A_MEANS = (
+    rf"\b{MEANS}\b|\b{WORK_DRUGS}\b|\b{DRUG_PLACES}\b|\b{GUN}\b|\b(?:vials?|syringes?|insulin pens?|rope|noose|"
+    rf"belt|razor|razors|blades?|bullets?|ammo|benadryl|diphenhydramine|amitriptyline|lithium|narcs)\b|"
+    rf"\bbottle of \w+"
+)
+# A time after my own death ("letters for after I'm gone"); "when I'm gone on leave" is travel, not this.
+AFTER_ME = (
+    r"(?:(?:after|when|once|for when|for after) i (?:am|have) (?:gone|dead|passed|passed away|not here|"
+    r"not around)|(?:after|when|once) i (?:die|pass away|kill myself)|for after)"
+    r"(?! (?:on|for|to|next|this|over|from|in|at|tomorrow|today|tonight|the|a|my)\b)"
 )

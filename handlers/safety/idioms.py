@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from handlers.safety.fragments import CANT_DO_THIS
+from handlers.safety.gated import Gated
 
 # Everyday phrases that share words with the patterns. Each is replaced by "~" before matching: the
 # phrase no longer reads as a crisis, and the words around it keep their places.
-IDIOMS = re.compile(
+IDIOMS = Gated(
     "|".join(
         (
             r"\bkilling myself (?:to|over|trying|working|for)\b",  # working flat out
@@ -43,16 +44,28 @@ IDIOMS = re.compile(
             r"\b(?:screen\w*|assess\w*|ask\w*|deni\w*|endors\w*|document\w*|evaluat\w*|monitor\w*|"
             r"watch\w*) (?:(?:a|the|my|our|this|that|every|all|each|new|pt|pts|patients?|him|her|them|kid|"
             r"teen|for|about|of|on|with|any|active|passive) )*(?:suicid\w+|si|self harm)\b",
+            # Why someone else is held, admitted or seen: "involuntary hold for suicidal ideation".
+            r"\b(?:hold|holds|admitted|admission|admit|consult|eval|evaluation|precautions|sitter|transfer|"
+            r"referral|referred|seen|presenting|presented|presents|brought in|workup|assessment) (?:\w+ ){0,2}?for "
+            r"(?:\w+ )?(?:suicidal (?:ideation|thoughts)|si|self harm|suicide attempt|overdose|od)\b",
+            # Kicking oneself: "I could hit myself for forgetting".
+            r"\b(?:could|should|want to|wanted to) (?:just )?(?:hit|kick|slap|punch) myself\b",
+            r"\b(?:kick|kicked|kicking) myself (?:for|in the|over)\b",
+            r"\b(?:hit|slap|slapped) myself (?:for (?:not|forgetting|missing|that|being))\b",
         )
     )
 )
 # "I can't do this anymore" fires on its own, but not once the message says what "this" is: a job, a
 # shift, tiredness. That is the burnout the coaching is for; the crisis card would teach people to ignore it.
 CANT_DO_THIS_RE = re.compile(CANT_DO_THIS)
-WORK_CONTEXT = re.compile(
-    r"\b(?:job|work|working|shift|shifts|night|nights|call|rotation|residency|fellowship|program|unit|floor|"
-    r"ward|department|dept|hospital|clinic|place|specialty|career|medicine|nursing|schedule|charting|charts|"
-    r"notes|admits|admissions|pager|boss|manager|tired|exhausted|exhaustion|burnt|burned|burnout|sleep|"
-    r"scheduling|staff|workload|rota|roster|leadership|management|vacation|hours|overtime|staffing|"
-    r"understaffed|census|ed|er|icu|meetings?|emails?|inbox|epic|documentation|paperwork|patients?|pts?)\b"
+WORK_CONTEXT = frozenset(
+    """
+    admissions admit admits admitted bed beds boss burned burnout burnt call career case cases census charting
+    charts clinic code coded codes consult consults crashing department dept discharge documentation ed email
+    emails epic er exhausted exhaustion fellowship floor guardia guardias hospital hours icu inbox jefa jefe
+    job leadership management manager medicine meeting meetings night nights notes nursing overtime paciente
+    pacientes pager papeleo paperwork patient patients place planta program pt pts residency roster rota
+    rotation rounds schedule scheduling shift shifts sleep specialty staff staffing supervisor supervisora
+    surgery tired trabajo turno turnos uci understaffed unit urgencias vacation ward work working workload
+    """.split()  # noqa: SIM905 - a word list reads best as words
 )

@@ -1,122 +1,149 @@
-"""Crisis rules for hopelessness about living: can't go on, no reason to live, a burden, better off gone."""
+"""Concern rules for hopelessness about living: can't go on, no reason to live, a burden, better off gone.
+
+These ask the direct question rather than give the crisis card: hopelessness and feeling a burden are
+strong warning signs, but on their own they say nothing yet about thoughts of ending one's life.
+"""
 
 from __future__ import annotations
 
-from handlers.safety.fragments import CANT_DO_THIS, IF_GONE, MEANS, NO_NEG
+from handlers.safety.fragments import CANT_DO_THIS, IF_GONE, NO_NEG
 from handlers.safety.fragments import FILLER as _F
+from handlers.safety.rule import concern, leveled
 
-# Each rule is (name, pattern); safety.py compiles them all once. `_F` is FILLER, short so a pattern
-# still reads as the phrase it catches.
-HOPELESSNESS_RULES: tuple[tuple[str, str], ...] = (
-    # Hopelessness about living.
+# `_F` is FILLER, short so a pattern still reads as the phrase it catches.
+HOPELESSNESS_RULES = leveled(
+    "concern",
     (
-        "want_it_to_stop",
-        rf"\b(?:want|need|wish|make) {_F}(?:it all|everything|all of it|the pain|this pain|the hurt|my life|"
-        rf"life) (?:to )?{_F}(?:stop|end|be over|go away)\b(?! (?:\w+ing|for (?:a|one) (?:second|sec|minute|"
-        rf"moment|bit))\b)|\b(?:want|need|wish) {_F}(?:it|this) to {_F}(?:stop|end|"
-        rf"be over)(?: {_F}(?:for good|forever|permanently)| ?(?:[.!?;,]|$))",
+        # Hopelessness about living.
+        (
+            "want_it_to_stop",
+            rf"\b(?:want|need|wish|make) {_F}(?:it all|everything|all of it|the pain|this pain|the hurt|my life|"
+            rf"life) (?:to )?{_F}(?:stop|end|be over|go away)\b(?! (?:\w+ing|for (?:a|one) (?:second|sec|minute|"
+            rf"moment|bit))\b)|\b(?:want|need|wish) {_F}(?:it|this) to {_F}(?:stop|end|"
+            rf"be over)(?: {_F}(?:for good|forever|permanently)| ?(?:[.!?;,]|$))",
+        ),
+        (
+            "cant_go_on",
+            rf"\bcan not {_F}(?:go on|keep living|keep existing|live like this|live with myself|keep going on|"
+            rf"carry on)\b(?! like this)",
+        ),
+        ("cant_do_this", CANT_DO_THIS),
+        (
+            "tired_of_living",
+            rf"\b(?:tired|sick|exhausted|weary) of {_F}(?:living|life|being alive|existing|being me|my life|"
+            rf"this life|trying to stay alive)\b|\bdone with {_F}(?:life|living|existing|being alive|it all|"
+            rf"this life|my life)\b(?! (?:admin|stuff|insurance)\b)",
+        ),
+        (
+            "life_not_worth_it",
+            rf"\b(?:life|living|my life|existing|being alive|this life) (?:is|feels|seems)? ?{_F}(?:not |"
+            rf"no longer )?worth (?:living|it anymore|going on)\b|\bnot worth living\b|\b(?:life|my life|"
+            rf"existing|living) (?:is|feels|seems) {_F}(?:pointless|meaningless|worthless|hopeless|unbearable)\b",
+        ),
+        (
+            "no_reason_to_live",
+            rf"\b(?:no|not any|not a single|zero|nothing|not one|lost my) {_F}(?:reason|reasons|point|"
+            rf"purpose) (?:left )?(?:to|for me to|in|in me) {_F}(?:live|living|keep living|go on|going on|"
+            rf"keep going|carry on|be alive|stay alive|wake up|waking up|exist|existing)\b|"
+            rf"\bnothing (?:left )?(?:to live for|worth living for)\b|\bno point (?:anymore|in anything|"
+            rf"to anything|to life|in life)\b",
+        ),
+        (
+            "point_of_living",
+            rf"\b(?:see|is|was|there is|find|lost) (?:the |any |a |no )?(?:point|purpose|meaning) (?:of|in|"
+            rf"to) {_F}(?:living|life|going on|carrying on|being alive|being here|existing|waking up|"
+            rf"staying alive|keep going)\b|\b(?:see|is|was|there is|find|lost) (?:the |any |a |no )?(?:point|"
+            rf"purpose) (?:of|in|to) (?:anything|any of it|it all|any of this)(?= ?(?:anymore|[.!?;,]|$))",
+        ),
+        (
+            "hopeless",
+            rf"{NO_NEG}\b(?:feel|feeling|felt|am|been|so|totally|completely|utterly) {_F}hopeless\b(?! (?:at|"
+            rf"with|case|situation|about (?!everything|life|my life|the future|my future|anything|it all|"
+            rf"myself)))",
+        ),
+        (
+            "better_off_without_me",
+            rf"\bbetter (?:off )?without me\b|\bbetter off dead\b|\bbetter off (?:if i|with me) {_F}(?:(?:was|"
+            rf"were|am|had)(?: not| never)? )?{_F}(?:dead|gone|not here|not around|never born|been born|died|"
+            rf"not alive)\b",
+        ),
+        (
+            "burden",
+            rf"{NO_NEG}\b(?:am|feel like|feel|feeling like|feeling|felt like|just|only|nothing but) {_F}(?:a|an|"
+            rf"such a) {_F}(?:\w+ )?burden\b(?! (?:of|on the (?:system|schedule|rota|unit|staffing|budget|team|"
+            rf"department|floor))\b)",
+        ),
+        (
+            "no_way_out",
+            r"\b(?:no (?:other )?|(?:do not|can not|never) (?:see|find) (?:a|"
+            r"any) (?:other )?)way out\b(?! of (?!it all|this life|life|this pain)\w)",
+        ),
+        (
+            "not_around_much_longer",
+            r"\b(?:will not|not going to) be (?:around|alive) (?:much longer|for much longer|for long|anymore)\b",
+        ),
+        ("give_up_on_life", rf"\b(?:give|giving|gave|given) up on {_F}(?:life|living|myself|it all)\b"),
+        ("want_out_of_life", r"\bwant out (?:of (?:this life|life|everything|it all|existence)|for good)\b"),
+        (
+            "nobody_would_miss_me",
+            r"\b(?:nobody|no one|not a single person|not one person) (?:would|will) (?:even |really )?(?:miss me|"
+            r"notice i am gone|notice if i am gone|care if i am gone)\b(?! if i (?:quit|left|moved|took|went|"
+            r"stopped|skipped))",
+        ),
+        (
+            "live_or_die",
+            r"\b(?:care|cares|matter|matters|difference) (?:if|whether) i (?:live or die|die|wake up|make it|"
+            r"survive|am alive|am dead)\b",
+        ),
+        ("hate_being_alive", r"\bhate (?:being alive|existing|my existence|that i am alive|that i woke up)\b"),
     ),
-    (
-        "cant_go_on",
-        rf"\bcan not {_F}(?:go on|keep living|keep existing|live like this|live with myself|keep going on|"
-        rf"carry on)\b(?! like this)",
+)
+
+# "If I died nobody would notice": the "if i" in the pattern is the subject, whoever else is named after it.
+IF_GONE_RULE = concern(
+    "if_i_were_gone",
+    rf"\b(?:nobody|no one|anyone|anybody|everyone|everybody|easier|better|simpler|relief|relieved|"
+    rf"happier|care|notice|miss me)\b[^.!?;]{{0,50}}?\b{IF_GONE}|"
+    rf"\b{IF_GONE}[^.!?;]{{0,50}}?\b(?:nobody|no one|anyone|anybody|everyone|better|easier|relief|"
+    rf"relieved|happier|care|notice|fine|ok|okay|alright)\b",
+    marked=True,
+)
+
+# Said of work ("nothing is ever going to get better on this unit") these are venting, not hopelessness.
+WORK_WEARY_RULES = (
+    concern(
+        "no_future",
+        r"\b(?:do not|can not|no longer) see (?:a|any) (?:future|way forward|light)(?: for me| for myself| ahead)?"
+        r"\b(?! (?:in|at|with|here|for (?!me\b|myself\b))\b)",
+        at_work="none",
     ),
-    ("cant_do_this", CANT_DO_THIS),
-    (
-        "tired_of_living",
-        rf"\b(?:tired|sick|exhausted|weary) of {_F}(?:living|life|being alive|existing|being me|my life|"
-        rf"this life|trying to stay alive)\b|\bdone with {_F}(?:life|living|existing|being alive|it all|"
-        rf"this life|my life)\b(?! (?:admin|stuff|insurance)\b)",
+    concern(
+        "never_better",
+        r"\bnothing (?:is )?(?:ever )?(?:going to|will ever|will) (?:get|be) better\b|\b(?:it|things|this) (?:will|"
+        r"is going to) never get better\b",
+        at_work="none",
     ),
-    (
-        "life_not_worth_it",
-        rf"\b(?:life|living|my life|existing|being alive|this life) (?:is|feels|seems)? ?{_F}(?:not |"
-        rf"no longer )?worth (?:living|it anymore|going on)\b|\bnot worth living\b|\b(?:life|my life|"
-        rf"existing|living) (?:is|feels|seems) {_F}(?:pointless|meaningless|worthless|hopeless|unbearable)\b",
+    concern("done_trying", r"\b(?:done|tired of|sick of) trying\b(?! to\b)", at_work="none"),
+    concern(
+        "how_much_longer",
+        r"\b(?:do not know|not sure|no idea) how (?:much )?(?:longer|long) i can (?:keep going|hold on|go on|"
+        r"keep this up|do this|survive|last|take it|cope)\b",
+        at_work="none",
     ),
-    (
-        "no_reason_to_live",
-        rf"\b(?:no|not any|not a single|zero|nothing|not one|lost my) {_F}(?:reason|reasons|point|"
-        rf"purpose) (?:left )?(?:to|for me to|in|in me) {_F}(?:live|living|keep living|go on|going on|"
-        rf"keep going|carry on|be alive|stay alive|wake up|waking up|exist|existing)\b|"
-        rf"\bnothing (?:left )?(?:to live for|worth living for)\b|\bno point (?:anymore|in anything|"
-        rf"to anything|to life|in life)\b",
+    concern(
+        "what_is_the_point",
+        r"\bwhat is (?:even )?the point(?: of (?:it all|anything|any of (?:it|this)|living|life|going on))?"
+        r"(?: anymore| any longer)(?= ?[.!?;,]|$)|\bnothing matters (?:anymore|any longer)\b",
+        at_work="none",
     ),
-    (
-        "point_of_living",
-        rf"\b(?:see|is|was|there is|find|lost) (?:the |any |a |no )?(?:point|purpose|meaning) (?:of|in|"
-        rf"to) {_F}(?:living|life|going on|carrying on|being alive|being here|existing|waking up|"
-        rf"staying alive|keep going)\b|\b(?:see|is|was|there is|find|lost) (?:the |any |a |no )?(?:point|"
-        rf"purpose) (?:of|in|to) (?:anything|any of it|it all|any of this)(?= ?(?:anymore|[.!?;,]|$))",
+    concern(
+        "tired_of_everything",
+        r"\b(?:tired|sick|exhausted|done) (?:of|with) (?:everything|it all|all of it)(?= ?[.!?;,]|$)",
     ),
-    (
-        "hopeless",
-        rf"{NO_NEG}\b(?:feel|feeling|felt|am|been|so|totally|completely|utterly) {_F}hopeless\b(?! (?:at|"
-        rf"with|case|situation|about (?!everything|life|my life|the future|my future|anything|it all|"
-        rf"myself)))",
-    ),
-    (
-        "better_off_without_me",
-        rf"\bbetter (?:off )?without me\b|\bbetter off dead\b|\bbetter off (?:if i|with me) {_F}(?:(?:was|"
-        rf"were|am|had)(?: not| never)? )?{_F}(?:dead|gone|not here|not around|never born|been born|died|"
-        rf"not alive)\b",
-    ),
-    (
-        "burden",
-        rf"{NO_NEG}\b(?:am|feel like|feel|feeling like|feeling|felt like|just|only|nothing but) {_F}(?:a|an|"
-        rf"such a) {_F}(?:\w+ )?burden\b(?! (?:of|on the system)\b)",
-    ),
-    (
-        "if_i_were_gone",
-        rf"\b(?:nobody|no one|anyone|anybody|everyone|everybody|easier|better|simpler|relief|relieved|"
-        rf"happier|care|notice|miss me)\b[^.!?;]{{0,50}}?\b{IF_GONE}|"
-        rf"\b{IF_GONE}[^.!?;]{{0,50}}?\b(?:nobody|no one|anyone|anybody|everyone|better|easier|relief|"
-        rf"relieved|happier|care|notice)\b",
-    ),
-    (
-        "no_way_out",
-        r"\b(?:no (?:other )?|(?:do not|can not|never) (?:see|find) (?:a|"
-        r"any) (?:other )?)way out\b(?! of (?!it all|this life|life|this pain)\w)",
-    ),
-    (
-        "not_around_much_longer",
-        r"\b(?:will not|not going to) be (?:around|alive) (?:much longer|for much longer|for long|anymore)\b",
-    ),
-    ("give_up_on_life", rf"\b(?:give|giving|gave|given) up on {_F}(?:life|living|myself|it all)\b"),
-    ("want_out_of_life", r"\bwant out (?:of (?:this life|life|everything|it all|existence)|for good)\b"),
-    (
-        "nobody_would_miss_me",
-        r"\b(?:nobody|no one|not a single person|not one person) (?:would|will) (?:even |really )?(?:miss me|"
-        r"notice i am gone|notice if i am gone|care if i am gone)\b(?! if i (?:quit|left|moved|took|went|"
-        r"stopped|skipped))",
-    ),
-    (
-        "live_or_die",
-        r"\b(?:care|cares|matter|matters|difference) (?:if|whether) i (?:live or die|die|wake up|make it|"
-        r"survive|am alive|am dead)\b",
-    ),
-    (
-        "urge_to_cut",
-        r"\burges? to (?:cut|self harm|hurt myself|burn myself)\b(?! (?:back|down|corners|out|in|through|the|"
-        r"my|a|it|costs|hours|him|her|them|someone|people|off|ties|loose)\b)",
-    ),
-    (
-        "looked_up_how",
-        rf"\b(?:googled|googling|looked up|looking up|researched|researching|searched|searching|read up on|"
-        rf"reading up on) (?:how (?:much|many) (?:of )?(?:my |the )?{MEANS} (?:it )?(?:takes|would take|"
-        rf"to die|to kill)\b(?! to (?:cause|reach|treat|get|hit|see|work))|(?:painless |easy |quick |"
-        rf"quickest |easiest |best )?ways to (?:die|end it)\b|how to (?:die|end it)\b(?! with))",
-    ),
-    (
-        "walk_into_the_sea",
-        rf"\b(?:should|could|want to|going to|thinking about|thought about|ready to|might|wish i could|"
-        rf"urge to) {_F}(?:walk|walking|swim|swimming|wade|wading) (?:out )?(?:into|to) (?:the )?(?:ocean|"
-        rf"sea|lake|river|water)\b(?! (?:on|for|with|this|next|when|after))",
-    ),
-    ("hate_being_alive", r"\bhate (?:being alive|existing|my existence|that i am alive|that i woke up)\b"),
-    (
-        "just_the_word",
-        r"^(?:(?:ugh|honestly|lol|just|so|feeling|me|i am) )*(?:suicide|suicidal|self harm|unalive|die|"
-        r"want to die|kill myself)(?: (?:lol|right now|tbh|fr|honestly|tonight|now|today))* ?[.!?;,]*$",
+    concern("dragging_down", r"\bi am (?:just )?(?:dragging|pulling) everyone down\b", at_work="none"),
+    concern(
+        "fine_without_me",
+        r"\b(?:would|will|could|are|be) (?:all )?(?:be )?(?:fine|ok|okay|happier|easier|relieved) without me\b"
+        r"(?! (?:for|while|on|during|this|next|today|tomorrow|tonight|when i am (?:on|away|out))\b)",
     ),
 )

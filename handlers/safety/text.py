@@ -1,11 +1,14 @@
-"""Normalisation for the crisis check: one plain, lowercase, expanded spelling for everything people type."""
+"""Normalisation for the risk check: one plain, lowercase, expanded spelling for everything people type.
+
+Every message pays for this, so each step is skipped when a cheap test shows it has nothing to do.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-from handlers.safety.words import fix_token, is_known_word
+from handlers.safety.words import CHANGED_WORDS, fix_token, is_changed, is_known_word, spelled_words
 
 # Look-alike letters from other scripts, and typographic quotes and dashes, to their plain forms.
 _CHAR_MAP = str.maketrans(
@@ -19,33 +22,63 @@ _CHAR_MAP = str.maketrans(
 
 _TOKEN = re.compile(r"[a-z0-9@$!|*#]+(?:[.\-_][a-z0-9@$!|*#]+)*")
 _SPACED_LETTERS = re.compile(r"(?<![a-z])(?:[a-z] ){2,}[a-z](?![a-z])")  # "s u i c i d e"
-_INVISIBLE = ("Mn", "Me", "Cf")  # combining accents, enclosing marks, zero-width and format characters
-_CONTRACTIONS = (
-    (re.compile(r"\bcan'?t\b"), "can not"),
-    (re.compile(r"\bwon't\b"), "will not"),
-    (re.compile(r"n't\b"), " not"),
-    (re.compile(r"\b(it|that|what|there|here|who|everything|nothing|life|death)'s\b"), r"\1 is"),
-    (re.compile(r"'m\b"), " am"),
-    (re.compile(r"'re\b"), " are"),
-    (re.compile(r"'ve\b"), " have"),
-    (re.compile(r"'ll\b"), " will"),
-    (re.compile(r"'d\b"), " would"),
+
+
+def _invisible_table() -> dict[int, None]:
+    """Combining accents, enclosing marks, zero-width and format characters (Mn, Me, Cf), to delete.
+
+    Unicode has none of these beyond the first two planes and the tags block; reading them from
+    unicodedata keeps the table right for the Python in use. str.translate with it is C-speed.
+    """
+    blocks = (range(0x80, 0x20000), range(0xE0000, 0xE1000))
+    return dict.fromkeys(c for block in blocks for c in block if unicodedata.category(chr(c)) in ("Mn", "Me", "Cf"))
+
+
+_INVISIBLE = _invisible_table()
+# Contractions, in one pass: "can't" -> "can not", "it's" -> "it is", "I'd" -> "I would".
+_CONTRACTION = re.compile(
+    r"\b(can't|won't)\b|n't\b|\b(it|that|what|there|here|who|everything|nothing|life|death|tonight|today|"
+    r"tomorrow)'s\b|'(m|re|ve|ll|d)\b"
 )
+_EXPANDED = {
+    "can't": "can not",
+    "won't": "will not",
+    "m": " am",
+    "re": " are",
+    "ve": " have",
+    "ll": " will",
+    "d": " would",
+}
+
+
+def _expand(match: re.Match[str]) -> str:
+    whole, subject, short = match.groups()
+    if whole:
+        return _EXPANDED[whole]
+    if subject:
+        return f"{subject} is"
+    return _EXPANDED[short] if short else " not"
+
+
+# Each step: (a substring the text must contain for the step to matter, pattern, replacement).
 _PHRASES = (
-    (re.compile(r"\bw/o\b"), " without "),
-    (re.compile(r"\bw/"), " with "),
-    (re.compile(r"\by/o\b"), " yo "),
-    (re.compile(r"\bb/c\b"), " because "),
-    (re.compile(r"\bmy self\b(?! (?:harm|injur|esteem|care|worth|confidence|image|doubt))"), "myself"),
-    (re.compile(r"\bsewer slide\b"), "suicide"),
-    (re.compile(r"\bany more\b"), "anymore"),
-    (re.compile(r"\bself-? ?harm"), "self harm"),
+    ("/", re.compile(r"\bw/o\b"), " without "),
+    ("/", re.compile(r"\bs/h\b"), " self harm "),
+    ("/", re.compile(r"\bw/"), " with "),
+    ("/", re.compile(r"\by/o\b"), " yo "),
+    ("/", re.compile(r"\bb/c\b"), " because "),
+    ("my self", re.compile(r"\bmy self\b(?! (?:harm|injur|esteem|care|worth|confidence|image|doubt))"), "myself"),
+    ("sewer slide", re.compile(r"\bsewer slide\b"), "suicide"),
+    ("any more", re.compile(r"\bany more\b"), "anymore"),
+    ("self", re.compile(r"\bself-? ?harm"), "self harm"),
     # "id"/"ill" are words too (an ID badge, an ill patient): expand them only where a verb follows.
     (
+        "id ",
         re.compile(r"\bid (?=(?:rather|be|just|never|really|honestly|probably|prefer|want|love|die|kill)\b)"),
         "i would ",
     ),
     (
+        "ill ",
         re.compile(
             r"(?:^|(?<=[.!?;,] )|(?<=\band )|(?<=\bso )|(?<=\bbut ))ill (?=(?:just|kill|end|do|take|be|never|"
             r"probably|go|jump|drive|overdose|od|hang|die|finally|really)\b)"
@@ -54,26 +87,79 @@ _PHRASES = (
     ),
 )
 _NOT_KEPT = re.compile(r"[^a-z0-9' .,!?;:\"]+")  # emoji, symbols, brackets: word breaks, nothing more
-_PUNCT_RUN = re.compile(r"\s*([.,!?;:])[.,!?;:\s]*")
+_PUNCT_RUN = re.compile(r"([.,!?;:])[.,!?;:\s]*")  # starts with the mark: found by a fast scan
+
+
+def _mark_and_space(match: re.Match[str]) -> str:
+    return match.group(1) + " "
 
 
 def normalise(text: str) -> str:
     """Lowercase plain ASCII-ish text, shortcuts expanded, disguises undone, one space between words."""
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_CHAR_MAP)
-    # Accents, zero-width and other invisible characters go (they hide words from the patterns).
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) not in _INVISIBLE)
-    text = re.sub(r"[\r\n]+", ". ", text)
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"\.{2,}", ", ", text)  # an ellipsis is a pause, not a full stop
-    text = _SPACED_LETTERS.sub(_join_spaced, text)
-    for pattern, replacement in _CONTRACTIONS:
-        text = pattern.sub(replacement, text)
-    text = _TOKEN.sub(lambda m: fix_token(m.group()), text)
-    for pattern, replacement in _PHRASES:
-        text = pattern.sub(replacement, text)
+    if text.isascii():
+        text = text.lower()  # ASCII is its own compatibility form: nothing to decompose
+        if "`" in text:
+            text = text.replace("`", "'")  # the one ASCII character _CHAR_MAP changes
+    else:
+        # Styled and full-width letters to plain ones, accents split off; then accents, zero-width and
+        # other invisible characters go (they hide words from the patterns).
+        text = unicodedata.normalize("NFKD", text).casefold().translate(_CHAR_MAP).translate(_INVISIBLE)
+        text = unicodedata.normalize("NFKD", text).translate(_INVISIBLE)  # casefold can compose anew
+    if "\n" in text or "\r" in text:
+        text = _LINE_BREAKS.sub(". ", text)
+    text = " ".join(text.split())  # one space between words (str.split is far quicker than a pattern here)
+    if ".." in text:
+        text = _ELLIPSIS.sub(" ", text)  # an ellipsis is a pause, not a full stop: "i want to... die"
+    if len({word for word in text.split() if len(word) == 1} - {"i", "a"}) >= 1:
+        text = _SPACED_LETTERS.sub(_join_spaced, text)  # only a single letter other than "i"/"a" can start one
+    if "'" in text:
+        text = _CONTRACTION.sub(_expand, text)
+    text = _fix_tokens(text)
+    text = _steps(text, _PHRASES)
+    if "," in text and _FILLER_NEAR_COMMA.search(text):
+        text = _FILLER_COMMAS.sub(r" \1 ", text)  # "i want to, like, die": a filler in commas is a pause
     text = _NOT_KEPT.sub(" ", text)
-    text = _PUNCT_RUN.sub(r"\1 ", text)
-    return re.sub(r" {2,}", " ", text).strip(" .,!?;:")  # leading and trailing marks say nothing
+    for mark in ".,!?;:":
+        text = text.replace(" " + mark, mark)  # the text has single spaces by now
+    text = _PUNCT_RUN.sub(_mark_and_space, text)
+    return " ".join(text.split()).strip(" .,!?;:")  # leading and trailing marks say nothing
+
+
+_LINE_BREAKS = re.compile(r"[\r\n]+")
+_FILLER_NEAR_COMMA = re.compile(
+    r", ?(?:like|just|honestly|literally|really|seriously|idk|tbh|ngl|lowkey|um|uh|"
+    r"basically|kind|sort)\b|\b(?:like|just|honestly|literally|really|seriously|idk|tbh|ngl|"
+    r"lowkey|um|uh|basically|of) ?,"
+)
+_FILLER_COMMAS = re.compile(
+    r" ?, ?\b(like|just|honestly|literally|really|seriously|idk|tbh|ngl|lowkey|um|uh|basically|kind of|sort of)"
+    r"\b ?,? ?"
+)
+_ELLIPSIS = re.compile(r"\.{2,}")
+_SPLIT_TOKENS = re.compile(f"({_TOKEN.pattern})")
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
+
+
+def _steps(text: str, steps: tuple[tuple[str, re.Pattern[str], str], ...]) -> str:
+    for needed, pattern, replacement in steps:
+        if needed in text:
+            text = pattern.sub(replacement, text)
+    return text
+
+
+def _fix_tokens(text: str) -> str:
+    """Every token through fix_token, except plain words nothing changes (most of them, and the slow part)."""
+    stretched = _STRETCHED.search(text) is not None  # most messages stretch no letters: one test for all
+    unique = set(_TOKEN.findall(text))
+    if not stretched and all(t.isalpha() for t in unique) and unique.isdisjoint(CHANGED_WORDS):
+        return text  # plain words only, none of them a shortcut or a typo: the common case, found in C
+    parts = _SPLIT_TOKENS.split(text)  # text, token, text, token, ..., text
+    for i in range(1, len(parts), 2):
+        token = parts[i]
+        if token.isalpha() and not (token in CHANGED_WORDS or stretched and is_changed(token)):
+            continue
+        parts[i] = fix_token(token)
+    return "".join(parts)
 
 
 def _join_spaced(match: re.Match[str]) -> str:
@@ -83,4 +169,4 @@ def _join_spaced(match: re.Match[str]) -> str:
         return joined
     if joined[0] in "iau" and is_known_word(joined[1:]):
         return f"{joined[0]} {joined[1:]}"
-    return match.group()
+    return spelled_words(joined) or match.group()

@@ -1,4 +1,4 @@
-"""Word-level repair for the crisis check: shortcuts, leetspeak, masked and stretched letters."""
+"""Word-level repair for the risk check: shortcuts, leetspeak, masked and stretched letters, typos."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ _VOCAB = frozenset({
     "life", "live", "living", "end", "ending", "want", "wanna", "wish", "all", "still", "will", "feel",
     "feeling", "better", "off", "without", "anymore", "hopeless", "burden", "jump", "bridge", "noose",
     "wrists", "sleep", "wake", "exist", "fucking", "kms", "too", "need", "see", "alive", "gone", "goodbye",
-    "everyone", "nobody", "safe",
+    "everyone", "nobody", "safe", "to", "ctb", "plan", "gun", "pyxis",
+    "morir", "morirme", "matarme", "suicidarme", "quiero", "vivir", "muerta", "muerto",
 })
 
 # Shortcuts, slang and contractions typed without the apostrophe, one token at a time.
@@ -51,6 +52,11 @@ _SHORTCUTS = {
     "oding": "overdosing", "oded": "overdosed", "lyf": "life", "livin": "living", "nothin": "nothing",
     "goin": "going", "thinkin": "thinking", "killin": "killing", "endin": "ending", "feelin": "feeling",
     "tryin": "trying", "kil": "kill", "anymroe": "anymore", "anymor": "anymore", "nemore": "anymore",
+    "kll": "kill", "kiil": "kill", "klil": "kill", "unalvie": "unalive", "unalve": "unalive", "sui": "suicide",
+    # Spanish chat spellings.
+    "kiero": "quiero", "kero": "quiero", "qiero": "quiero", "kiere": "quiere", "q": "que", "xq": "porque",
+    "pq": "porque", "porq": "porque", "tmb": "tambien", "sucidarme": "suicidarme", "suisidarme": "suicidarme",
+    "matarm": "matarme", "morirm": "morirme",
 }
 # fmt: on
 
@@ -58,9 +64,96 @@ _EDGE_MARKS = re.compile(r"([!|*#]*)(.*?)([!|*#]*)")
 _LETTER_RUN = re.compile(r"([a-z])\1{2,}")
 
 
+# One slip of the finger in a word nothing else is spelt like ("sucide", "mysefl", "unalvie"): a deletion, a
+# swap, a wrong or an extra letter. Real words one slip away are left alone ("overdone", "homeless"), as
+# are Spanish words ("suicida") and endings ("overdosed", which the rules read as it is).
+_TYPO_TARGETS = ("suicide", "suicidal", "myself", "unalive", "overdose")
+_REAL_WORDS = frozenset(
+    {"overdone", "overdoes", "suicida", "suicidas", "suicidar", "suicidio", "suicides", "overdosed", "overdoses"}
+)
+
+
+def _one_slip(word: str) -> set[str]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    wrong = {a + c + b[1:] for a, b in splits if b for c in letters}
+    extra = {a + c + b for a, b in splits[:-1] for c in letters}  # not at the end: "suicides" is a word
+    return (deletes | swaps | wrong | extra) - {word}
+
+
+_TYPOS = {typo: word for word in _TYPO_TARGETS for typo in _one_slip(word) if typo not in _REAL_WORDS}
+
+# Words a run of single letters may spell ("i w a n t t o d i e"): the vocabulary and everyday glue.
+_SPELLABLE = frozenset(
+    _VOCAB
+    | _SHORTCUTS.keys()
+    | {
+        "i",
+        "a",
+        "am",
+        "so",
+        "me",
+        "my",
+        "the",
+        "it",
+        "is",
+        "be",
+        "do",
+        "not",
+        "no",
+        "can",
+        "just",
+        "going",
+        "now",
+        "really",
+        "again",
+        "this",
+        "tonight",
+        "today",
+        "of",
+        "and",
+        "in",
+        "on",
+        "want",
+        "feel",
+        "wanna",
+        "ya",
+        "de",
+        "y",
+        "estoy",
+        "tengo",
+        "ganas",
+        "que",
+    }
+)
+
+
+# Plain words fix_token changes without looking further: shortcuts and typos.
+CHANGED_WORDS = frozenset(_SHORTCUTS) | frozenset(_TYPOS)
+
+
+def is_changed(word: str) -> bool:
+    """Would fix_token change this plain, all-letters word? (A shortcut, a typo, or stretched letters.)"""
+    return word in _SHORTCUTS or word in _TYPOS or _LETTER_RUN.search(word) is not None
+
+
 def is_known_word(word: str) -> bool:
     """A word the patterns look for, or a shortcut that expands to words."""
     return word in _VOCAB or word in _SHORTCUTS
+
+
+def spelled_words(joined: str) -> str | None:
+    """The words a run of letters spells, fewest first ("iwanttodie" -> "i want to die"), or None."""
+    best: list[list[str] | None] = [[]] + [None] * len(joined)
+    for end in range(1, len(joined) + 1):
+        for start in range(max(0, end - 12), end):
+            head, word = best[start], joined[start:end]
+            if head is not None and word in _SPELLABLE and (best[end] is None or len(head) + 1 < len(best[end])):
+                best[end] = [*head, word]
+    found = best[-1]
+    return " ".join(found) if found else None
 
 
 def fix_token(token: str) -> str:
@@ -71,6 +164,10 @@ def fix_token(token: str) -> str:
         return f"{lead} {fix_token(core)} {trail}"
     if token in _SHORTCUTS:
         return _SHORTCUTS[token]
+    if token in _TYPOS:
+        return _TYPOS[token]
+    if token.isalpha() and not _LETTER_RUN.search(token):
+        return token  # a plain word, as almost every token is: nothing to undo
     joined = re.sub(r"[.\-_]", "", token)
     if joined != token and not (_resolve(joined) or joined in _SHORTCUTS):
         return " ".join(fix_token(part) for part in re.split(r"[.\-_]", token))  # "e.g." stays itself

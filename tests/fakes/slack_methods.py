@@ -35,19 +35,27 @@ def auth_test(ws: Workspace, p: Params) -> Body:
     }
 
 
+def _as_read(user: dict, p: Params) -> dict:
+    """A user object as Slack returns it: the locale only when include_locale is set."""
+    user = copy.deepcopy(user)
+    if not p.flag("include_locale"):
+        user.pop("locale", None)
+    return user
+
+
 def users_list(ws: Workspace, p: Params) -> Body:
     # No limit means "everything" on Slack too; it caps a page at 1000 members.
     members, next_cursor = page(list(ws.users.values()), p, default=0, most=1000)
     return {
         "ok": True,
-        "members": copy.deepcopy(members),
+        "members": [_as_read(user, p) for user in members],
         "cache_ts": int(time.time()),
         "response_metadata": {"next_cursor": next_cursor},
     }
 
 
 def users_info(ws: Workspace, p: Params) -> Body:
-    return {"ok": True, "user": copy.deepcopy(ws.user(p.required("user", "user_not_found")))}
+    return {"ok": True, "user": _as_read(ws.user(p.required("user", "user_not_found")), p)}
 
 
 def conversations_members(ws: Workspace, p: Params) -> Body:

@@ -117,8 +117,9 @@ class Workspace:
         is_bot: bool = False,
         deleted: bool = False,
         email: str | None = None,
+        locale: str = "en-US",
     ) -> dict[str, Any]:
-        """Add (or replace) a member, shaped like Slack's user object."""
+        """Add (or replace) a member, shaped like Slack's user object (`locale` shows with include_locale)."""
         now = datetime.now(ZoneInfo(tz))
         offset = now.utcoffset()
         profile: dict[str, Any] = {
@@ -148,6 +149,7 @@ class Workspace:
             "is_bot": is_bot,
             "is_app_user": False,
             "updated": int(time.time()),
+            "locale": locale,
         }
         self.users[user_id] = user
         return user

@@ -1,16 +1,16 @@
-"""The crisis-language safety net: what must fire, what must stay quiet, and that it never breaks."""
+"""The safety net's levels: crisis, the direct question, quiet, and a check that never breaks."""
 
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from handlers import safety
-from handlers.safety import is_crisis
+from handlers.safety import assess, is_crisis
+from handlers.safety.scan import find_rules
 
 # (id, what a clinician might DM the bot). Written for this table: short, messy, lowercase, typos, emoji.
 MUST_FIRE = [
@@ -23,18 +23,6 @@ MUST_FIRE = [
     ("want-to-ellipsis-die", "i want to… die"),
     ("ready-to-die", "think i'm ready to die tbh"),
     ("deserve-to-die", "i deserve to die for missing that bleed"),
-    ("let-me-die", "just let me die"),
-    ("wish-dead", "i wish i was dead"),
-    ("wish-never-born", "wish i'd never been born"),
-    ("disappear-forever", "i wish i could just disappear forever"),
-    ("rather-be-dead", "i'd rather be dead than keep living like this"),
-    ("rather-die-alone", "rather die tbh"),
-    ("hope-no-wake", "i hope i dont wake up tomorrow"),
-    ("sleep-no-wake", "I wish I could go to sleep and not wake up"),
-    ("dont-want-wake", "i dont want to wake up"),
-    ("bus", "i hope i get hit by a bus on the way in"),
-    ("truck", "honestly wouldn't mind if a truck hit me"),
-    ("death-peaceful", "death sounds peaceful rn"),
     ("makes-me-want-to-die", "this job makes me want to die"),  # judgement: hyperbole, but says it
     # Killing or harming myself, every spelling.
     ("kill-myself", "i want to kill myself"),
@@ -98,14 +86,44 @@ MUST_FIRE = [
     ("end-it-all", "ending it all seems like the only option"),
     ("should-i-end-it", "should i just end it"),
     # Hopelessness about living.
+    ("not-alive", "i dont want to be alive anymore"),
+    ("not-live", "i dont wanna live anymore"),
+    ("same-as-patient", "pt said she wants to die. honestly same"),
+    ("get-it", "pt told me she wants to die and honestly i get it"),
+    ("patient-then-me", "my patient died and i want to die"),
+    ("told-me", "my husband told me i need help bc i keep talking about killing myself"),
+    ("quote-then-mine", 'pt kept saying "i want to die" and tbh i want to die too'),
+    # Disguises: zero-width, full-width, styled letters, accents.
+    ("zero-width", "i want to d\u200bie"),
+    ("fullwidth", "\uff49 \uff57\uff41\uff4e\uff54 \uff54\uff4f \uff44\uff49\uff45"),
+    (
+        "math-bold",
+        "".join(chr(0x1D41A + ord(c) - ord("a")) if c != " " else c for c in "kill myself"),  # bold 𝐤𝐢𝐥𝐥
+    ),
+    ("accents", "i want to dïe"),
+    ("stretched-die", "i wanna diiiieee 😭"),
+]
+
+# Passive wishes, burden, hopelessness, an unnamed "can't do this": the direct question comes first (concern).
+MUST_ASK = [
+    ("let-me-die", "just let me die"),
+    ("wish-dead", "i wish i was dead"),
+    ("wish-never-born", "wish i'd never been born"),
+    ("disappear-forever", "i wish i could just disappear forever"),
+    ("rather-be-dead", "i'd rather be dead than keep living like this"),
+    ("rather-die-alone", "rather die tbh"),
+    ("hope-no-wake", "i hope i dont wake up tomorrow"),
+    ("sleep-no-wake", "I wish I could go to sleep and not wake up"),
+    ("dont-want-wake", "i dont want to wake up"),
+    ("bus", "i hope i get hit by a bus on the way in"),
+    ("truck", "honestly wouldn't mind if a truck hit me"),
+    ("death-peaceful", "death sounds peaceful rn"),
     ("no-point-going-on", "idk why i bother, i don't see the point of going on anymore"),
     ("better-off", "everyone would be better off without me"),
     ("kids-better-off", "my kids would be better off without me honestly"),
     ("better-off-dead", "I think my family would be better off if I was dead"),
     ("not-around", "everyone would be happier if i wasn't around"),
     ("stop-for-good", "I can't do this anymore, I want it all to stop for good"),
-    ("not-alive", "i dont want to be alive anymore"),
-    ("not-live", "i dont wanna live anymore"),
     ("not-be-here", "i don't want to be here anymore"),  # judgement: could mean the job; fires
     ("notice-gone", "nobody would even notice if i was gone"),
     ("care-died", "no one would care if i died"),
@@ -130,21 +148,8 @@ MUST_FIRE = [
     ("cant-take-it", "i cant take it anymore"),
     ("just-cant", "i just cant anymore"),
     ("disappear", "i just want to disappear"),  # judgement: passive wish, fires
-    ("same-as-patient", "pt said she wants to die. honestly same"),
-    ("get-it", "pt told me she wants to die and honestly i get it"),
-    ("patient-then-me", "my patient died and i want to die"),
-    ("told-me", "my husband told me i need help bc i keep talking about killing myself"),
-    ("quote-then-mine", 'pt kept saying "i want to die" and tbh i want to die too'),
-    # Disguises: zero-width, full-width, styled letters, accents.
-    ("zero-width", "i want to d\u200bie"),
-    ("fullwidth", "\uff49 \uff57\uff41\uff4e\uff54 \uff54\uff4f \uff44\uff49\uff45"),
-    (
-        "math-bold",
-        "".join(chr(0x1D41A + ord(c) - ord("a")) if c != " " else c for c in "kill myself"),  # bold 𝐤𝐢𝐥𝐥
-    ),
-    ("accents", "i want to dïe"),
-    ("stretched-die", "i wanna diiiieee 😭"),
 ]
+
 
 MUST_NOT_FIRE = [
     # The everyday idioms of a hard job.
@@ -264,48 +269,79 @@ MUST_NOT_FIRE = [
 ]
 
 
+ALL = (
+    [("crisis", t) for _, t in MUST_FIRE]
+    + [("concern", t) for _, t in MUST_ASK]
+    + [("none", t) for _, t in MUST_NOT_FIRE]
+)
+
+
 @pytest.mark.parametrize("text", [t for _, t in MUST_FIRE], ids=[i for i, _ in MUST_FIRE])
 def test_fires_on_crisis_language(text: str) -> None:
+    assert assess(text).level == "crisis"
     assert is_crisis(text) is True
+
+
+@pytest.mark.parametrize("text", [t for _, t in MUST_ASK], ids=[i for i, _ in MUST_ASK])
+def test_asks_first_on_passive_wishes_burden_and_hopelessness(text: str) -> None:
+    assert assess(text).level == "concern"
+    assert is_crisis(text) is False
 
 
 @pytest.mark.parametrize("text", [t for _, t in MUST_NOT_FIRE], ids=[i for i, _ in MUST_NOT_FIRE])
 def test_stays_quiet_on_idioms_and_patient_talk(text: str) -> None:
+    assert assess(text).level == "none"
     assert is_crisis(text) is False
 
 
 def test_tables_are_big_enough_and_unique() -> None:
-    assert len(MUST_FIRE) >= 70 and len(MUST_NOT_FIRE) >= 70
-    ids = [i for i, _ in MUST_FIRE + MUST_NOT_FIRE]
+    assert len(MUST_FIRE) >= 70 and len(MUST_ASK) >= 30 and len(MUST_NOT_FIRE) >= 70
+    ids = [i for i, _ in MUST_FIRE + MUST_ASK + MUST_NOT_FIRE]
     assert len(ids) == len(set(ids))
+
+
+def test_reasons_are_rule_names_never_words() -> None:
+    result = assess("honestly i want to kill myself tonight, i have a plan")
+    assert result.level == "crisis" and result.reasons
+    assert all(reason.replace("_", "").isalnum() for reason in result.reasons)
+    assert not any(word in " ".join(result.reasons) for word in ("honestly", "tonight"))
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t", "\x00", "\ud800", "🙂" * 50, "a" * 10_000])
 def test_odd_input_is_quiet_and_safe(text: str) -> None:
-    assert is_crisis(text) is False
+    assert assess(text).level == "none"
+
+
+@pytest.mark.parametrize("text", [None, 42, b"i want to die"])
+def test_non_string_is_none(text) -> None:
+    assert assess(text).level == "none" and is_crisis(text) is False  # type: ignore[arg-type]
 
 
 def test_a_failure_inside_fails_safe_and_logs_no_words(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def broken(text: str) -> bool:
+    def broken(text: str) -> dict:
         raise ValueError(f"cannot read {text!r}")
 
     monkeypatch.setattr(safety, "_scan", broken)
+    result = assess("secret words about my day")
+    assert result.level == "crisis" and result.reasons == ("check_failed",)
     assert is_crisis("secret words about my day") is True
     assert "secret" not in caplog.text and "ValueError" in caplog.text
 
 
-def test_non_string_is_not_a_crisis() -> None:
-    assert is_crisis(None) is False  # type: ignore[arg-type]
-
-
-def test_long_message_is_scanned_to_the_end_quickly() -> None:
+def test_long_message_is_scanned_to_the_end() -> None:
+    # How fast is a benchmark's business (`python -m benchmarks safety`), never a timed test's.
     filler = "long day on the unit, charting and admits, pager going off. " * 3000
-    start = time.perf_counter()
     assert is_crisis(filler + "honestly i want to die") is True
-    assert is_crisis(filler) is False
-    assert time.perf_counter() - start < 2.0
+    assert assess(filler).level == "none"
+
+
+@pytest.mark.parametrize("level, text", ALL)
+def test_gates_change_no_verdict(level: str, text: str) -> None:
+    # The gates (anchors.py) only skip patterns that cannot match: running every pattern agrees.
+    plain = safety._normalise(text)
+    assert find_rules(plain, gated=True) == find_rules(plain, gated=False)
 
 
 # --- properties ---------------------------------------------------------------------------------------
@@ -314,37 +350,38 @@ _WRAPPERS = st.sampled_from(["", " ", "  ", "\t", "...", "!!", "?", "(", ")", '"
 _GAPS = [" ", "  ", "   ", "\t", " \t ", "\u00a0"]
 
 
-@pytest.mark.parametrize("text", [t for _, t in MUST_FIRE], ids=[i for i, _ in MUST_FIRE])
-def test_all_caps_and_all_lower_fire_alike(text: str) -> None:
-    assert is_crisis(text.upper()) is is_crisis(text.lower()) is True
+@pytest.mark.parametrize("level, text", ALL[: len(MUST_FIRE) + len(MUST_ASK)])
+def test_all_caps_and_all_lower_score_alike(level: str, text: str) -> None:
+    assert assess(text.upper()).level == assess(text.lower()).level == level
 
 
 @pytest.mark.parametrize("text", [t for _, t in MUST_NOT_FIRE], ids=[i for i, _ in MUST_NOT_FIRE])
 def test_all_caps_idioms_stay_quiet(text: str) -> None:
-    assert is_crisis(text.upper()) is False
+    assert assess(text.upper()).level == "none"
 
 
 @settings(max_examples=400, deadline=None)
 @given(
-    case=st.sampled_from([t for _, t in MUST_FIRE]),
+    case=st.sampled_from(ALL[: len(MUST_FIRE) + len(MUST_ASK)]),
     rnd=st.randoms(use_true_random=False),
     before=_WRAPPERS,
     after=_WRAPPERS,
 )
-def test_casing_punctuation_and_spacing_do_not_change_a_firing_verdict(
-    case: str, rnd: random.Random, before: str, after: str
+def test_casing_punctuation_and_spacing_do_not_change_a_level(
+    case: tuple[str, str], rnd: random.Random, before: str, after: str
 ) -> None:
-    recased = "".join(c.swapcase() if c.isascii() and rnd.random() < 0.5 else c for c in case)
+    level, text = case
+    recased = "".join(c.swapcase() if c.isascii() and rnd.random() < 0.5 else c for c in text)
     spaced = "".join(rnd.choice(_GAPS) if c == " " else c for c in recased)
-    assert is_crisis(before + spaced + after) is True
+    assert assess(before + spaced + after).level == level
 
 
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=st.characters(exclude_categories=()), max_size=400))  # surrogates included
 def test_arbitrary_text_never_raises(text: str) -> None:
-    # The internals, not is_crisis: is_crisis fails safe, and that must not hide a bug.
-    assert isinstance(safety._scan(safety._normalise(text)), bool)
-    assert isinstance(is_crisis(text), bool)
+    # The internals, not assess: assess fails safe, and that must not hide a bug.
+    assert isinstance(safety._scan(safety._normalise(text)), dict)
+    assert assess(text).level in ("none", "concern", "crisis")
 
 
 @settings(max_examples=200, deadline=None)
@@ -353,4 +390,4 @@ def test_arbitrary_text_never_raises(text: str) -> None:
     case=st.sampled_from([t for _, t in MUST_FIRE[:20]]),
 )
 def test_arbitrary_prefixes_never_raise(prefix: str, case: str) -> None:
-    assert isinstance(safety._scan(safety._normalise(prefix + " " + case)), bool)
+    assert isinstance(safety._scan(safety._normalise(prefix + " " + case)), dict)

@@ -1,15 +1,15 @@
 """Slack installation secrets as text: sealed (encrypted) tokens are longer than the 200 characters slack_sdk chose.
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-11-28
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009"
-down_revision = "0008"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

@@ -3,7 +3,7 @@
 A crisis is counted in crisis_events (no person). Check-ins closed by one were marked outcome "crisis",
 which linked the person to it for as long as the row lived; they become plain "closed".
 
-Revision ID: 0008
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-11-28
 """
@@ -11,7 +11,7 @@ Create Date: 2026-11-28
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
+revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None

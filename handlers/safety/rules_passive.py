@@ -1,0 +1,112 @@
+"""Concern rules for passive wishes to be dead: not waking up, not being here, a bus, death as a relief.
+
+Passive ideation is the first item of the Columbia Protocol and of the ASQ: it is asked about, directly,
+before anything else. These rules raise concern, and the screening question does the rest.
+"""
+
+from __future__ import annotations
+
+from handlers.safety.fragments import DEATH_WISH, NO_NEG
+from handlers.safety.fragments import FILLER as _F
+from handlers.safety.rule import leveled
+
+PASSIVE_RULES = leveled(
+    "concern",
+    (
+        ("let_me_die", rf"\blet me {_F}die\b"),
+        (
+            "wish_to_die",
+            rf"{NO_NEG}\b(?:wish|wished|wishing|hope|hoping|pray|praying|longing|long) {_F}to {_F}(?:die|be dead)\b",
+        ),
+        (
+            "death_wish",
+            rf"{NO_NEG}\b(?:want|wanted|wanting|wish|wishing|need|ready|hoping|praying|rather|"
+            rf"like) {_F}(?:to )?{_F}{DEATH_WISH}\b",
+        ),
+        (
+            "wish_i_was_dead",
+            rf"\bwish (?:that )?i {_F}(?:was|were|could be|would be|am|had|could|would|did|do|never) {_F}(?:dead|"
+            rf"die|died|never born|not born|been born|never been born|not alive|not exist|not existed|"
+            rf"never existed|not wake up|never wake up|never woken up|never woke up|disappear|not here anymore|"
+            rf"gone forever|gone for good|stop existing|go to sleep forever)\b",
+        ),
+        (
+            "rather_die",
+            rf"\brather {_F}(?:die|be dead|not be alive|not exist|"
+            rf"not wake up)\b(?! than (?!(?:\w+ ){{0,3}}?(?:live|living|go on|going on|keep going|wake up|feel|"
+            rf"feeling|be alive)))",
+        ),
+        (
+            "hope_i_die",
+            rf"\b(?:hope|hoping|wish|wishing|pray|praying) (?:that )?i {_F}(?:die|will die|would die|"
+            rf"do not make it|do not survive|never make it home)\b",
+        ),
+        (
+            "hope_i_crash",
+            r"\b(?:hope|hoping|wish|wishing|pray|praying) (?:that )?i (?:will|would|could|might) (?:just )?(?:crash|"
+            r"get in (?:a|an) (?:crash|accident)|not make it|not come back|get sick enough|die)\b"
+            r"(?! (?:on|at|in) (?:the|my|a) "
+            r"(?:couch|sofa|bed|floor)| early| out)",
+        ),
+        (
+            "hit_by_a_bus",
+            r"\b(?:hope|hoping|wish|wishing|pray|praying|would not mind|not mind|do not care if|"
+            r"would be nice if) (?:(?!not |never )\w+ ){0,4}?(?:(?:get|got|getting|be) (?:hit|run over) by (?:a|"
+            r"the|some) (?:bus|car|truck|train)|(?:a|the|some) (?:bus|car|truck|train) (?:would |will )?(?:hit|"
+            r"hits|ran over|runs over|run over|took out|takes out) me|(?:get|got|getting) (?:in|into) (?:a |"
+            r"an )?(?:fatal )?(?:car )?(?:accident|crash|wreck)|the plane (?:would |will )?(?:go down|crash|"
+            r"crashes|goes down)|(?:get|got|getting) (?:cancer|terminal cancer|something terminal))",
+        ),
+        (
+            "no_wish_to_go_on",
+            rf"\b(?:do not|no longer|never) {_F}want to {_F}(?:go on|keep going|wake up|be here|"
+            rf"be around)(?: {_F}(?:anymore|any longer|like this|this way|another day|tomorrow|ever again)\b|"
+            rf" ?(?:[.!?;,]|$))",
+        ),
+        (
+            "sleep_no_wake",
+            rf"\b(?:sleep|go to sleep|fall asleep|close my eyes|lie down|"
+            rf"drift off) (?:\w+ ){{0,3}}?and {_F}(?:never|not|not ever) {_F}wake up\b",
+        ),
+        (
+            "hope_no_wake",
+            rf"\b(?:hope|hoping|wish|wishing|pray|praying) (?:that )?i {_F}(?:do not|would not|will not|never|"
+            rf"did not|could not) {_F}wake up\b",
+        ),
+        (
+            "would_not_care_if",
+            r"\b(?:would not|do not|would not really|could not|would not even) (?:care|mind) (?:if|whether) i "
+            r"(?:did not|do not|never|would not|could not) (?:wake up|make it|come back|survive)\b",
+        ),
+        (
+            "would_not_mind_dying",
+            r"\b(?:would not|would not really|do not) mind (?:not waking up|never waking up|dying|if i died|not being "
+            r"here|not existing)\b|\b(?:would not be|would not) (?:the worst thing|so bad|a bad thing|terrible) if i "
+            r"(?:did not wake up|died|was gone|never woke up|was not here)\b",
+        ),
+        ("my_funeral", r"\b(?:imagining|picturing|planning|thinking about|imagine|picture) my (?:own )?funeral\b"),
+        (
+            "death_appeals",
+            rf"\b(?:death|dying|being dead|not existing|not being alive|not waking up|never waking up|"
+            rf"the void) (?:sounds|seems|would be|feels|looks|is starting to sound|is looking) {_F}(?:nice|good|"
+            rf"peaceful|easier|better|like a relief|a relief|appealing|tempting|restful|welcome|great|"
+            rf"like an escape|like the only way out|like the answer|like freedom)\b(?! for (?:him|her|them|the|"
+            rf"this|that|my|our|pt|patient|patients|pts|some|many)\b)",
+        ),
+        (
+            "want_death",
+            rf"\b(?:want|wish for|wishing for|pray for|praying for|long for|longing for|welcome|ready for|crave|"
+            rf"craving|waiting for) {_F}(?:death|the sweet release|eternal sleep|the void)\b",
+        ),
+        (
+            "thinking_of_dying",
+            rf"\b(?:think|thinking|thought|thoughts|obsessing|fantasi[sz]e|fantasi[sz]ing|dreaming|daydreaming) "
+            rf"{_F}(?:about |of )?{_F}(?:dying|my (?:own )?death|death|not existing|not being here|"
+            rf"not being alive|not waking up)\b(?! (?:of|from|in|at|on|with|rates?|certificates?|panel|review)\b)",
+        ),
+        (
+            "death_on_my_mind",
+            rf"\b(?:dying|death) (?:is |has |has been |keeps |kept )?{_F}(?:on|in|crossing) my mind\b",
+        ),
+    ),
+)

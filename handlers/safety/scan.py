@@ -1,0 +1,274 @@
+"""The scan: every rule over one normalised message, who each match is about, and the level it comes to.
+
+Speaker awareness, in order: someone else's quoted or charted words are blanked first ("pt states: i want
+to die"); idioms are blanked ("this shift is killing me"); then each match counts only when the nearest
+person named before it in its clause is the writer ("my patient wants to die" is not mine, "my patient
+died and I want to die" is). A "me too" after someone else's risk makes it the writer's own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from handlers.safety.anchors import Gate, alternatives, gate, text_words
+from handlers.safety.gated import Gated
+from handlers.safety.idioms import CANT_DO_THIS_RE, IDIOMS, WORK_CONTEXT
+from handlers.safety.rule import Rule
+from handlers.safety.rules_es import SPANISH_RULES
+from handlers.safety.rules_farewell import FAREWELL_RULES
+from handlers.safety.rules_harm import HARM_RULES
+from handlers.safety.rules_hopelessness import HOPELESSNESS_RULES, IF_GONE_RULE, WORK_WEARY_RULES
+from handlers.safety.rules_means import MEANS_RULES
+from handlers.safety.rules_passive import PASSIVE_RULES
+from handlers.safety.rules_plans import METHOD_RULES, PLAN_RULES
+from handlers.safety.rules_thoughts import THOUGHT_RULES
+from handlers.safety.speakers import (
+    CLAUSE_BREAK,
+    FIRST_PERSON,
+    ME_TOO,
+    OTHER_PEOPLE,
+    OTHER_PERSON_CRISIS,
+    REPORTED_SPEECH,
+)
+
+RANK = {"none": 0, "concern": 1, "crisis": 2}
+RULES: tuple[Rule, ...] = (
+    *THOUGHT_RULES,
+    *HARM_RULES,
+    *METHOD_RULES,
+    *PLAN_RULES,
+    *MEANS_RULES,
+    *FAREWELL_RULES,
+    *PASSIVE_RULES,
+    *HOPELESSNESS_RULES,
+    IF_GONE_RULE,
+    *WORK_WEARY_RULES,
+    *SPANISH_RULES,
+)
+
+
+@dataclass(frozen=True, eq=False)
+class Part:
+    """One top-level alternative of a rule's pattern, with the gate any of its matches must pass."""
+
+    key: int  # its place among all parts, for the gate index
+    regex: re.Pattern[str]
+    gate: Gate | None  # what any match contains (anchors.py); None: always run
+    head: re.Pattern[str] | None = None  # its leading \\b and look-behinds, checked where a body match starts
+    body: re.Pattern[str] | None = None  # the rest: starting with its first words, it is found by a fast scan
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The same matches as regex.finditer, faster.
+
+        A pattern that opens with \\b or a look-behind cannot use the regex engine's quick scan for its first
+        letters; the body alone can. Each body match is kept only if the head holds where it starts, and
+        the search goes on from the next position otherwise: the leftmost match of both, as the whole finds.
+        """
+        if self.body is None:
+            yield from self.regex.finditer(text)
+            return
+        pos, end = 0, len(text)
+        while pos <= end:
+            match = self.body.search(text, pos)
+            if match is None:
+                return
+            if self.head.match(text, match.start()):
+                yield match
+                pos = match.end() if match.end() > match.start() else match.end() + 1
+            else:
+                pos = match.start() + 1
+
+
+@dataclass(frozen=True)
+class Compiled:
+    rule: Rule
+    parts: tuple[Part, ...]
+    requires: Gated | None
+    keys: frozenset[int]  # its parts' keys
+
+
+_REQUIRES: dict[str, Gated] = {}  # one Gated per distinct `requires` pattern, shared by the rules that name it
+
+
+def _compile(rules: tuple[Rule, ...]) -> tuple[Compiled, ...]:
+    compiled, key = [], 0
+    for rule in rules:
+        re.compile(rule.pattern)  # the whole pattern must be valid on its own, whatever its parts are
+        parts = []
+        for alternative in alternatives(rule.pattern):
+            parts.append(Part(key, re.compile(alternative), gate(alternative), *_head_and_body(alternative)))
+            key += 1
+        requires = _REQUIRES.setdefault(rule.requires, Gated(rule.requires)) if rule.requires else None
+        compiled.append(Compiled(rule, tuple(parts), requires, frozenset(p.key for p in parts)))
+    return tuple(compiled)
+
+
+# Leading zero-width checks: \b and look-behinds without groups inside ("(?<!not )").
+_HEAD = re.compile(r"^(?:\\b|\(\?<[!=](?:[^()\\]|\\.)*\))+")
+
+
+def _head_and_body(pattern: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    head = _HEAD.match(pattern)
+    if head is None or head.end() == len(pattern):
+        return None, None
+    return re.compile(head.group()), re.compile(pattern[head.end() :])
+
+
+# Every rule, compiled once at import; a duplicate name would make the reasons ambiguous.
+COMPILED = _compile(RULES)
+assert len({c.rule.name for c in COMPILED}) == len(COMPILED), "rule names must be unique"
+
+_STRAY_QUOTES = re.compile(r"\"|(?<![a-z])'|'(?![a-z])")  # quote marks, not the apostrophe in "pt's"
+
+
+def find_rules(text: str, *, gated: bool = True) -> dict[str, str]:
+    """Rule name -> level for every rule that fires on this normalised text (empty: nothing found).
+
+    `gated=False` runs every pattern regardless of its gate: the tests check that gates change nothing.
+    """
+    text, heard = _drop_reported_speech(text)
+    if "'" in text or '"' in text:
+        text = _STRAY_QUOTES.sub(" ", text)
+    text = text.strip(" .,!?;:")
+    text = IDIOMS.sub(" ~ ", text, text_words(text))
+    words = text_words(text)
+    at_work = not WORK_CONTEXT.isdisjoint(words)
+    if at_work:
+        # "I can't do this anymore" fires on its own, but not once the message says what "this" is.
+        text = CANT_DO_THIS_RE.sub(" ~ ", text)
+    found: dict[str, str] = {}
+    someone_else = heard
+    for compiled, matches in _matches(text, gated, words):
+        rule = compiled.rule
+        for match in matches:
+            if rule.marked or _about_me(text, match):
+                level = rule.at_work if at_work and rule.at_work else rule.level
+                if level != "none":
+                    found[rule.name] = level
+                break
+            someone_else = max(someone_else, RANK[rule.level])
+    if ME_TOO.search(text, words):
+        if OTHER_PERSON_CRISIS.search(text, words):
+            someone_else = RANK["crisis"]
+        if someone_else:
+            found["me_too"] = "crisis" if someone_else == RANK["crisis"] else "concern"
+    return found
+
+
+def _matches(
+    text: str, gated: bool, words: set[str] | None = None
+) -> Iterator[tuple[Compiled, Iterator[re.Match[str]]]]:
+    """Each rule that can match, with its matches in order of its parts (only parts whose gate passes)."""
+    words = text_words(text) if words is None else words
+    if gated:
+        open_parts = _PASSING.open_parts(text, words)
+        rules = sorted({_RULE_OF[key] for key in open_parts})
+    else:
+        open_parts, rules = None, range(len(COMPILED))
+    required: dict[int, bool] = {}  # several rules require the same thing (a means named): look once
+    for index in rules:
+        compiled = COMPILED[index]
+        parts = compiled.parts if open_parts is None else [p for p in compiled.parts if p.key in open_parts]
+        if compiled.requires is not None:
+            known = required.get(id(compiled.requires))
+            if known is None:
+                known = required[id(compiled.requires)] = compiled.requires.search(text, words) is not None
+            if not known:
+                continue
+        if gated:
+            yield compiled, (m for p in parts for m in p.finditer(text))
+        else:  # the plain patterns, as written: the tests compare the two
+            yield compiled, (m for p in parts for m in p.regex.finditer(text))
+
+
+class _GateIndex:
+    """Which parts' gates pass, found with two indexes rather than a test per part.
+
+    Most gates are whole words ("myself", "burden"): the text's set of words meets them in one lookup
+    each. The rest are substrings, at least three characters long, filed under their first three: a few
+    hundred short searches (in C) rule out most of them at once.
+    """
+
+    def __init__(self) -> None:
+        self.always: set[int] = set()
+        self.also: dict[int, Gate] = {}
+        self.by_word: dict[str, list[int]] = {}
+        self.by_needle: dict[str, list[int]] = {}
+        by_head: dict[str, list[str]] = {}
+        for compiled in COMPILED:
+            for part in compiled.parts:
+                if part.gate is None:
+                    self.always.add(part.key)
+                    continue
+                if part.gate.also is not None:
+                    self.also[part.key] = part.gate.also
+                if part.gate.words is not None:
+                    for word in part.gate.words:
+                        self.by_word.setdefault(word, []).append(part.key)
+                else:
+                    for needle in part.gate.needles:
+                        if needle not in self.by_needle:
+                            by_head.setdefault(needle[:3], []).append(needle)
+                        self.by_needle.setdefault(needle, []).append(part.key)
+        self.heads = tuple(by_head.items())
+
+    def open_parts(self, text: str, words: set[str]) -> set[int]:
+        found: set[int] = set()
+        for word in words.intersection(self.by_word):
+            found.update(self.by_word[word])
+        for head, needles in self.heads:
+            if head in text:
+                for needle in needles:
+                    if needle in text:
+                        found.update(self.by_needle[needle])
+        # The first requirement is indexed; the second is checked only for parts that met the first.
+        return self.always | {key for key in found if (also := self.also.get(key)) is None or also.holds(text, words)}
+
+
+_PASSING = _GateIndex()
+_RULE_OF = {part.key: index for index, compiled in enumerate(COMPILED) for part in compiled.parts}
+
+
+def _drop_reported_speech(text: str) -> tuple[str, int]:
+    """Blank out what someone else said; return the text and the rank of the risk heard in it."""
+    heard: list[str] = []
+
+    def blank(match: re.Match[str]) -> str:
+        heard.append(match.group("speech").strip("\"' "))
+        start, end = (i - match.start() for i in match.span("speech"))
+        return f"{match.group()[:start]} ~ {match.group()[end:]}"
+
+    for needs, pattern in REPORTED_SPEECH:
+        if any(needle in text for needle in needs):
+            text = pattern.sub(blank, text)
+    rank = 0
+    for speech in heard:
+        if OTHER_PERSON_CRISIS.search(speech):
+            rank = RANK["crisis"]
+        for compiled, matches in _matches(speech, gated=True):
+            if next(matches, None) is not None:
+                rank = max(rank, RANK[compiled.rule.level])
+    return text, rank
+
+
+def _about_me(text: str, match: re.Match[str]) -> bool:
+    """Is the speaker the subject? The nearest person named in the clause, up to the match's end, decides."""
+    clause_start = max(0, match.start() - 300)  # a clause longer than this is not one clause
+    for brk in CLAUSE_BREAK.finditer(text, clause_start, match.end()):
+        if brk.start() >= match.start():
+            break
+        clause_start = brk.end()
+    for word in reversed(re.findall(r"[a-z']+", text[clause_start : match.end()])):
+        word = word.removesuffix("'s").strip("'")
+        if word in FIRST_PERSON:
+            return True
+        if word in OTHER_PEOPLE and word not in _OBJECTS:
+            return False
+    return True  # no subject at all: in a DM that is the writer ("been feeling suicidal again")
+
+
+# Objects, not subjects: "tell my family I love them" is still mine. ("Her" and "his" are possessive too,
+# and decide: "took all her pills" is hers.)
+_OBJECTS = frozenset({"them", "him", "us"})
