@@ -25,7 +25,7 @@ from store.models import Workspace
 
 EXAMPLE = "/nudge report 2026-10 by=role"
 TREND_MONTHS = 12
-VERSION = 1  # part of each kept month's key: a change in what is counted starts a fresh set
+VERSION = 2  # part of each kept month's key: a change in what is counted starts a fresh set
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 

@@ -129,15 +129,17 @@ def _union_small(groups: dict[str, Group], people: dict, replied: dict, everyone
 
 
 def _row(label: str, group: Group, people: int | None, replied: int | None) -> dict[str, str]:
+    if people is None:  # a hidden group shows nothing at all: even a zero would be said of each of them
+        return {"group": label, **dict.fromkeys(("people", "replied", "reply rate", "energy", "sent"), HIDDEN)}
     rate = _per_person_rate(group) if replied is not None else None
-    energy = _per_person_mean(group.energy) if big_enough(len(group.energy)) and people is not None else None
+    energy = _per_person_mean(group.energy) if big_enough(len(group.energy)) else None
     return {
         "group": label,
         "people": display(people),
         "replied": display(replied),
         "reply rate": "-" if not group.checkins else (HIDDEN if rate is None else f"{rate:.0%}"),
         "energy": "-" if not group.energy else display(energy, digits=1),
-        "sent": display(group.sent if people is not None else None),
+        "sent": display(group.sent),
     }
 
 

@@ -113,6 +113,8 @@ def test_no_shown_count_or_difference_isolates_fewer_than_five(people, by):
     for row in rows:
         for column in ("people", "replied"):
             assert row[column] == HIDDEN or int(row[column]) == 0 or int(row[column]) >= 5, (row, column)
+        if row["people"] == HIDDEN:
+            assert {row[c] for c in ("replied", "reply rate", "sent")} == {HIDDEN}, row
         g = groups.get(row["group"])
         if g is not None and row["energy"] not in ("-", HIDDEN):
             assert g["energy"] >= 5, row  # an average of fewer than 5 people's answers
@@ -250,3 +252,12 @@ def test_csv_cells_never_run_as_formulas():
     rows = [{"group": "=cmd|' /C calc'!A0", "people": "7", "replied": "<5", "reply rate": "<5", "energy": "-",
              "sent": "9"}]  # fmt: skip
     assert "\n'=cmd" in to_csv(rows, [])
+
+
+def test_a_hidden_group_shows_nothing_not_even_a_zero():
+    """Three people, none of whom replied: '0 replied' beside '<5 people' would say it of each of them."""
+    quiet = [{"role": "physician", "department": "ED", "asked": 1, "replied": 0, "energy": []} for _ in range(3)]
+    busy = [{"role": "nurse", "department": "ICU", "asked": 1, "replied": 1, "energy": [3]} for _ in range(6)]
+    rows = {r["group"]: r for r in month_figures(facts_of(quiet + busy), "role")["rows"]}
+    assert rows["physician"]["people"] == HIDDEN
+    assert {rows["physician"][c] for c in ("replied", "reply rate", "sent")} == {HIDDEN}
