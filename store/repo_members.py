@@ -33,6 +33,7 @@ MEMBER_FIELDS = {
     "locale",
     "screening_since",
     "screening_reasked",
+    "aad_object_id",
 }
 
 
