@@ -55,7 +55,7 @@ async def signed_in(request: web.Request, workspace_id: int, member_id: int, via
     secret = await asyncio.to_thread(_start, dash, workspace_id, member_id, via)
     if secret is None:
         return refusal(request, 403, "not-admin")
-    response = web.HTTPSeeOther("/admin")
+    response = web.Response(status=303, headers={"Location": "/admin"})
     set_session_cookie(response, secret, secure=dash.secure)
     return response
 

@@ -97,7 +97,8 @@ async def start(request: web.Request) -> web.StreamResponse:
               "redirect_uri": redirect_uri(dash, provider.name), "state": state, "nonce": nonce}  # fmt: skip
     if "S256" in metadata.get("code_challenge_methods_supported", []):
         params.update(code_challenge=create_s256_code_challenge(verifier), code_challenge_method="S256")
-    response = web.HTTPFound(add_params_to_uri(metadata["authorization_endpoint"], params))
+    location = add_params_to_uri(metadata["authorization_endpoint"], params)
+    response = web.Response(status=302, headers={"Location": location})
     response.set_cookie(STATE_COOKIE, state, max_age=int(STATE_LIFETIME.total_seconds()), path="/admin/oidc",
                         httponly=True, secure=dash.secure, samesite="Lax")  # fmt: skip
     return response
