@@ -99,7 +99,9 @@ def populate(dialog: Dialog) -> None:
                            capacity=3, languages=["en"])  # fmt: skip
 
 
-async def start_site(store, *, settings: Settings | None = None, clock: Clock | None = None, app=None) -> Site:
+async def start_site(
+    store, *, settings: Settings | None = None, clock: Clock | None = None, app=None, port: int | None = None
+) -> Site:
     clock = clock or Clock()
     settings = settings or Settings(admins=("admin",), org=OrgSettings(public_url=PUBLIC))
     dialog = Dialog(store, NOW - timedelta(days=90), platform="slack", workspace="T1", org=settings.org)
@@ -107,6 +109,6 @@ async def start_site(store, *, settings: Settings | None = None, clock: Clock | 
     services = Services(settings, store, Metrics(), clock=clock)
     app = app or web.Application()
     mount(app, services)
-    client = TestClient(TestServer(app))
+    client = TestClient(TestServer(app, host="127.0.0.1", port=port))
     await client.start_server()
     return Site(client, dialog, services, clock)
