@@ -103,7 +103,7 @@ def upcoming(ctx: Ctx, schedule: Schedule, count: int = 5) -> list[datetime]:
 
 def reach(ctx: Ctx, schedule: Schedule) -> int:
     """How many people the audience names, whatever their pause or stop state (never who)."""
-    return len(audience.members_of(ctx, schedule))
+    return audience.count(ctx, schedule)
 
 
 def _preview_text(ctx: Ctx, schedule: Schedule) -> str:

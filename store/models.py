@@ -179,7 +179,8 @@ class Reflection(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     workspace_id: Mapped[int] = mapped_column(_fk("workspaces.id"))
     member_id: Mapped[int] = mapped_column(_fk("members.id"), index=True)
-    conversation_id: Mapped[int | None] = mapped_column(_fk("conversations.id"))
+    # Indexed: the admin report asks, for every check-in of a month, whether a reply to it exists.
+    conversation_id: Mapped[int | None] = mapped_column(_fk("conversations.id"), index=True)
     prompt_id: Mapped[str] = mapped_column(String(64))
     body: Mapped[str | None] = mapped_column(Text)  # Fernet token; NULL once retention removes it
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
