@@ -1,11 +1,11 @@
-"""`python -m benchmarks [all|fanout|slack_load|safety] [options]`: the benchmarks, and a summary beside targets."""
+"""`python -m benchmarks [all|fanout|slack_load|safety|dashboard] [options]`: the benchmarks, and a summary."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from benchmarks import fanout, safety_speed, slack_load
+from benchmarks import dashboard, fanout, safety_speed, slack_load
 from benchmarks.summary import machine, print_summary
 
 
@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
         commands.add_parser("slack_load", help="signed slash commands and DMs against `microcoach serve`")
     )
     safety_speed.add_arguments(commands.add_parser("safety", help="p50/p99 of the safety check on 500-char messages"))
+    dashboard.add_arguments(commands.add_parser("dashboard", help="p95 of each dashboard page with 10,000 members"))
     return parser
 
 
@@ -34,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"microcoach benchmarks on {machine()}", flush=True)
     if command == "safety":
         return safety_speed.main(args)
+    if command == "dashboard":
+        return dashboard.main(args)
     runs, tick, load = [], None, None
     if command in ("all", "fanout"):
         fanout_args = args if command == "fanout" else parser.parse_args(["fanout", *_database(args)])

@@ -14,11 +14,16 @@ def build_parser() -> argparse.ArgumentParser:
     demo = verbs.add_parser("demo", help="a local workspace in the terminal (embedded SQLite)")
     demo.add_argument("--db", help="SQLite file to keep the demo in (default: a temporary one)")
     demo.add_argument("--script", help="read input lines from this file instead of the terminal")
+    demo.add_argument("--web", action="store_true", help="serve the admin dashboard on 127.0.0.1 beside the console")
+    demo.add_argument("--port", type=int, default=None, help="the dashboard's port with --web (default: $PORT or 3000)")
     serve = verbs.add_parser("serve", help="the web server for Slack and Teams (and the scheduler)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=None, help="default: $PORT or 3000")
     serve.add_argument("--no-scheduler", action="store_true", help="leave scheduling to `microcoach worker`")
     verbs.add_parser("worker", help="the scheduler and delivery only")
+    link = verbs.add_parser("admin-link", help="print a one-time dashboard sign-in link for a program admin")
+    link.add_argument("--workspace", required=True, help="the Slack team id (T...) or the Teams tenant id")
+    link.add_argument("--user", required=True, help="the admin's Slack user id, or Teams user id or Entra object id")
     verbs.add_parser("socket", help="Slack over Socket Mode (no inbound port needed)")
     db = verbs.add_parser("db", help="database tasks")
     db.add_argument("action", choices=["upgrade"])
@@ -65,7 +70,26 @@ def _demo(args) -> int:
     from bot.demo import run_demo
 
     settings = load_settings()
-    return run_demo(args.db, args.script, org=settings.org)
+    port = (args.port or settings.port) if args.web else None
+    return run_demo(args.db, args.script, org=settings.org, web_port=port)
+
+
+def _admin_link(args) -> int:
+    from bot.dashboard.operator import LinkRefused, admin_link
+    from bot.runtime import configure_logging, open_store
+    from bot.services import utcnow
+
+    settings = load_settings()
+    configure_logging("WARNING")
+    store = open_store(settings)
+    try:
+        print(admin_link(settings, store, args.workspace, args.user, utcnow()))
+        return 0
+    except LinkRefused as refused:
+        print(refused, file=sys.stderr)
+        return 1
+    finally:
+        store.close()
 
 
 def _db(args) -> int:
@@ -157,6 +181,7 @@ VERBS = {
     "keys": _keys,
     "serve": _serve,
     "worker": _worker,
+    "admin-link": _admin_link,
     "socket": _socket,
     "slack": _slack,
     "teams": _teams,

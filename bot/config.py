@@ -16,6 +16,16 @@ DEFAULT_DATABASE_URL = "sqlite:///microcoach.db"
 APP_TYPES = ("SingleTenant", "MultiTenant", "UserAssignedMSI")
 
 
+@dataclass(frozen=True)
+class OidcProvider:
+    """An OpenID Connect provider admins may sign in to the dashboard with: "slack" or "entra"."""
+
+    name: str
+    issuer: str  # discovery is at issuer + /.well-known/openid-configuration
+    client_id: str
+    client_secret: str
+
+
 class ConfigError(Exception):
     """One or more settings are missing or malformed; the message lists every one."""
 
@@ -49,6 +59,12 @@ class Settings:
     platform_admins: bool = False
     metrics_token: str = ""  # MICROCOACH_METRICS_TOKEN: /metrics answers only a scraper that sends it
     org: OrgSettings = field(default_factory=OrgSettings)
+    oidc: tuple[OidcProvider, ...] = ()  # optional dashboard sign-in with Slack and/or Microsoft Entra ID
+
+    @property
+    def public_url(self) -> str:
+        """MICROCOACH_PUBLIC_URL without a trailing slash ("" when unset: no dashboard links)."""
+        return self.org.public_url
 
     @property
     def is_sqlite(self) -> bool:
@@ -142,7 +158,12 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     metrics_token = get("MICROCOACH_METRICS_TOKEN")
     if metrics_token and len(metrics_token) < 16:
         problems.append("MICROCOACH_METRICS_TOKEN must be at least 16 characters (e.g. from `openssl rand -hex 16`)")
+    public_url = get("MICROCOACH_PUBLIC_URL").rstrip("/")
+    if public_url and not public_url.startswith(("http://", "https://")):
+        problems.append(f"MICROCOACH_PUBLIC_URL must be an http(s) URL (https://coach.example.org), not {public_url!r}")
+    oidc = _oidc(get, public_url, problems)
     org = OrgSettings(
+        public_url=public_url,
         crisis_line=get("MICROCOACH_CRISIS_LINE"),
         support_line=get("MICROCOACH_SUPPORT_LINE"),
         offer_timeout_hours=_int(get("MICROCOACH_OFFER_HOURS") or "24", "MICROCOACH_OFFER_HOURS", 1, 168, problems),
@@ -170,7 +191,33 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         teams_unauthenticated=unauthenticated,
         platform_admins=platform_admins,
         metrics_token=metrics_token,
+        oidc=oidc,
     )
+
+
+def _oidc(get, public_url: str, problems: list[str]) -> tuple[OidcProvider, ...]:
+    """Sign in with Slack and with Microsoft Entra ID, each on when its client id and secret are set."""
+    tenant = get("MICROCOACH_ENTRA_TENANT_ID") or get("MicrosoftAppTenantId")
+    entra_issuer = f"https://login.microsoftonline.com/{tenant}/v2.0" if tenant else ""
+    wanted = (
+        ("slack", "MICROCOACH_SLACK_OIDC", get("MICROCOACH_SLACK_OIDC_ISSUER") or "https://slack.com"),
+        ("entra", "MICROCOACH_ENTRA", get("MICROCOACH_ENTRA_ISSUER") or entra_issuer),
+    )
+    found = []
+    for name, prefix, issuer in wanted:
+        client_id, secret = get(f"{prefix}_CLIENT_ID"), get(f"{prefix}_CLIENT_SECRET")
+        if not client_id and not secret:
+            continue
+        if not (client_id and secret):
+            problems.append(f"{prefix}_CLIENT_ID and {prefix}_CLIENT_SECRET go together: set both, or neither")
+        if not public_url:
+            problems.append(f"{prefix}_CLIENT_ID needs MICROCOACH_PUBLIC_URL (the sign-in comes back to it)")
+        if not issuer:
+            problems.append("MICROCOACH_ENTRA_CLIENT_ID needs MICROCOACH_ENTRA_TENANT_ID (or MicrosoftAppTenantId)")
+        elif not issuer.startswith(("https://", "http://127.0.0.1", "http://localhost")):
+            problems.append(f"{prefix}_ISSUER must be an https URL, not {issuer!r}")
+        found.append(OidcProvider(name, issuer.rstrip("/"), client_id, secret))
+    return tuple(found)
 
 
 def is_loopback_host(host: str | None) -> bool:

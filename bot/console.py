@@ -35,7 +35,7 @@ HELP = """Console commands:
   :join HANDLE role=nurse department=ICU [name="Full Name"]   add a person to the workspace
   :press LABEL          press a button on your last message   :submit key=value ...  fill in the last form
   :advance 1d           move the clock (also 2h, 30m); the scheduler runs as time passes
-  :time  :who  :help  :quit"""
+  :dashboard            a dashboard sign-in link (admin, --web)   :time  :who  :help  :quit"""
 
 
 class ConsoleSender:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 import tempfile
+from dataclasses import replace
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import TextIO
@@ -12,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from bot.config import Settings
 from bot.console import WORKSPACE, Console
+from bot.demo_web import DemoWeb
 from bot.runtime import cipher_for
 from handlers.args import split_args, split_options
 from handlers.messages import CoachingError, OrgSettings
@@ -115,13 +117,19 @@ def run_demo(
     out: TextIO = sys.stdout,
     start: datetime | None = None,
     org: OrgSettings = OrgSettings(),
+    web_port: int | None = None,
 ) -> int:
-    """Run the console demo on a fresh SQLite database (a temporary one unless --db is given)."""
+    """Run the console demo on a fresh SQLite database (a temporary one unless --db is given).
+
+    With `web_port`, the dashboard is served on 127.0.0.1 beside it, and `:dashboard` prints a sign-in link.
+    """
     with tempfile.TemporaryDirectory(prefix="microcoach-demo-") as scratch:
         path = Path(db) if db else Path(scratch) / "demo.db"
         settings = Settings(database_url=f"sqlite:///{path}")
         store = Store.open(settings.database_url, cipher_for(settings))
         now = start or demo_start()
+        if web_port is not None:
+            org = replace(org, public_url=f"http://127.0.0.1:{web_port}")
         console = Console(store, now, out, org=org, files=Path("microcoach-demo"))
         fresh = store.find_workspace("console", WORKSPACE) is None
         if fresh:
@@ -132,7 +140,12 @@ def run_demo(
                 name, handle = member.display_name, member.handle or member.user_id
                 console.add_person(handle, member.user_id, admin=handle in admins, name=name, timezone=ZONE.key)
         console.extra_commands["join"] = lambda args: join(store, console, args)
+        console.extra_commands["dashboard"] = lambda args: _dashboard(console, web_port)
+        web = DemoWeb(console, store, settings.database_url, web_port, org) if web_port is not None else None
         out.write(BANNER)
+        if web is not None:
+            web.start()
+            out.write(f"The dashboard is at {web.url}/admin. As admin, type :dashboard for a sign-in link.\n")
         console.run_scheduler()
         try:
             if script:
@@ -140,7 +153,17 @@ def run_demo(
                     return _loop(console, lines, echo=True)
             return _loop(console, sys.stdin, echo=not sys.stdin.isatty())
         finally:
+            if web is not None:
+                web.stop()
             store.close()
+
+
+def _dashboard(console: Console, web_port: int | None) -> None:
+    """`:dashboard`: the current person's `/nudge dashboard` (a link for an admin; a plain no for anyone else)."""
+    if web_port is None:
+        console.say("The dashboard runs with `microcoach demo --web`. Start the demo that way to sign in to it.")
+        return
+    console.handle("/nudge dashboard")
 
 
 def _loop(console: Console, source: TextIO, *, echo: bool) -> int:

@@ -10,6 +10,7 @@ import time
 from aiohttp import web
 
 from bot.config import ConfigError, Settings, is_loopback_host
+from bot.dashboard import mount as mount_dashboard
 from bot.metrics import CONTENT_TYPE, CountingSender, Metrics
 from bot.runtime import configure_logging, open_store
 from bot.services import Services
@@ -56,6 +57,7 @@ def build_app(services: Services, *, scheduler: bool = True, pacer: Pacer | None
         adapter.routes(app)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics)
+    mount_dashboard(app, services)
     app.on_startup.append(_warm_up)
     if scheduler:
         app[RUNNER] = Runner(

@@ -59,6 +59,17 @@ def describe(ctx: Ctx, schedule: Schedule) -> str:
     return escape(", ".join(names)) or "nobody"
 
 
+def count(ctx: Ctx, schedule: Schedule) -> int:
+    """How many people `members_of` names, counted in the database (an audience of 10,000 is not loaded)."""
+    if schedule.audience_kind == "everyone":
+        return ctx.store.count_members(ctx.ws_id)
+    if schedule.audience_kind == "channel":
+        return ctx.store.count_members(ctx.ws_id, ctx.store.channel_member_ids(ctx.ws_id, schedule.audience[0]))
+    if schedule.audience_kind == "member":
+        return ctx.store.count_members(ctx.ws_id, [schedule.owner_member_id])
+    return ctx.store.count_members(ctx.ws_id, schedule.audience)
+
+
 def members_of(ctx: Ctx, schedule: Schedule) -> list[Member]:
     """Everyone the schedule's audience names, whatever their pause or stop state."""
     if schedule.audience_kind == "everyone":

@@ -13,6 +13,8 @@ from handlers.small_groups import HIDDEN
 from prompts.messages import escape, render
 from store.models import Member
 
+REMOVE_EXAMPLE = "/coach roster remove @dr.patel"
+AVAILABLE_EXAMPLE = "/coach roster available @dr.patel off"
 ROSTER_EXAMPLE = (
     '/coach roster add @dr.patel role=physician specialty="cardiology" department=Cardiology capacity=3 languages=en,es'
 )
@@ -115,9 +117,12 @@ def _feedback_target(ctx: Ctx, arg: str, kind: str):
 def roster(ctx: Ctx, args: str) -> list[Reply]:
     word, _, rest = args.strip().partition(" ")
     require_admin_for_roster(ctx, word or "list")
-    action = {"add": _roster_add, "list": _roster_list, "remove": _roster_remove}.get(word.lower() or "list")
+    actions = {"add": _roster_add, "list": _roster_list, "remove": _roster_remove, "available": _roster_available}
+    action = actions.get(word.lower() or "list")
     if action is None:
-        raise CoachingError(f"`/coach roster {word}` is not something I know: use add, list or remove.", ROSTER_EXAMPLE)
+        raise CoachingError(
+            f"`/coach roster {word}` is not something I know: use add, list, available or remove.", ROSTER_EXAMPLE
+        )
     return action(ctx, rest.strip())
 
 
@@ -130,6 +135,12 @@ def _roster_add(ctx: Ctx, args: str) -> list[Reply]:
     plain, options = split_options(split_args(args, ROSTER_EXAMPLE))
     if len(plain) != 1:
         raise CoachingError("Name one person to add.", ROSTER_EXAMPLE)
+    return add_coach(ctx, plain[0], options)
+
+
+def add_coach(ctx: Ctx, who: str, options: dict[str, str]) -> list[Reply]:
+    """Put someone (`@handle` or a mention) on the roster, or change their entry; checked before anything is saved."""
+    require_admin_for_roster(ctx, "add")
     unknown = sorted(set(options) - {"role", "specialty", "department", "capacity", "languages"})
     if unknown:
         raise CoachingError(f"'{unknown[0]}=' is not a roster option.", ROSTER_EXAMPLE)
@@ -144,11 +155,11 @@ def _roster_add(ctx: Ctx, args: str) -> list[Reply]:
         raise CoachingError(bad.reason, ROSTER_EXAMPLE) from None
     capacity = parse_int(options.get("capacity", "3"), "capacity", ROSTER_EXAMPLE, 1, 20)
     languages = [x.strip().lower() for x in options.get("languages", "en").split(",") if x.strip()] or ["en"]
-    person = audience.find_person(ctx, plain[0], ROSTER_EXAMPLE)
+    person = audience.find_person(ctx, who, ROSTER_EXAMPLE)
     current = ctx.store.coach_profile(ctx.ws_id, person.id)
     if current is not None and current.active_count > capacity:
         raise CoachingError(
-            f"{person.display_name or plain[0]} has {current.active_count} active clients now; "
+            f"{person.display_name or who} has {current.active_count} active clients now; "
             "capacity cannot go below that.",
             ROSTER_EXAMPLE,
         )
@@ -165,7 +176,7 @@ def _roster_add(ctx: Ctx, args: str) -> list[Reply]:
     _audit(ctx, "roster.add", person)
     return [
         Reply(
-            f"{escape(person.display_name or plain[0])} is on the roster: {role}, {escape(department)}, "
+            f"{escape(person.display_name or who)} is on the roster: {role}, {escape(department)}, "
             f"up to {capacity} clients, languages {', '.join(languages)}."
         )
     ]
@@ -185,11 +196,16 @@ def _roster_list(ctx: Ctx, args: str = "") -> list[Reply]:
 
 
 def _roster_remove(ctx: Ctx, args: str) -> list[Reply]:
-    example = "/coach roster remove @dr.patel"
-    person = audience.find_person(ctx, args.strip(), example)
+    return remove_coach(ctx, audience.find_person(ctx, args.strip(), REMOVE_EXAMPLE))
+
+
+def remove_coach(ctx: Ctx, person: Member) -> list[Reply]:
+    """Take a coach off the roster (not while they have clients); their pending offers go to the next coach."""
+    require_admin_for_roster(ctx, "remove")
+    example = REMOVE_EXAMPLE
     coach = ctx.store.coach_profile(ctx.ws_id, person.id)
     if coach is None:
-        raise CoachingError(f"{args.strip()} is not on the roster.", example)
+        raise CoachingError(f"{escape(person.display_name or person.user_id)} is not on the roster.", example)
     waiting = ctx.store.pending_offer_request_ids(person.id)
     if not ctx.store.remove_coach(ctx.ws_id, person.id):
         raise CoachingError(
@@ -199,11 +215,32 @@ def _roster_remove(ctx: Ctx, args: str) -> list[Reply]:
             example,
         )
     _audit(ctx, "roster.remove", person)
-    removed = [Reply(f"{escape(person.display_name or args.strip())} is off the roster.")]
+    removed = [Reply(f"{escape(person.display_name or person.user_id)} is off the roster.")]
     if waiting and person.id != ctx.member.id:
         removed.append(Reply(render("coach_off_roster", count=len(waiting)), to=person.user_id))
     # Their pending offers were withdrawn: ask the next coach, or those requests would wait for ever.
     return removed + [r for rid in waiting for r in coach_offers.next_if_waiting(ctx, ctx.store.coach_request(rid))]
+
+
+def _roster_available(ctx: Ctx, args: str) -> list[Reply]:
+    word, _, state = args.strip().rpartition(" ")
+    if not word.strip():
+        raise CoachingError("Name the coach, then `on` or `off`.", AVAILABLE_EXAMPLE)
+    return set_available(ctx, audience.find_person(ctx, word.strip(), AVAILABLE_EXAMPLE), state)
+
+
+def set_available(ctx: Ctx, person: Member, state: str) -> list[Reply]:
+    """An admin marks a coach available for new requests (`on`) or not (`off`); current clients are unchanged."""
+    require_admin_for_roster(ctx, "available")
+    if state.strip().lower() not in ("on", "off"):
+        raise CoachingError("Say `on` or `off` after the person.", AVAILABLE_EXAMPLE)
+    name = escape(person.display_name or person.user_id)
+    if ctx.store.coach_profile(ctx.ws_id, person.id) is None:
+        raise CoachingError(f"{name} is not on the roster.", AVAILABLE_EXAMPLE)
+    on = state.strip().lower() == "on"
+    ctx.store.upsert_coach(ctx.ws_id, person.id, ctx.now, available=on)
+    _audit(ctx, "roster.available" if on else "roster.unavailable", person)
+    return [Reply(f"{name} is {'available' if on else 'not available'} for new coaching requests.")]
 
 
 def stats(ctx: Ctx, args: str) -> list[Reply]:

@@ -158,8 +158,22 @@ def _context(incoming: Incoming, store: Store, now: datetime, org: OrgSettings) 
         display_name=actor.display_name or None,
         timezone=actor.timezone,
         locale=actor.locale,
+        aad_object_id=actor.aad_object_id,
     )
     return Ctx(incoming, store, now, workspace, member, org)
+
+
+def context_for(incoming: Incoming, store: Store, now: datetime, *, org: OrgSettings = OrgSettings()) -> Ctx:
+    """The context handlers get, for an entry point outside chat (the dashboard), resolved as dispatch does."""
+    return _context(incoming, store, now, org)
+
+
+def safety_reply(ctx: Ctx) -> list[Reply] | None:
+    """The safety net's reply when the event's text needs one (crisis or the direct question), else None.
+
+    The dashboard calls this before anything else, as dispatch does, so a form typed there is checked too.
+    """
+    return _safety_first(ctx)
 
 
 def _route(ctx: Ctx) -> list[Reply]:

@@ -23,6 +23,7 @@ class Actor:
     timezone: str | None = None  # IANA zone when the platform tells us
     is_admin: bool = False  # a program admin, decided at the edge for this request (Settings.program_admin)
     locale: str | None = None  # the chat app's locale ("es-ES", "es-419", "en-US"), when it tells us
+    aad_object_id: str | None = None  # Teams: the Entra ID object id (MICROCOACH_ADMINS names these)
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class OrgSettings:
     support_line: str = ""  # peer-support or EAP line, offered when no coach is free
     offer_timeout_hours: int = 24
     retention_days: int = 90
+    public_url: str = ""  # MICROCOACH_PUBLIC_URL: where the dashboard is reached (its sign-in links start with it)
 
 
 class CoachingError(Exception):

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
-from handlers import audience, report, workspace_settings
+from handlers import audience, dashboard, report, schedule_fields, workspace_settings
 from handlers.admin import audit, require_admin
 from handlers.args import parse_duration, split_args, split_options, whole_number
 from handlers.context import Ctx
 from handlers.messages import CoachingError, Form, FormField, Option, Reply
+from handlers.schedule_fields import ADD_EXAMPLE, ScheduleFields
 from handlers.schedules import DAYS, format_days, next_occurrences, parse_days, parse_time, parse_zone
 from handlers.zones import zone_options
 from prompts.library import load_library
 from prompts.messages import escape, render
 from store.models import Schedule
 
-ADD_EXAMPLE = '/nudge add weekdays 08:30 local to everyone theme=rest name="Morning check-in"'
 FORM_ID = "nudge.add"
 
 
@@ -44,36 +44,30 @@ def add(ctx: Ctx, args: str) -> list[Reply]:
     elif rest:
         raise CoachingError(f"I didn't understand '{rest[0]}'. Put the audience after `to`.", ADD_EXAMPLE)
     kind, members = audience.parse(ctx, rest or ["everyone"], ADD_EXAMPLE)
-    theme = _theme(options.get("theme"))
-    return [_create(ctx, days, at, zone, kind, members, theme, options.get("name", "").strip())]
+    theme = schedule_fields.theme(options.get("theme"))
+    fields = ScheduleFields(options.get("name", "").strip(), days, at, zone, kind, members, theme)
+    return [_created(ctx, create(ctx, fields))]
 
 
-def _theme(value: str | None) -> str | None:
-    if not value:
-        return None
-    themes = load_library().themes
-    if value.lower() not in themes:
-        raise CoachingError(f"'{value}' is not a theme. Themes: {', '.join(themes)}.", ADD_EXAMPLE)
-    return value.lower()
-
-
-def _create(
-    ctx: Ctx, days, at: time, zone: str | None, kind: str, targets: list, theme: str | None, name: str
-) -> Reply:
-    name = name[:100] or f"{format_days(days)} {at:%H:%M}"
-    schedule = ctx.store.add_schedule(
-        ctx.ws_id,
-        ctx.now,
-        name=name,
-        days=",".join(days),
-        local_time=f"{at:%H:%M}",
-        timezone=zone,
-        audience_kind=kind,
-        audience=targets,
-        theme=theme,
-        created_by=ctx.member.id,
-    )
+def create(ctx: Ctx, fields: ScheduleFields) -> Schedule:
+    """Save a new schedule and audit it (chat's add and form, and the dashboard)."""
+    require_admin(ctx, "add")
+    schedule = ctx.store.add_schedule(ctx.ws_id, ctx.now, **fields.as_columns(), created_by=ctx.member.id)
     _audit(ctx, "schedule.add", schedule)
+    return schedule
+
+
+def change(ctx: Ctx, schedule_id: int, fields: ScheduleFields) -> Schedule:
+    """Save new settings for a schedule and audit it; occurrences before now are not sent afterwards."""
+    require_admin(ctx, "edit")
+    schedule = _schedule_arg(ctx, str(schedule_id), "preview")
+    ctx.store.update_schedule(ctx.ws_id, schedule.id, ctx.now, **fields.as_columns())
+    changed = ctx.store.schedule(ctx.ws_id, schedule.id)
+    _audit(ctx, "schedule.edit", changed)
+    return changed
+
+
+def _created(ctx: Ctx, schedule: Schedule) -> Reply:
     return Reply(f"Added schedule {schedule.id}: {describe(ctx, schedule)}.\n{_preview_text(ctx, schedule)}")
 
 
@@ -101,17 +95,28 @@ def preview(ctx: Ctx, args: str) -> list[Reply]:
     return [Reply(f"*{schedule.id}* {describe(ctx, schedule)}\n{_preview_text(ctx, schedule)}")]
 
 
+def upcoming(ctx: Ctx, schedule: Schedule, count: int = 5) -> list[datetime]:
+    """The next send times (UTC); a member-local schedule is shown as it runs in the admin's own zone."""
+    zone = ZoneInfo(schedule.timezone) if schedule.timezone else ctx.zone()
+    return next_occurrences(parse_days(schedule.days), time.fromisoformat(schedule.local_time), zone, ctx.now, count)
+
+
+def reach(ctx: Ctx, schedule: Schedule) -> int:
+    """How many people the audience names, whatever their pause or stop state (never who)."""
+    return audience.count(ctx, schedule)
+
+
 def _preview_text(ctx: Ctx, schedule: Schedule) -> str:
     """The next five send times (admin's zone and UTC) and who the audience really reaches."""
     zone = ZoneInfo(schedule.timezone) if schedule.timezone else ctx.zone()
-    upcoming = next_occurrences(parse_days(schedule.days), time.fromisoformat(schedule.local_time), zone, ctx.now, 5)
+    upcoming_ = upcoming(ctx, schedule)
     admin_zone = ctx.zone()
     lines = [
         "Next sends:"
         if schedule.timezone
         else f"Next sends (shown for {zone.key}; each member gets {schedule.local_time} in their own zone):"
     ]
-    lines += [f"  {t.astimezone(admin_zone):%a %d %b %H:%M} {admin_zone.key} · {t:%H:%M} UTC" for t in upcoming]
+    lines += [f"  {t.astimezone(admin_zone):%a %d %b %H:%M} {admin_zone.key} · {t:%H:%M} UTC" for t in upcoming_]
     lines.append(_reach_text(ctx, schedule))
     return "\n".join(lines)
 
@@ -122,7 +127,7 @@ def _reach_text(ctx: Ctx, schedule: Schedule) -> str:
     Who has paused, stopped, set their own time or cannot be reached is never counted here, however large the
     audience: a preview taken again after one person's crisis pause would otherwise show them.
     """
-    people = len(audience.members_of(ctx, schedule))
+    people = reach(ctx, schedule)
     return render("nudge_audience", people=people, noun="person" if people == 1 else "people")
 
 
@@ -188,31 +193,7 @@ def _form_reply(ctx: Ctx) -> Reply:
 
 def submit_form(ctx: Ctx, values: dict) -> list[Reply]:
     require_admin(ctx, "add")
-    days = parse_days(values.get("days") or "", example=ADD_EXAMPLE)
-    at = parse_time(values.get("time") or "", example=ADD_EXAMPLE)
-    zone_text = (values.get("zone") or "local").strip()
-    zone = None if zone_text.lower() == "local" else parse_zone(zone_text, example=ADD_EXAMPLE).key
-    kind, members = audience.parse(ctx, _audience_words(values), ADD_EXAMPLE)
-    theme = _theme(values.get("theme"))
-    return [_create(ctx, days, at, zone, kind, members, theme, (values.get("name") or "").strip())]
-
-
-def _audience_words(values: dict) -> list[str]:
-    """The form's audience as the words `/nudge add ... to ...` takes (ids from a picker become mentions)."""
-    choice = (values.get("audience") or "everyone").strip().lower()
-    if choice == "channel":
-        channel = (values.get("channel") or "").strip()
-        if not channel:
-            raise CoachingError("Choose the channel whose members get these check-ins.", ADD_EXAMPLE)
-        return [channel if channel.startswith(("#", "<")) else f"<#{channel}>"]
-    if choice == "people":
-        people = (values.get("people") or "").replace(",", " ").split()
-        if not people:
-            raise CoachingError("Choose at least one person.", ADD_EXAMPLE)
-        return [p if p.startswith(("@", "<")) else f"<@{p}>" for p in people]
-    if choice != "everyone":
-        return split_args(values.get("audience") or "", ADD_EXAMPLE)  # typed as words: "#icu", "@dr.lee"
-    return ["everyone"]
+    return [_created(ctx, create(ctx, schedule_fields.read_or_raise(ctx, values)))]
 
 
 def audit_log(ctx: Ctx, args: str) -> list[Reply]:
@@ -244,4 +225,5 @@ COMMANDS = {
     "help": help_,
     "report": report.report,
     "settings": workspace_settings.update,
+    "dashboard": dashboard.link,
 }

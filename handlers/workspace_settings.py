@@ -20,7 +20,13 @@ def update(ctx: Ctx, args: str) -> list[Reply]:
     unknown = sorted(set(options) - KEYS) or plain
     if unknown:
         raise CoachingError(f"'{unknown[0]}' is not a setting. Settings: {', '.join(sorted(KEYS))}.", EXAMPLE)
-    changes = _parse(options)
+    return apply(ctx, options)
+
+
+def apply(ctx: Ctx, options: dict[str, str]) -> list[Reply]:
+    """Save the settings given (keys as in chat: quiet, retention, ...), all checked first, and audit the change."""
+    require_admin(ctx, "settings")
+    changes = parse(options)
     if changes:
         ctx.store.update_workspace_settings(ctx.ws_id, **changes)
         audit(ctx, "settings.update", ", ".join(sorted(changes)))
@@ -28,7 +34,8 @@ def update(ctx: Ctx, args: str) -> list[Reply]:
     return [Reply(("Saved. " if changes else "") + _describe(ctx))]
 
 
-def _parse(options: dict[str, str]) -> dict:
+def parse(options: dict[str, str]) -> dict:
+    """The store's changes for these settings; raises CoachingError at the first bad one."""
     changes: dict = {}
     if "quiet" in options:
         start, end = parse_quiet(options["quiet"], example=EXAMPLE)

@@ -19,6 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from store.db import Base, UTCDateTime
+from store.models_dashboard import DashboardSession, SignInToken  # noqa: F401  (registered with the rest)
 
 
 def _fk(target: str) -> ForeignKey:
@@ -49,6 +50,7 @@ class Member(Base):
         UniqueConstraint("workspace_id", "user_id"),
         Index("ix_members_workspace_status_zone", "workspace_id", "status", "timezone"),
         Index("ix_members_workspace_handle", "workspace_id", "handle"),
+        Index("ix_members_workspace_aad", "workspace_id", "aad_object_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -82,6 +84,8 @@ class Member(Base):
     # and whether it has been asked a second time. No words are kept: only that a question is open.
     screening_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
     screening_reasked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Teams only: the person's Microsoft Entra ID object id, which MICROCOACH_ADMINS names and an Entra sign-in gives.
+    aad_object_id: Mapped[str | None] = mapped_column(String(64))
 
 
 class ChannelMember(Base):
@@ -175,7 +179,8 @@ class Reflection(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     workspace_id: Mapped[int] = mapped_column(_fk("workspaces.id"))
     member_id: Mapped[int] = mapped_column(_fk("members.id"), index=True)
-    conversation_id: Mapped[int | None] = mapped_column(_fk("conversations.id"))
+    # Indexed: the admin report asks, for every check-in of a month, whether a reply to it exists.
+    conversation_id: Mapped[int | None] = mapped_column(_fk("conversations.id"), index=True)
     prompt_id: Mapped[str] = mapped_column(String(64))
     body: Mapped[str | None] = mapped_column(Text)  # Fernet token; NULL once retention removes it
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -33,6 +33,7 @@ MEMBER_FIELDS = {
     "locale",
     "screening_since",
     "screening_reasked",
+    "aad_object_id",
 }
 
 
@@ -137,6 +138,14 @@ class MemberRepo(RepoBase):
             if ids is not None:
                 stmt = stmt.where(Member.id.in_(list(ids)))
             return list(s.scalars(stmt))
+
+    def count_members(self, workspace_id: int, ids: Iterable[int] | None = None) -> int:
+        """How many members `members()` would return, counted in the database."""
+        with self._tx() as s:
+            stmt = select(func.count(Member.id)).where(Member.workspace_id == workspace_id)
+            if ids is not None:
+                stmt = stmt.where(Member.id.in_(list(ids)))
+            return s.scalar(stmt) or 0
 
     def update_member(self, workspace_id: int, member_id: int, **changes: Any) -> Member:
         _check_fields(changes)

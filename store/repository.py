@@ -16,6 +16,7 @@ from store.repo_audit import AuditRepo
 from store.repo_base import RepoBase
 from store.repo_coach import CoachRepo
 from store.repo_conversations import ConversationRepo
+from store.repo_dashboard import DashboardRepo
 from store.repo_housekeeping import HousekeepingRepo
 from store.repo_members import MemberRepo
 from store.repo_outbox import OutboxRepo
@@ -36,6 +37,7 @@ class Store(
     PrivacyRepo,
     ReportRepo,
     AuditRepo,
+    DashboardRepo,
     HousekeepingRepo,
     RepoBase,
 ):

@@ -64,18 +64,20 @@ class MicrocoachBot(ActivityHandler):
     def _store_reference(self, activity: Activity, reference: dict) -> None:
         now = self.services.clock()
         workspace = self.store.ensure_workspace("teams", tenant_of(activity), now)
-        member = self.store.ensure_member(workspace.id, activity.from_property.id, now,
-                                          display_name=activity.from_property.name or None,
-                                          timezone=_zone(activity))  # fmt: skip
+        person = activity.from_property
+        member = self.store.ensure_member(workspace.id, person.id, now, display_name=person.name or None,
+                                          timezone=_zone(activity),
+                                          aad_object_id=getattr(person, "aad_object_id", None) or None)  # fmt: skip
         if member.conversation_ref != reference or member.unreachable_reason:
             self.store.update_member(workspace.id, member.id, conversation_ref=reference, unreachable_reason=None)
 
     def actor(self, activity: Activity) -> Actor:
         person: ChannelAccount = activity.from_property
-        is_admin = self.services.settings.program_admin((person.id, getattr(person, "aad_object_id", None)), False)
+        aad_object_id = getattr(person, "aad_object_id", None) or None
+        is_admin = self.services.settings.program_admin((person.id, aad_object_id), False)
         return Actor("teams", tenant_of(activity), person.id, display_name=person.name or "",
                      timezone=_zone(activity), is_admin=is_admin,
-                     locale=getattr(activity, "locale", None) or None)  # fmt: skip
+                     locale=getattr(activity, "locale", None) or None, aad_object_id=aad_object_id)  # fmt: skip
 
     async def run(self, incoming: Incoming) -> list[Reply]:
         return await asyncio.to_thread(dispatch, incoming, self.store, self.services.clock(),

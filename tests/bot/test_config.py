@@ -84,3 +84,44 @@ def test_the_procfile_web_process_listens_where_a_platform_router_can_reach_it()
 
     web = next(line for line in Path("Procfile").read_text().splitlines() if line.startswith("web:"))
     assert "--host 0.0.0.0" in web and "--port $PORT" in web and "--no-scheduler" in web
+
+
+def test_the_dashboards_settings_are_read_and_checked():
+    settings = load_settings(
+        {
+            "MICROCOACH_PUBLIC_URL": "https://coach.example.org/",
+            "MICROCOACH_SLACK_OIDC_CLIENT_ID": "123.456",
+            "MICROCOACH_SLACK_OIDC_CLIENT_SECRET": "s3cret",
+            "MICROCOACH_ENTRA_CLIENT_ID": "app-id",
+            "MICROCOACH_ENTRA_CLIENT_SECRET": "s3cret",
+            "MicrosoftAppTenantId": "tenant-1",
+        }
+    )
+    assert settings.public_url == "https://coach.example.org" and settings.org.public_url == settings.public_url
+    issuers = {p.name: p.issuer for p in settings.oidc}
+    assert issuers == {"slack": "https://slack.com", "entra": "https://login.microsoftonline.com/tenant-1/v2.0"}
+    assert load_settings({}).oidc == () and load_settings({}).public_url == ""
+
+
+def test_dashboard_setting_problems_are_named_together():
+    env = {
+        "MICROCOACH_PUBLIC_URL": "coach.example.org",
+        "MICROCOACH_SLACK_OIDC_CLIENT_ID": "123.456",
+        "MICROCOACH_ENTRA_CLIENT_ID": "app-id",
+        "MICROCOACH_ENTRA_CLIENT_SECRET": "s3cret",
+    }
+    with pytest.raises(ConfigError) as caught:
+        load_settings(env)
+    message = str(caught.value)
+    assert "MICROCOACH_PUBLIC_URL must be an http(s) URL" in message
+    assert "MICROCOACH_SLACK_OIDC_CLIENT_ID and MICROCOACH_SLACK_OIDC_CLIENT_SECRET go together" in message
+    assert "MICROCOACH_ENTRA_TENANT_ID" in message
+    with pytest.raises(ConfigError, match="needs MICROCOACH_PUBLIC_URL"):
+        load_settings({"MICROCOACH_SLACK_OIDC_CLIENT_ID": "1", "MICROCOACH_SLACK_OIDC_CLIENT_SECRET": "2"})
+
+
+def test_admin_link_without_a_public_url_says_what_to_set(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'link.db'}")
+    monkeypatch.delenv("MICROCOACH_PUBLIC_URL", raising=False)
+    assert main(["admin-link", "--workspace", "T1", "--user", "U1"]) == 2
+    assert "MICROCOACH_PUBLIC_URL is required" in capsys.readouterr().err
