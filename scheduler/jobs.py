@@ -48,6 +48,7 @@ def purge_old_records(store: Store, now: datetime) -> dict[str, int]:
         "event ids": store.forget_events_before(now - EVENT_MEMORY),
         "oauth states": store.purge_oauth_states(now),
         "report snapshots": store.purge_report_snapshots(now - SNAPSHOT_MEMORY),
+        "dashboard sign-ins": store.purge_sign_ins(now),
         "workspaces": store.forget_uninstalled(now - UNINSTALL_GRACE),
     }
     if any(removed.values()):

@@ -32,14 +32,19 @@ class DashboardRepo(RepoBase):
         kind: str = "link",
         data: dict | None = None,
     ) -> str:
-        """A new one-time secret; only its hash is kept. Old expired tokens and sessions are cleared here too."""
+        """A new one-time secret; only its hash is kept."""
         secret = secrets.token_urlsafe(32)
         with self._tx() as s:
-            s.execute(delete(SignInToken).where(SignInToken.expires_at < now - KEEP_ENDED))
-            s.execute(delete(DashboardSession).where(DashboardSession.expires_at < now - KEEP_ENDED))
             s.add(SignInToken(token_hash=digest(secret), kind=kind, workspace_id=workspace_id, member_id=member_id,
                               data=data or {}, created_at=now, expires_at=now + ttl))  # fmt: skip
         return secret
+
+    def purge_sign_ins(self, now: datetime) -> int:
+        """Expired sign-in tokens and sessions, a day after they ended (housekeeping, daily)."""
+        with self._tx() as s:
+            tokens = s.execute(delete(SignInToken).where(SignInToken.expires_at < now - KEEP_ENDED)).rowcount or 0
+            ended = s.execute(delete(DashboardSession).where(DashboardSession.expires_at < now - KEEP_ENDED))
+            return tokens + (ended.rowcount or 0)
 
     def use_sign_in(self, secret: str, kind: str, now: datetime) -> SignInToken | None:
         """The token, marked used, if it is unused and unexpired; None otherwise. Two racing uses: one wins."""

@@ -48,6 +48,7 @@ def test_old_rows_are_purged_on_schedule(any_store, now):
     any_store.enqueue([{**row, "occurrence": d.now, "due_at": d.now, "created_at": d.now}])
     any_store.enqueue([{**row, "occurrence": now, "due_at": now, "created_at": now}])
     any_store.first_sight("slack", "T1:Ev1", now - timedelta(days=8))
+    any_store.issue_sign_in(d.ws_id, d.member().id, now - timedelta(days=3), ttl=timedelta(minutes=10))
     any_store.keep_report_snapshot(d.ws_id, "report:v1:2024-01:all", {"rows": []}, now - timedelta(days=801))
     with any_store.engine.begin() as conn:
         conn.execute(
@@ -59,7 +60,7 @@ def test_old_rows_are_purged_on_schedule(any_store, now):
         )
     removed = jobs.purge_old_records(any_store, now)
     assert removed == {"deliveries": 1, "audit entries": 1, "event ids": 1, "oauth states": 1, "report snapshots": 1,
-                       "workspaces": 0}  # fmt: skip
+                       "dashboard sign-ins": 1, "workspaces": 0}  # fmt: skip
     assert len(any_store.deliveries_for(d.member().id)) == 1
     with any_store.engine.connect() as conn:
         assert conn.execute(text("SELECT state FROM slack_oauth_states")).scalars().all() == ["fresh"]
