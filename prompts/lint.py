@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from prompts import lint_es
+from prompts import lint_es, lint_messages
 from prompts.library import DATA_DIR, ParsedPrompts, PromptDataError, parse_by_language
 
 # Words are runs of letters or digits; an apostrophe inside keeps a word whole ("don't"), a hyphen splits it.
@@ -256,19 +256,24 @@ def _across(groups: dict[str, ParsedPrompts]) -> list[LintProblem]:
 
 
 def lint_command(path: str | None) -> tuple[int, str]:
-    """`microcoach prompts lint [PATH]`: every shipped language, or the files at PATH, each by its
-    language's rules. (exit code, output): 0 clean, 1 problems, 2 bad PATH or YAML."""
+    """`microcoach prompts lint [PATH]`: every shipped language's prompts and message catalogues, or the files
+    at PATH (prompts by their language's rules; a messages.yaml there by prompts.lint_messages). (exit code,
+    output): 0 clean, 1 problems, 2 bad PATH or prompt YAML."""
     target = DATA_DIR if path is None else Path(path)
+    catalogues = lint_messages.catalogue_files(target)
     try:
-        groups = parse_by_language(target)
+        groups = {} if catalogues and lint_messages.only_catalogues(target) else parse_by_language(target)
     except PromptDataError as exc:
         example = EXAMPLE_FILE if exc.invalid_yaml else EXAMPLE_COMMAND
         return 2, f"microcoach prompts lint: {exc}\n{example}"
-    if problems := lint_groups(groups):
+    found, keys = lint_messages.lint_catalogues(catalogues)
+    if problems := lint_groups(groups) + [LintProblem(*problem) for problem in found]:
         return 1, "\n".join(str(problem) for problem in problems)
     counts = {code: len(parsed.entries) for code, parsed in groups.items()}
     each = f" ({', '.join(f'{count} {code}' for code, count in counts.items())})" if len(counts) > 1 else ""
-    return 0, f"{sum(counts.values())} prompts checked{each}, no problems"
+    checked = [f"{sum(counts.values())} prompts checked{each}"] if groups else []
+    checked += [f"{max(keys.values())} messages checked ({', '.join(keys)})"] if keys else []
+    return 0, f"{' and '.join(checked)}, no problems"
 
 
 EXAMPLE_COMMAND = (

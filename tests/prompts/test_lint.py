@@ -9,6 +9,7 @@ import pytest
 
 from prompts.library import load_library
 from prompts.lint import LintProblem, lint_command, lint_path, lint_text
+from prompts.messages import messages
 from tests.prompts.conftest import theme_doc, write_yaml
 
 THIRTY_TWO_WORDS = (
@@ -30,8 +31,9 @@ BROKEN_TEXTS = [
 def test_the_shipped_library_passes_lint_with_no_problems() -> None:
     english = len(list(load_library().all_prompts()))
     spanish = len(list(load_library(language="es").all_prompts()))
-    summary = f"{english + spanish} prompts checked ({english} en, {spanish} es), no problems"
-    assert lint_command(None) == (0, summary)
+    keys = len(messages())
+    summary = f"{english + spanish} prompts checked ({english} en, {spanish} es) and {keys} messages checked (en, es)"
+    assert lint_command(None) == (0, f"{summary}, no problems")
 
 
 @pytest.mark.parametrize(("rule", "text"), BROKEN_TEXTS, ids=[rule for rule, _ in BROKEN_TEXTS])
@@ -149,8 +151,8 @@ def test_lint_command_reports_one_line_per_problem_and_exits_1(tmp_path: Path) -
 def test_lint_command_is_clean_on_a_good_directory_and_skips_messages_yaml(tmp_path: Path) -> None:
     write_yaml(tmp_path / "rest.yaml", theme_doc())
     (tmp_path / "messages.yaml").write_text("welcome: Hello {name}.\n")
-    # 3 theme follow-ups, and 2 questions with 2 follow-ups each
-    assert lint_command(str(tmp_path)) == (0, "9 prompts checked, no problems")
+    # 3 theme follow-ups, and 2 questions with 2 follow-ups each; the catalogue is checked as a catalogue
+    assert lint_command(str(tmp_path)) == (0, "9 prompts checked and 1 messages checked (en), no problems")
 
 
 def test_lint_command_on_a_missing_path_exits_2_with_an_example(tmp_path: Path) -> None:
