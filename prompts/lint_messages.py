@@ -3,6 +3,10 @@
 English (<root>/messages.yaml) is the reference; every <root>/<code>/messages.yaml is another language and is
 checked against it the same way, so a third language needs only its file. Keys are compared both ways: a key
 one language lacks fails, naming the key and the file that lacks it.
+
+YAML with this checker rather than gettext (Babel): the catalogue was already YAML rendered by key with
+str.format, list messages (variants) have no gettext counterpart, and msgfmt checks neither both-way key
+parity nor placeholders per variant. Dates and times can still be formatted with Babel.
 """
 
 from __future__ import annotations
