@@ -39,7 +39,9 @@ NO_NEG = r"(?<!not )(?<!never )"
 CANT_DO_THIS = (
     rf"\bcan not {FILLER}(?:(?:do|take|handle|bear|stand|cope with|deal with|keep doing|"
     rf"survive)(?: {FILLER}(?:this|it|any of this|it all|this life|life))? {FILLER})?(?:anymore|any longer)\b|"
-    rf"\bcan not {FILLER}(?:keep going|go on|carry on) like this\b"
+    rf"\bcan not {FILLER}(?:keep going|go on|carry on) like this\b|"
+    rf"\b(?:do not think|not sure|no idea how|do not know (?:how|if)) i can {FILLER}(?:keep doing|keep going|"
+    rf"keep living|go on|carry on|keep this up)(?: (?:this|it|with this|like this))?(?= ?[.!?;,]|$)"
 )
 
 # Drugs a clinician can reach at work. Insulin, potassium and over-the-counter pills are left out on purpose:

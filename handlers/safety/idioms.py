@@ -48,6 +48,10 @@ IDIOMS = Gated(
             r"\b(?:hold|holds|admitted|admission|admit|consult|eval|evaluation|precautions|sitter|transfer|"
             r"referral|referred|seen|presenting|presented|presents|brought in|workup|assessment) (?:\w+ ){0,2}?for "
             r"(?:\w+ )?(?:suicidal (?:ideation|thoughts)|si|self harm|suicide attempt|overdose|od)\b",
+            # Teaching and reading about suicide: "a lecture on suicidal thoughts in colleagues".
+            r"\b(?:paper|study|studies|article|lecture|talk|module|review|webinar|course|training|seminar|"
+            r"workshop|session|class|chapter|book|podcast|curso|clase|taller|sesion|articulo|charla) (?:on|about|"
+            r"sobre|de) (?:\w+ ){0,4}?(?:suicid\w+|si|self harm)(?: (?:ideation|thoughts?|risk|behaviou?r))?\b",
             # Kicking oneself: "I could hit myself for forgetting".
             r"\b(?:could|should|want to|wanted to) (?:just )?(?:hit|kick|slap|punch) myself\b",
             r"\b(?:kick|kicked|kicking) myself (?:for|in the|over)\b",
@@ -60,12 +64,35 @@ IDIOMS = Gated(
 CANT_DO_THIS_RE = re.compile(CANT_DO_THIS)
 WORK_CONTEXT = frozenset(
     """
-    admissions admit admits admitted bed beds boss burned burnout burnt call career case cases census charting
-    charts clinic code coded codes consult consults crashing department dept discharge documentation ed email
-    emails epic er exhausted exhaustion fellowship floor guardia guardias hospital hours icu inbox jefa jefe
+    admissions admit admits admitted attending attendings bed beds boss burned burnout burnt call career case
+    cases census charting charts clinic code coded codes consent consult consults crashing department dept
+    discharge dispo documentation ed email emails epic er exhausted exhaustion fellowship floor guardia
+    guardias handoff hospital hours icu inbox jefa jefe
     job leadership management manager medicine meeting meetings night nights notes nursing overtime paciente
     pacientes pager papeleo paperwork patient patients place planta program pt pts residency roster rota
     rotation rounds schedule scheduling shift shifts sleep specialty staff staffing supervisor supervisora
     surgery tired trabajo turno turnos uci understaffed unit urgencias vacation ward work working workload
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
+
+
+def about_work(text: str, words: set[str]) -> bool:
+    """Does the message name the job, a shift, or the tiredness it brings?
+
+    Two words are the job's only in some uses: "tired of pretending it will get better" is not a shift's
+    tiredness, and "made a plan last night" names no night shift.
+    """
+    named = set(WORK_CONTEXT.intersection(words))
+    for word, (every_use, everyday_use) in _EVERYDAY_USES.items():
+        if word in named and len(every_use.findall(text)) == len(everyday_use.findall(text)):
+            named.discard(word)
+    return bool(named)
+
+
+_EVERYDAY_USES = {
+    "tired": (re.compile(r"\btired\b"), re.compile(r"\btired of\b")),
+    "night": (
+        re.compile(r"\bnight\b"),
+        re.compile(r"\b(?:last|every|good|one|that|other|all|each|\w+day) night\b"),
+    ),
+}

@@ -12,7 +12,11 @@ class Rule:
     `at_work`: the level instead when the message is about work ("I have a plan" next to a patient or a
     shift); "none" drops the match. `requires`: a second pattern the whole message must contain (a means,
     for "I have enough to do it"). `marked`: the match itself names the speaker (Spanish verb endings:
-    "quiero" is mine, "quiere" is someone else's), so no subject is looked for around it.
+    "quiero" is mine, "quiere" is someone else's), so no subject is looked for around it. `subject_before`:
+    the subject is looked for before the match only (a pairing names objects and others inside it: "took
+    my dad's revolver out"). `first_person`: when the message names others and never the writer, the match
+    is theirs ("drove into the median on purpose per EMS, he's in CT"): a chart note, not a disclosure.
+    `unless`: a pattern that, found anywhere in the message, drops the match ("before my flight").
     """
 
     name: str
@@ -21,6 +25,9 @@ class Rule:
     at_work: str | None = None
     requires: str | None = None
     marked: bool = False
+    subject_before: bool = False
+    first_person: bool = False
+    unless: str | None = None
 
 
 def crisis(name: str, pattern: str, **options) -> Rule:
@@ -34,3 +41,14 @@ def concern(name: str, pattern: str, **options) -> Rule:
 def leveled(level: str, pairs: tuple[tuple[str, str], ...]) -> tuple[Rule, ...]:
     """(name, pattern) pairs, all at one level."""
     return tuple(Rule(name, level, pattern) for name, pattern in pairs)
+
+
+def near(first: str, second: str, gap: int = 60, *, ordered: bool = False) -> str:
+    """Two concepts within `gap` characters of each other, in either order (or in this order when `ordered`).
+
+    Sentence ends may fall between them ("took a whole bottle. woke up monday like nothing happened"); a
+    blanked span ("~": someone else's quoted words, an idiom) may not. Each order is a top-level
+    alternative, so each gets its own gate (anchors.py): both concepts' words must be in the message.
+    """
+    forward = rf"{first}[^~]{{0,{gap}}}?{second}"
+    return forward if ordered else rf"{forward}|{second}[^~]{{0,{gap}}}?{first}"

@@ -172,8 +172,8 @@ SPANISH_RULES = (
     _es(
         "pastillas",
         "crisis",
-        r"\b(?:me )?(?:tome|trague|tomo) (?:un monton de|muchas|todas las|todas mis|un bote de|una caja de|un "
-        r"punado de|demasiadas) (?:\w+ )?(?:pastillas|medicamentos|pildoras|comprimidos|tabletas)\b",
+        r"(?<!\bse )\b(?:me )?(?:tome|trague|tomo) (?:un monton de|muchas|todas las|todas mis|un bote de|una caja "
+        r"de|un punado de|demasiadas) (?:\w+ )?(?:pastillas|medicamentos|pildoras|comprimidos|tabletas)\b",
     ),
     _es("no_estoy_a_salvo", "crisis", r"\bno estoy a salvo\b|\bmiedo de lo que (?:pueda|podria) hacerme\b"),
     # Concern: passive wishes, a burden, no way out, can't go on, means at hand.

@@ -76,7 +76,7 @@ HOPELESSNESS_RULES = leveled(
         (
             "no_way_out",
             r"\b(?:no (?:other )?|(?:do not|can not|never) (?:see|find) (?:a|"
-            r"any) (?:other )?)way out\b(?! of (?!it all|this life|life|this pain)\w)",
+            r"any) (?:other )?)way out\b(?! of (?!it all|this life|life|this pain|(?:this|it)(?= ?[.!?;,]|$))\w)",
         ),
         (
             "not_around_much_longer",
@@ -96,6 +96,55 @@ HOPELESSNESS_RULES = leveled(
             r"survive|am alive|am dead)\b",
         ),
         ("hate_being_alive", r"\bhate (?:being alive|existing|my existence|that i am alive|that i woke up)\b"),
+        (
+            "no_future_with_me",
+            r"\bcan not (?:picture|imagine|see) (?:myself|me) (?:\w+ ){0,2}?(?:alive|around|growing old|"
+            r"getting old|making it to \d+)\b|\b(?:can not|do not) (?:picture|imagine|see) (?:a|any) future "
+            r"(?:with me in it|for me|for myself|where i am (?:alive|around|still here))\b|\bno future (?:for me|"
+            r"with me in it)(?= ?[.!?;,]|$)",
+        ),
+        (
+            "no_reason_to_get_up",
+            r"\b(?:hard|harder|impossible|struggle|struggling|can not|can barely) (?:and harder )?to find "
+            r"(?:a|any|one) reason to (?:get up|get out of bed|keep going|go on|live|wake up|stay|be here)"
+            r"(?= ?[.!?;,]|$| (?:in the morning|anymore|each day|every day))",
+        ),
+        (
+            "all_pointless",
+            rf"\b(?:everything|it all|all of it|my whole life) (?:is|feels|seems) {_F}(?:pointless|meaningless|"
+            r"hopeless|empty)\b",
+        ),
+        (
+            "dead_weight",
+            r"\b(?:am|feel like|feel|feeling like|i am just|just|only|nothing but) (?:\w+ )?(?:dead weight|a drain "
+            r"on (?:everyone|my \w+|them|the people)|a waste of (?:space|air|oxygen|skin))\b|\bmore trouble than i am "
+            r"worth\b|\bi (?:cost|take from|drain) (?:my \w+|them|everyone|the people \w+ me) more than i "
+            r"(?:give|bring|add|am worth)\b",
+        ),
+        (
+            "worth_more_dead",
+            r"\bworth more (?:to (?:them|my \w+) )?dead\b|\b(?:life )?insurance\b[^.!?;]{0,60}?\b(?:would|will|could) "
+            r"(?:fix (?:everything|it all)|take care of (?:them|everyone|my \w+)|help them|set them up)\b",
+        ),
+    ),
+)
+# Others are named in these, and the writer is still the one they are about.
+OTHERS_NAMED_RULES = (
+    # "I finally get why people do": the people are the object; the subject comes before.
+    concern(
+        "why_people_do_it",
+        r"\b(?:get|understand|see) why (?:people|someone|anyone|some people|they) (?:do it|do|would do it|kill "
+        r"themselves|end it|end their lives|take their own lives|commit suicide)(?= ?[.!?;,]|$)",
+        subject_before=True,
+    ),
+    # "My kids would have a better life with someone else": the family is the subject, the writer the one missing.
+    concern(
+        "better_life_without_me",
+        r"\bmy (?:\w+ ){0,2}?(?:kids|children|family|husband|wife|partner|son|daughter|parents)\b[^.!?;]{0,40}?"
+        r"\b(?:would|will|could) (?:have|live|get) (?:a |much )?(?:better|happier|easier) (?:life|lives|time|future)\b"
+        r"[^.!?;]{0,20}?\b(?:with someone else|with (?:a|another) (?:mom|dad|mother|father|parent)|without me|if i "
+        r"(?:was|were) (?:gone|not here|dead))\b",
+        marked=True,
     ),
 )
 
@@ -119,8 +168,11 @@ WORK_WEARY_RULES = (
     ),
     concern(
         "never_better",
-        r"\bnothing (?:is )?(?:ever )?(?:going to|will ever|will) (?:get|be) better\b|\b(?:it|things|this) (?:will|"
-        r"is going to) never get better\b",
+        r"\bnothing (?:is )?(?:ever )?(?:going to|will ever|will) (?:get|be) better\b|\b(?:it|things|this|life) "
+        r"(?:will|is going to|are going to|is|are) (?:never|not ever) (?:going to )?(?:get|be) (?:any )?better\b|"
+        r"\bnothing (?:is )?(?:ever )?(?:going to|will ever|will) change\b|\b(?:it|things|this|life) (?:will|is going "
+        r"to|are going to) never change\b|\bno light at the end of (?:this|the tunnel|it)\b(?! (?:for (?!me\b)|at|in|"
+        r"on|with)\b)",
         at_work="none",
     ),
     concern("done_trying", r"\b(?:done|tired of|sick of) trying\b(?! to\b)", at_work="none"),
@@ -133,7 +185,9 @@ WORK_WEARY_RULES = (
     concern(
         "what_is_the_point",
         r"\bwhat is (?:even )?the point(?: of (?:it all|anything|any of (?:it|this)|living|life|going on))?"
-        r"(?: anymore| any longer)(?= ?[.!?;,]|$)|\bnothing matters (?:anymore|any longer)\b",
+        r"(?: anymore| any longer)?(?= ?[.!?;,]|$)|\bnothing matters (?:anymore|any longer)\b|\b(?:do not|can not|"
+        r"no longer) (?:really |even )?see (?:the|any) point(?: (?:anymore|any longer|in anything|of anything))?"
+        r"(?= ?[.!?;,]|$)",
         at_work="none",
     ),
     concern(
@@ -143,7 +197,8 @@ WORK_WEARY_RULES = (
     concern("dragging_down", r"\bi am (?:just )?(?:dragging|pulling) everyone down\b", at_work="none"),
     concern(
         "fine_without_me",
-        r"\b(?:would|will|could|are|be) (?:all )?(?:be )?(?:fine|ok|okay|happier|easier|relieved) without me\b"
+        rf"\b(?:would|will|could|are|be) {_F}(?:all )?(?:be |manage |cope |get by |do |live |move on )?(?:just )?"
+        r"(?:fine|ok|okay|happier|easier|relieved|great|well) without me\b"
         r"(?! (?:for|while|on|during|this|next|today|tomorrow|tonight|when i am (?:on|away|out))\b)",
     ),
 )

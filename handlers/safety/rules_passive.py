@@ -8,8 +8,17 @@ from __future__ import annotations
 
 from handlers.safety.fragments import DEATH_WISH, NO_NEG
 from handlers.safety.fragments import FILLER as _F
-from handlers.safety.rule import leveled
+from handlers.safety.rule import concern, leveled
 
+# Envy of the dying: "kind of jealous of the hospice patients. they get to stop". The patients are
+# the object here, so the subject is in the pattern (marked).
+ENVY_RULE = concern(
+    "envy_the_dead",
+    r"(?:^|[.!?;,] |\bi (?:am )?|\b(?:kind of|a little|sort of|honestly|so|almost|secretly) )(?:jealous|envious) "
+    r"of (?:the |my |those |all the )?(?:dead|dying|hospice (?:patients|pts)|(?:patients|pts|people|ones) who "
+    r"(?:die|died|passed|get to (?:die|go|rest|stop)))\b",
+    marked=True,
+)
 PASSIVE_RULES = leveled(
     "concern",
     (
@@ -88,7 +97,8 @@ PASSIVE_RULES = leveled(
         (
             "death_appeals",
             rf"\b(?:death|dying|being dead|not existing|not being alive|not waking up|never waking up|"
-            rf"the void) (?:sounds|seems|would be|feels|looks|is starting to sound|is looking) {_F}(?:nice|good|"
+            rf"the void|(?:falling|going to) asleep forever|sleeping forever|not being here|disappearing|"
+            rf"eternal sleep) (?:sounds|seems|would be|feels|looks|is starting to sound|is looking) {_F}(?:nice|good|"
             rf"peaceful|easier|better|like a relief|a relief|appealing|tempting|restful|welcome|great|"
             rf"like an escape|like the only way out|like the answer|like freedom)\b(?! for (?:him|her|them|the|"
             rf"this|that|my|our|pt|patient|patients|pts|some|many)\b)",
@@ -103,6 +113,17 @@ PASSIVE_RULES = leveled(
             rf"\b(?:think|thinking|thought|thoughts|obsessing|fantasi[sz]e|fantasi[sz]ing|dreaming|daydreaming) "
             rf"{_F}(?:about |of )?{_F}(?:dying|my (?:own )?death|death|not existing|not being here|"
             rf"not being alive|not waking up)\b(?! (?:of|from|in|at|on|with|rates?|certificates?|panel|review)\b)",
+        ),
+        (
+            "waiting_to_die",
+            r"\bwaiting (?:to die|for (?:death|it (?:all )?to (?:end|be over)|the end\b(?! of)|my (?:turn|time) to "
+            r"(?:die|go)))\b",
+        ),
+        (
+            "all_the_same",
+            r"\b(?:living|life|live) or (?:dying|death|die)\b[^.!?;]{0,20}?\b(?:all the same|same to me|does not "
+            r"matter|do not care|whatever)\b|\b(?:do not|no longer) (?:really )?care (?:if|whether) i (?:live|die|"
+            r"wake up)\b",
         ),
         (
             "death_on_my_mind",

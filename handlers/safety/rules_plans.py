@@ -113,7 +113,7 @@ _PLAN = (
 # What makes a plan someone else's business: "for the patient", "to take a vacation", "if she crashes".
 _BENIGN = (
     r"(?! (?:for (?!how|when|it\b|this\b|that\b|tonight\b)|to (?!do it|go through|end|die|kill|not wake|never wake)|"
-    r"b|a|is|was|in place|with|about|if|on|at|that|where|of|and a backup)\b| ?[:-])"
+    r"b|a|is|was|in place|with|about|if|on|at|that|where|of|and a backup)\b| ?[:-]|[^.!?;:]{0,25}:)"
 )
 _LEAD = r"(?:(?:honestly|i think|so|ok|okay|well|and|but|yes|yeah|yep|now|just|ngl|tbh|fr|finally) )*"
 _INTENT = (

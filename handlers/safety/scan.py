@@ -14,23 +14,30 @@ from dataclasses import dataclass
 
 from handlers.safety.anchors import Gate, alternatives, gate, text_words
 from handlers.safety.gated import Gated
-from handlers.safety.idioms import CANT_DO_THIS_RE, IDIOMS, WORK_CONTEXT
+from handlers.safety.idioms import CANT_DO_THIS_RE, IDIOMS, about_work
 from handlers.safety.rule import Rule
+from handlers.safety.rules_concepts import CONCEPT_RULES
 from handlers.safety.rules_es import SPANISH_RULES
+from handlers.safety.rules_es_concepts import SPANISH_CONCEPT_RULES
 from handlers.safety.rules_farewell import FAREWELL_RULES
 from handlers.safety.rules_harm import HARM_RULES
-from handlers.safety.rules_hopelessness import HOPELESSNESS_RULES, IF_GONE_RULE, WORK_WEARY_RULES
+from handlers.safety.rules_hopelessness import (
+    HOPELESSNESS_RULES,
+    IF_GONE_RULE,
+    OTHERS_NAMED_RULES,
+    WORK_WEARY_RULES,
+)
 from handlers.safety.rules_means import MEANS_RULES
-from handlers.safety.rules_passive import PASSIVE_RULES
+from handlers.safety.rules_passive import ENVY_RULE, PASSIVE_RULES
 from handlers.safety.rules_plans import METHOD_RULES, PLAN_RULES
 from handlers.safety.rules_thoughts import THOUGHT_RULES
 from handlers.safety.speakers import (
-    CLAUSE_BREAK,
     FIRST_PERSON,
     ME_TOO,
-    OTHER_PEOPLE,
     OTHER_PERSON_CRISIS,
+    OTHERS_NAMED,
     REPORTED_SPEECH,
+    about_me,
 )
 
 RANK = {"none": 0, "concern": 1, "crisis": 2}
@@ -44,8 +51,12 @@ RULES: tuple[Rule, ...] = (
     *PASSIVE_RULES,
     *HOPELESSNESS_RULES,
     IF_GONE_RULE,
+    *OTHERS_NAMED_RULES,
+    ENVY_RULE,
     *WORK_WEARY_RULES,
     *SPANISH_RULES,
+    *CONCEPT_RULES,
+    *SPANISH_CONCEPT_RULES,
 )
 
 
@@ -87,6 +98,7 @@ class Compiled:
     parts: tuple[Part, ...]
     requires: Gated | None
     keys: frozenset[int]  # its parts' keys
+    unless: re.Pattern[str] | None = None
 
 
 _REQUIRES: dict[str, Gated] = {}  # one Gated per distinct `requires` pattern, shared by the rules that name it
@@ -101,7 +113,8 @@ def _compile(rules: tuple[Rule, ...]) -> tuple[Compiled, ...]:
             parts.append(Part(key, re.compile(alternative), gate(alternative), *_head_and_body(alternative)))
             key += 1
         requires = _REQUIRES.setdefault(rule.requires, Gated(rule.requires)) if rule.requires else None
-        compiled.append(Compiled(rule, tuple(parts), requires, frozenset(p.key for p in parts)))
+        unless = re.compile(rule.unless) if rule.unless else None
+        compiled.append(Compiled(rule, tuple(parts), requires, frozenset(p.key for p in parts), unless))
     return tuple(compiled)
 
 
@@ -134,16 +147,22 @@ def find_rules(text: str, *, gated: bool = True) -> dict[str, str]:
     text = text.strip(" .,!?;:")
     text = IDIOMS.sub(" ~ ", text, text_words(text))
     words = text_words(text)
-    at_work = not WORK_CONTEXT.isdisjoint(words)
+    at_work = about_work(text, words)
     if at_work:
         # "I can't do this anymore" fires on its own, but not once the message says what "this" is.
         text = CANT_DO_THIS_RE.sub(" ~ ", text)
     found: dict[str, str] = {}
     someone_else = heard
+    # Others named and never the writer: a past act with its subject dropped is theirs (a chart note).
+    only_others = FIRST_PERSON.isdisjoint(words) and not OTHERS_NAMED.isdisjoint(words)
     for compiled, matches in _matches(text, gated, words):
         rule = compiled.rule
+        if rule.first_person and only_others:
+            continue
         for match in matches:
-            if rule.marked or _about_me(text, match):
+            if compiled.unless is not None and compiled.unless.search(text):
+                break  # what the message says elsewhere explains it ("before my flight")
+            if rule.marked or about_me(text, match.start(), match.end(), rule.subject_before):
                 level = rule.at_work if at_work and rule.at_work else rule.level
                 if level != "none":
                     found[rule.name] = level
@@ -251,24 +270,3 @@ def _drop_reported_speech(text: str) -> tuple[str, int]:
             if next(matches, None) is not None:
                 rank = max(rank, RANK[compiled.rule.level])
     return text, rank
-
-
-def _about_me(text: str, match: re.Match[str]) -> bool:
-    """Is the speaker the subject? The nearest person named in the clause, up to the match's end, decides."""
-    clause_start = max(0, match.start() - 300)  # a clause longer than this is not one clause
-    for brk in CLAUSE_BREAK.finditer(text, clause_start, match.end()):
-        if brk.start() >= match.start():
-            break
-        clause_start = brk.end()
-    for word in reversed(re.findall(r"[a-z']+", text[clause_start : match.end()])):
-        word = word.removesuffix("'s").strip("'")
-        if word in FIRST_PERSON:
-            return True
-        if word in OTHER_PEOPLE and word not in _OBJECTS:
-            return False
-    return True  # no subject at all: in a DM that is the writer ("been feeling suicidal again")
-
-
-# Objects, not subjects: "tell my family I love them" is still mine. ("Her" and "his" are possessive too,
-# and decide: "took all her pills" is hers.)
-_OBJECTS = frozenset({"them", "him", "us"})

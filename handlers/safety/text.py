@@ -71,6 +71,16 @@ _PHRASES = (
     ("sewer slide", re.compile(r"\bsewer slide\b"), "suicide"),
     ("any more", re.compile(r"\bany more\b"), "anymore"),
     ("self", re.compile(r"\bself-? ?harm"), "self harm"),
+    # "Wanna dye rn": the other spelling of "die", unless something is being dyed ("dye my hair").
+    (
+        "dye",
+        re.compile(
+            r"(?<!contrast )(?<!iodinated )(?<!allergic to )(?<!allergy to )(?<!reaction to )(?<!food )(?<!hair )"
+            r"\bdye\b(?! (?:my|your|his|her|their|our|the|it|them|a|an|some|this|that|these|those|hair|clothes|"
+            r"shirts?|eggs|fabric|yarn|job|pack|packs|kit|color|colour|test|study|injection)\b)"
+        ),
+        "die",
+    ),
     # "id"/"ill" are words too (an ID badge, an ill patient): expand them only where a verb follows.
     (
         "id ",

@@ -22,7 +22,8 @@ _VOCAB = frozenset({
     "feeling", "better", "off", "without", "anymore", "hopeless", "burden", "jump", "bridge", "noose",
     "wrists", "sleep", "wake", "exist", "fucking", "kms", "too", "need", "see", "alive", "gone", "goodbye",
     "everyone", "nobody", "safe", "to", "ctb", "plan", "gun", "pyxis",
-    "morir", "morirme", "matarme", "suicidarme", "quiero", "vivir", "muerta", "muerto",
+    "morir", "morirme", "matarme", "suicidarme", "quiero", "vivir", "muerta", "muerto", "muerte", "suicidio",
+    "matar", "pastillas", "pistola", "arma", "ready", "answer",
 })
 
 # Shortcuts, slang and contractions typed without the apostrophe, one token at a time.
@@ -67,9 +68,22 @@ _LETTER_RUN = re.compile(r"([a-z])\1{2,}")
 # One slip of the finger in a word nothing else is spelt like ("sucide", "mysefl", "unalvie"): a deletion, a
 # swap, a wrong or an extra letter. Real words one slip away are left alone ("overdone", "homeless"), as
 # are Spanish words ("suicida") and endings ("overdosed", which the rules read as it is).
-_TYPO_TARGETS = ("suicide", "suicidal", "myself", "unalive", "overdose")
+_TYPO_TARGETS = ("suicide", "suicidal", "myself", "unalive", "overdose", "suicidio")
 _REAL_WORDS = frozenset(
-    {"overdone", "overdoes", "suicida", "suicidas", "suicidar", "suicidio", "suicides", "overdosed", "overdoses"}
+    {
+        "overdone",
+        "overdoes",
+        "suicida",
+        "suicidas",
+        "suicidar",
+        "suicidio",
+        "suicides",
+        "overdosed",
+        "overdoses",
+        "suicido",
+        "suicidios",
+        "suicide",
+    }  # "suicido" is "se suicidó" with its accent gone
 )
 
 
@@ -126,6 +140,10 @@ _SPELLABLE = frozenset(
         "tengo",
         "ganas",
         "que",
+        "el",
+        "en",
+        "la",
+        "pienso",
     }
 )
 

@@ -1,0 +1,215 @@
+"""Concepts the combination rules are built from: what a risk is made of, in English and Spanish.
+
+A phrase rule names a whole phrase ("I have a plan to kill myself"). People rarely say it so: they name
+two things, and the pairing carries the meaning. "Took a whole bottle" is an ACT; "woke up Monday like
+nothing happened" is a SIGN that it was meant; either alone is ordinary, together they are an attempt.
+Each concept below is one such thing, written once as a family of phrasings; rules_concepts*.py pair them
+(`rule.near`) and say what each pairing means. Written on normalised text: lowercase, accents gone, "i am",
+"do not", "will not", "it is" spelled out (text.py).
+"""
+
+from __future__ import annotations
+
+# Where the end of a clause is: a mark, or the end of the message.
+END = r"(?= ?[.!?;,]|$)"
+
+# --- ATTEMPT: taking a lot of something, crashing, and the signs that it was meant ---------------------
+# An amount no one takes by mistake ("all", "a whole bottle", ten or more, "everything in my cabinet").
+AMOUNT = (
+    r"(?:all|everything|every (?:single )?one|a (?:whole )?bottle|the (?:whole |entire )?bottle|whole bottle|a handful|"
+    r"handfuls|a fistful|a bunch|my (?:whole|entire) (?:\w+ )?(?:prescription|supply|bottle|stash)|(?:like |about |"
+    r"around |over |almost |maybe )?(?:[1-9]\d|\d{3}|twenty|thirty|forty|fifty|sixty|a hundred))"
+)
+TOOK_AMOUNT = rf"\b(?:took|taken|swallowed|downed|downing|chugged) {AMOUNT}\b"
+# Pills by name: what people keep at home, and what "of my own" makes theirs.
+HOME_DRUGS = (
+    r"(?:pills|meds|medications?|tablets|tabs|prescription|trazodone|seroquel|quetiapine|ativan|lorazepam|klonopin|"
+    r"clonazepam|xanax|alprazolam|valium|diazepam|ambien|zolpidem|tylenol|acetaminophen|ibuprofen|advil|benadryl|"
+    r"lithium|amitriptyline|sertraline|zoloft|prozac|lexapro|wellbutrin|oxy\w*|percocet|norco|vicodin|tramadol|"
+    r"gabapentin|propranolol|metoprolol|insulin|lantus|humalog|novolog|melatonin|sleeping pills|painkillers|muscle "
+    r"relaxers|benzos|opioids|seroquels?|pastillas|medicamentos)"
+)
+CRASHED = (
+    r"\b(?:drove|steered|swerved|veered|crashed|aimed|turned the wheel|ran) (?:my car |the car |my truck |the truck "
+    r")?(?:into|off|toward|towards|at)\b"
+)
+# What happened afterwards, told of oneself: the body found, the ER, the stomach pumped.
+AFTERMATH = (
+    r"\b(?:woke up (?:in|on|at|the next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hours|a day|two days|"
+    r"later)|(?:ended|wound) up in (?:the )?(?:er|ed|icu|hospital)|came to in (?:the )?(?:er|ed|icu|hospital)|found me|"
+    r"pumped my stomach|had my stomach pumped|gave me (?:narcan|charcoal)|narcan(?:ed|'d) me|intubated me|poison "
+    r"control (?:for|about) me)\b"
+)
+# That it was meant, or hidden: "on purpose", "nobody knows", "like nothing happened".
+MEANT = (
+    r"\b(?:on purpose|deliberately|intentionally|(?:nobody|no one)(?: at work| here)? (?:knows|found out|noticed|has "
+    r"any idea)|like (?:nothing|it never|it did not) happen\w*|told (?:everyone|everybody|people|them|work|my \w+) "
+    r"(?:it was|that it was|i)|(?:hoping|hoped|so that i would|so i would|to) (?:not|never) wake up|did not work|still "
+    r"here|wanted it to be over|to make it stop)\b"
+)
+CARBON_MONOXIDE = (
+    r"\b(?:garage with the (?:car|engine) (?:running|on)|(?:car|engine) running (?:in|inside) (?:the|a|my) (?:closed "
+    r")?garage|closed (?:the )?garage (?:door )?with the (?:car|engine) (?:running|on))\b"
+)
+
+# --- SELF_HARM: hurting one's own body, and what says it was meant ------------------------------------
+BODY = (
+    r"(?:arms?|forearms?|wrists?|thighs?|legs?|skin|hips?|stomach|belly|ankles?|shoulders?|chest|hands?|knuckles|"
+    r"fists?|head|face|fingers?)"
+)
+HARM_ACT = (
+    rf"\b(?:cut|sliced|carved|burned|burnt|punched|hit|smashed|slammed|banged|scratched|scraped|dug into|"
+    rf"bit|pinched|stabbed|hurt|took a (?:razor|blade|knife|lighter|scalpel) to|held a lighter to) "
+    rf"(?:up |into |open )?(?:my (?:own )?(?:\w+ )?{BODY}|myself|the (?:wall|locker|door|mirror|bathroom "
+    r"wall|steering wheel)|a (?:wall|locker|door|mirror))\b"
+)
+HARM_MEANT = (
+    r"\b(?:on purpose|deliberately|intentionally|until (?:it|they|the \w+|my \w+|i) (?:bled|split|bruised|broke|"
+    r"cracked|swelled)|(?:till|until) (?:it|they) (?:bled|split|bruised)|raw|to feel (?:something|anything|better|it|"
+    r"in control|real)|felt better|to punish myself|so (?:no one|nobody) (?:would )?(?:see|sees|notice|notices)|again "
+    r"(?:last night|tonight|today|after)|made (?:it|them) bleed)\b"
+)
+ACCIDENT = (
+    r"\b(?:accident\w*|slipped|tripped|fell (?:off|over|down|on)|while (?:cooking|shaving|baking|ironing|moving|"
+    r"lifting)|on (?:the|a) (?:fence|oven|stove|pan|corner|counter|sharps|bed rail|broken)|caught (?:it|my \w+) on)\b"
+)
+
+# --- MEANS: drugs and places at work, guns, and what turns them towards the writer ------------------------
+WORK_MEANS = (
+    r"\b(?:pyxis|omnicell|overrides?|drug cabinet|med cart|med room|medication room|crash cart|narc (?:box|drawer|"
+    r"cabinet)|or drawer|propofol|fentanyl|sux|succinylcholine|rocuronium|vecuronium|midazolam|versed|ketamine|"
+    r"morphine|dilaudid|hydromorphone|narcs|narcotics|opioids|potassium|kcl|insulin|lantus|humalog|novolog|digoxin|"
+    r"vials?|everything (?:we|i) (?:have|keep|stock|can get) (?:on|in|at) (?:the|my) (?:unit|floor|ward|hospital|or|"
+    r"icu)|all the (?:drugs|meds) (?:at|on|in) (?:work|the unit|the floor))\b"
+)
+# What makes a means mine: enough for me, would do it, my weight, just in case.
+FOR_ME = (
+    r"\b(?:would do it|do it (?:fast|quick|quickly|quietly|painlessly|for good)|would (?:kill|end|finish) me|"
+    r"everything i would need|what i would need|i would need|i would take|it would take (?:for|to) me|for (?:someone|a "
+    r"person|somebody|a guy|a woman) (?:my|of my) (?:size|weight|build)|a person my "
+    rf"(?:size|weight)|(?:enough|plenty|some|it|them|one|a few) for me{END}|(?:it is|that is|they are|"
+    rf"those are|these are) (?:just |all |only )?for me{END}|put me (?:down|under|to sleep)|just in case{END}|"
+    r"in case i (?:need|decide|want|change my mind|go through)|keeping (?:some|it|them|a few) for me|for when i am "
+    r"ready)\b"
+)
+DARK_MOOD = (
+    r"\b(?:when i (?:feel|am feeling) like this|feeling like this|the way i (?:feel|have been feeling)|in this state|"
+    r"so low|really low|very low|in a dark place|so depressed|really depressed|not doing (?:ok|okay|well)|so easy|too "
+    r"easy|tempting|tempts me|i (?:keep )?think(?:ing)? about (?:it|them|that) (?:a lot|all the time|constantly|every "
+    r"day)|can not stop thinking about (?:it|them|that))\b"
+)
+GUN = r"\b(?:guns?|pistol|handgun|revolver|rifle|shotgun|firearms?|glock|\.38|9mm|ar 15|ar15)\b"
+# A gun that is the writer's own means: "it's there for me, not burglars", "it isn't for protection".
+GUN_MINE = (
+    rf"\b(?:(?:it is|that is|is) (?:there |here )?(?:just |only )?for me{END}|for me,? not (?:for )?"
+    r"(?:burglars|intruders|protection|anyone else)|(?:it is |is |was |that is )?not for (?:protection|burglars|"
+    r"intruders|self defense|home defense|hunting|the range|safety|anyone else))\b"
+)
+IN_CASE = rf"\b(?:(?:just )?in case{END}|in case i (?:need|decide|want|change my mind|go through))"
+GUN_READIED = (
+    r"\b(?:(?:loaded|cleaned and loaded) (?:it|my|the|his|her|dad's|a)|took (?:[\w']+ ){0,3}out of (?:the|my|his|her|"
+    r"our) (?:safe|case|closet|lockbox|gun safe)|moved (?:it|my|the|his|her)|put (?:it|my|the) (?:\w+ )?(?:in|under|"
+    r"next to) (?:my|the) (?:car|truck|glovebox|glove box|bag|purse|backpack|nightstand|pillow|bed|locker)|bought "
+    r"(?:bullets|ammo|rounds|shells))\b"
+)
+PROTECTION = r"\b(?:burglar\w*|break ins?|intruders?|protection|self defense|home defense|range|hunting|deer|season)\b"
+LOW_MOOD = (
+    r"\b(?:(?:been|am|feel|feeling|so|really|very) (?:really |so |very )?(?:low|depressed|dark|hopeless|not ok|not "
+    r"okay)|in a (?:dark|bad) place|i (?:keep |often |still )?think about (?:it|using it|that) (?:a lot|all the time|"
+    r"constantly|every day|too much|more and more)|(?:i have been|i keep|keep|i am|been) thinking about (?:it|using it|"
+    r"that)(?: a lot| all the time| constantly)?|can not stop thinking about (?:it|that)|struggling)\b"
+)
+
+# --- FAREWELL: settling one's affairs, and what makes it final -----------------------------------------
+FAREWELL_ACT = (
+    r"\b(?:(?:gave|given|giving) (?:away )?(?:all )?(?:of )?my|gave (?:\w+ ){1,3}my|left my (?:\w+ )?(?:cat|dog|pets?|"
+    r"kids|keys|badge|passwords?|wallet|phone|ring|car)|(?:found|finding) (?:a )?(?:new )?homes? for my|rehomed my|"
+    r"(?:returned|paid off|paid back|cancell?ed|closed) (?:all|everything|my)|set up autopay|wrote (?:down )?my "
+    r"passwords|(?:wrote|recorded|left) (?:each of my \w+ |my \w+ |a |some )?(?:letters?|notes?|cards?|videos?)|called "
+    r"(?:\w+ ){1,3}(?:just )?to say goodbye|said (?:my )?goodbyes?|(?:thank|thanked) (?:you all|everyone|everybody|you "
+    r"for everything)|(?:tying|tied|tie) up (?:all )?(?:the |my )?loose ends|(?:got|getting|put|putting) my (?:affairs|"
+    r"things|stuff) in order|(?:finished|signed|updated|wrote) my will)\b"
+)
+FINAL = (
+    r"\b(?:i (?:will not|am not going to|do not) (?:be )?need(?:ing)? (?:them|it|anything|any of (?:it|this|them)|"
+    r"those|these|much|my \w+)|before i go(?! (?:on|to|for (?!good)|home|in|out|back|into|away|through|off|up|down)\b)|"
+    r"for good|for the last time|one last time|after i am gone|when i am (?:gone|not (?:around|here))|(?:do|does|did) "
+    r"not know (?:that )?(?:it|that|this) (?:was|is|would be) (?:goodbye|the "
+    rf"last time|what it was)|(?:do|does|did) not know (?:that is|that was) what it was|(?:will|would) keep "
+    rf"(?:her|him|them|it) (?:after|for good|forever){END}|so (?:nobody|no one|everyone|my \w+) (?:is |has |"
+    rf"have |is not |does not |will not )?(?:stuck|left with|has to|have to|deal)|after me{END}|with a "
+    rf"note{END}|(?:she|he|they) (?:did not|does not|do not) (?:get|realize|understand) (?:it|why|what)|i am "
+    rf"ready{END})\b"
+)
+DEPARTURE = (
+    r"\b(?:moving|move to|relocat\w*|new job|retir\w*|last (?:day|shift|week)|leaving (?:the|this|my) (?:hospital|job|"
+    r"unit|program|practice)|flight|boarding|airport|trip|vacation|deploy\w*|surgery|rotation|graduat\w*|maternity|"
+    r"paternity|leave)\b"
+)
+
+# --- DEATH named, and a first-person appraisal of it: "suicide feels like the only answer" --------------
+SUICIDE = r"\b(?:suicide|killing myself|ending it all|ending it|ending my life|taking my life|unaliving)\b"
+APPRAISAL = (
+    r"(?:(?:(?:keeps|is starting to|has started to|starts to|is beginning to|just|really|honestly) )?(?:feel|feels|"
+    r"feeling|seem|seems|seeming|sound|sounds|sounding|look|looks|looking)(?: (?:like|more and more like|increasingly "
+    r"like))? (?:(?:the|an|my|a|only|one|best|right|real|last|easiest|obvious|logical|reasonable|true|final) "
+    r"){0,3}(?:answer|option|way out|solution|choice|escape|exit|thing that makes sense|way to go|plan|relief|fix)|"
+    r"(?:feels|seems|sounds|looks) (?:so |more and more |pretty |kind of )?(?:right|inevitable|reasonable|logical|"
+    r"rational|peaceful|appealing|tempting|close|closer|like relief|like a relief)|is (?:all|everything) (?:that )?i "
+    r"(?:can |ever )?(?:think|thought) about|is the only thing (?:on my mind|i (?:can )?think about|that makes sense|"
+    r"left)|keeps (?:coming back|creeping in|popping (?:up|into my head)|crossing my mind|calling me)|makes (?:the "
+    r"most |more |so much )?sense (?:now|to me|lately)|is (?:my|the) (?:only )?(?:answer|option|way out|plan))"
+)
+# ...unless it is about someone else: "seems like the only option for some of my patients".
+NOT_FOR_OTHERS = r"(?! (?:for|to) (?!me\b|myself\b)\w+)"
+MIND_ON = (
+    r"\b(?:all i (?:can |ever )?(?:think|thought) (?:about|of) (?:is|was)|my (?:mind|brain|head) keeps (?:going|"
+    r"drifting|wandering|coming) (?:back )?to|i keep (?:coming|going|drifting) back to|the only (?:answer|option|way "
+    r"out|thing that makes sense|solution) (?:is|left is)|i am (?:seriously )?(?:drawn to|leaning towards|tempted by))"
+)
+
+# --- PLAN with nothing named: "made a plan last night", "the plan's ready", "worked out the details" ------
+# Subject dropped ("made a plan last night") or said ("i have the plan"); never "a game plan", "a care plan".
+PLAN_MADE = (
+    r"(?:^|[.!?;,] |\bi (?:(?:have|had|already|finally|just|now) )*|\band )(?:(?:just|finally|already|now) )?(?:made|"
+    r"have|got|came up with|worked out|finished|settled on|finali[sz]ed|figured out) (?:a|the|my) plan\b"
+)
+PLAN_STATE = (
+    r"\b(?:the|my) plan(?:'s| is) (?:(?:all|now|already|finally) )?(?:ready|set|made|done|in place|final|finished|"
+    r"decided)\b"
+)
+PLAN_DETAILS = (
+    r"(?:\b(?:worked out|figured out|planned|sorted out|finali[sz]ed|settled) (?:all )?(?:of )?(?:the |my )?details\b|"
+    r"\b(?:planned|thought through) (?:it )?(?:all|everything)(?: out)?\b|\bplanned it out\b|\b(?:make|made|will|would|"
+    r"so it will|so it would) (?:it )?look like an accident\b)"
+)
+# What names a plan as someone else's or as work: "for the patient", "to take a vacation", "with my manager".
+PLAN_NAMED = (
+    r"(?: (?:for (?!how|when|it\b|this\b|that\b|me\b|myself\b)|to (?!do it|go through|end|die|kill|not wake|never "
+    r"wake)|of|with|about|if|on|at|in place|b\b|a\b|that|where|and a backup)\b| ?[:-]|[^.!?;]{0,25}:)"
+)
+# What says a plan is meant: resolve, calm, a time, secrecy.
+PLAN_MEANT = (
+    r"\b(?:scared|afraid|relief|relieved|ready|decided|decide|when|date|means|how|tonight|goodbye|end it|do it|for "
+    r"real|this time|go through with it|nobody knows|no one knows|peace|peaceful|calm|weirdly|waiting|the nerve|the "
+    r"courage|birthday|weekend|soon|details|insurance|accident|(?:not going to|will not|do not want to|can not|rather "
+    r"not) (?:say|tell|share|talk about|explain|go into)|all i (?:want to|will|can) say|(?:nobody|no one) (?:needs to|"
+    r"has to|will) know|talk me out|stop me|try to stop)\b"
+)
+
+# --- PASSIVE: a wish that death would happen to me ------------------------------------------------------
+PASSIVE_FRAME = (
+    r"\b(?:(?:would not|do not|would not really|would not even) (?:mind|care) (?:if|whether)|(?:hope|hoping|hopes|wish|"
+    r"wishing|pray|praying) (?:that )?|part of me (?:hopes|wishes|wants)|i (?:catch|caught) myself hoping|it would be "
+    r"(?:nice|fine|ok|okay|a relief|easier|better) if|(?:would not|would not really) be (?:the worst thing|so bad|a "
+    r"bad thing) if|i would welcome it if)"
+)
+DEATH_EVENT = (
+    r"(?:(?:a|the|some) (?:bus|car|truck|train) (?:would |will )?(?:hit|hits|ran over|runs over|run over|took out|"
+    r"takes out) me|(?<!not )(?<!never )(?:get|got|getting|be) (?:hit|run over|killed)\b|(?:the|my) (?:car|plane|"
+    r"flight) (?:would |will )?(?:crashed|crashes|crash|went down|goes down|go down)|i (?:would |will )?(?:crash|"
+    r"crashed|got in a crash|get in a crash|did not make it|do not make it|died|die)\b|(?:takes|took|would take|take) "
+    r"me out\b|my heart (?:just )?(?:stopped|stops|would stop|gave out)|(?:died|die) in my sleep|(?:did not|do not|"
+    r"would not|never) wake up|(?:the|my) (?:scan|biopsy|results?|tests?|mri|ct|labs?) (?:comes?|came|come) back "
+    r"(?:bad|positive|as cancer|terminal)|(?:get|got|getting) (?:cancer|something terminal))"
+)

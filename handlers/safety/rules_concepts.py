@@ -1,0 +1,136 @@
+"""Combination rules (English): two concepts from concepts.py, near each other, told by the writer.
+
+The pairings, and why each is what it is:
+- ATTEMPT (crisis): an amount no one takes by mistake, "of my own" pills; or an amount, a crash or an
+  overdose with what came after (woke up, found me, the ER) or what says it was meant (on purpose, nobody
+  knows, like nothing happened). A car left running in a closed garage, told of oneself.
+- SELF_HARM (crisis): hurting one's body or hitting a wall, with "on purpose", "until it bled", "to feel
+  something". An accident named anywhere (slipped, on the oven) drops it.
+- MEANS AT WORK (crisis): a drug or a cabinet from work with what turns it towards the writer ("would do it",
+  "for someone my weight", "enough for me", "just in case"); with a low mood only (concern).
+- FIREARM (crisis): a gun "for me", "not for protection", or readied (loaded, taken out of the safe, put in
+  the car) "just in case"; a gun beside a low mood (concern). Hunting, the range, burglars drop the
+  readiness pairing.
+- FAREWELL (crisis): an act of settling up (gave my things, left my cat, passwords, loose ends, a call to
+  say goodbye) with what makes it final ("I won't be needing them", "before I go", "she'll keep her
+  after"). A move, a trip, a new job or surgery named anywhere drops it.
+- SUICIDE APPRAISED (crisis): "suicide" (or "killing myself", "ending it") with a first-person appraisal
+  ("feels like the only answer", "is all I think about", "my mind keeps going to"); clinical words after
+  it ("suicide risk"), or an appraisal about others ("the only option for some patients"), drop it.
+- PLAN (crisis): a plan made or ready, or the details worked out, with nothing naming it as work or as
+  someone else's ("for the patient", "with my manager", "plan:"); beside work talk it asks (concern).
+
+Trade-offs: pairings that stand for a past act (an attempt, self-harm, a farewell) need the writer named
+somewhere (`first_person`): clinicians chart with the subject dropped ("drove into the median on purpose
+per EMS"). The speaker check (scan.py) still applies, so "pt's husband keeps a loaded revolver in the
+glovebox" stays quiet. The cost is a disclosure written with no "I" or "my" anywhere; the phrase rules
+still catch the explicit ones. "I keep a gun just in case" is read as a readied means and fires: a
+gun owner saying so to a well-being bot gets one kind question or the crisis card, which we accept.
+"""
+
+from __future__ import annotations
+
+from handlers.safety.concepts import (
+    ACCIDENT,
+    AFTERMATH,
+    APPRAISAL,
+    CARBON_MONOXIDE,
+    CRASHED,
+    DARK_MOOD,
+    DEATH_EVENT,
+    DEPARTURE,
+    FAREWELL_ACT,
+    FINAL,
+    FOR_ME,
+    GUN,
+    GUN_MINE,
+    GUN_READIED,
+    HARM_ACT,
+    HARM_MEANT,
+    HOME_DRUGS,
+    IN_CASE,
+    LOW_MOOD,
+    MEANT,
+    MIND_ON,
+    NOT_FOR_OTHERS,
+    PASSIVE_FRAME,
+    PLAN_DETAILS,
+    PLAN_MADE,
+    PLAN_MEANT,
+    PLAN_NAMED,
+    PLAN_STATE,
+    PROTECTION,
+    SUICIDE,
+    TOOK_AMOUNT,
+    WORK_MEANS,
+)
+from handlers.safety.fragments import CLINICAL
+from handlers.safety.fragments import FILLER as _F
+from handlers.safety.rule import Rule, near
+
+
+def crisis(name: str, pattern: str, **options) -> Rule:
+    """A pairing at crisis: the subject is looked for before it, and a writer named or nobody (rule.py)."""
+    return Rule(name, "crisis", pattern, subject_before=True, **options)
+
+
+def concern(name: str, pattern: str, **options) -> Rule:
+    return Rule(name, "concern", pattern, subject_before=True, **options)
+
+
+_SOFT = r"(?:arms?|forearms?|wrists?|thighs?|skin|hips?|stomach|belly)\b"  # not legs: a razor to the legs shaves them
+_OVERDOSED = r"\b(?:overdosed|od'd|oded|overdosing)\b"
+_MY_DRUGS = rf"\b(?:of|on) my (?:own )?(?:\w+ )?{HOME_DRUGS}\b"
+
+CONCEPT_RULES = (
+    # ATTEMPT
+    crisis(
+        "took_my_own",
+        rf"{TOOK_AMOUNT} (?:\w+ ){{0,2}}?{_MY_DRUGS}|\b(?:took|swallowed|downed|downing) my (?:whole|entire) "
+        r"(?:\w+ )?(?:prescription|supply|bottle|stash)\b",
+        first_person=True,
+    ),
+    crisis(
+        "attempt_told",
+        rf"{near(TOOK_AMOUNT, f'(?:{AFTERMATH}|{MEANT})', 90)}|{near(CRASHED, MEANT, 60)}|"
+        rf"{near(_OVERDOSED, f'(?:{AFTERMATH}|{MEANT}|{_MY_DRUGS})', 60)}",
+        first_person=True,
+    ),
+    # What came after names the writer itself ("they pumped my stomach"): no subject to look for.
+    crisis("attempt_aftermath", near(AFTERMATH, MEANT, 60), first_person=True, marked=True),
+    crisis("car_in_the_garage", CARBON_MONOXIDE, first_person=True),
+    # SELF_HARM
+    crisis("harm_meant", near(HARM_ACT, HARM_MEANT, 50), first_person=True, unless=ACCIDENT),
+    crisis(
+        "blade_to_my_body",
+        rf"\b(?:razor|razor blade|blade|scalpel|knife|lighter|scissors|broken glass|needle) (?:to|into|across|"
+        rf"on|against) my (?:own )?{_SOFT}|\b(?:dug|dig|digging|dragged|pressed|carved|cut|sliced|scraped) "
+        rf"(?:into |across |at )?my (?:own )?{_SOFT} with (?:a|the|my|some) (?:\w+ )?(?:razor|blade|scalpel|"
+        r"knife|lighter|scissors|glass|needle|pin)\b",
+        unless=ACCIDENT,
+    ),
+    # MEANS AT WORK
+    crisis("work_means_for_me", near(WORK_MEANS, FOR_ME, 80), first_person=True),
+    concern("work_means_dark", near(WORK_MEANS, DARK_MOOD, 80), first_person=True, marked=True),
+    # FIREARM
+    crisis("gun_for_me", near(GUN, GUN_MINE, 100), first_person=True),
+    crisis("gun_readied", near(GUN_READIED, f"(?:{IN_CASE}|{GUN_MINE})", 100), first_person=True, unless=PROTECTION),
+    concern("gun_in_case", near(GUN, IN_CASE, 60), first_person=True, unless=PROTECTION),
+    concern("gun_and_low_mood", near(GUN, LOW_MOOD, 80), first_person=True),
+    # FAREWELL
+    crisis("farewell_final", near(FAREWELL_ACT, FINAL, 120), first_person=True, unless=DEPARTURE),
+    crisis(
+        "goodbye_call",
+        r"\bcalled (?:my )?(?:\w+ ){1,2}(?:just )?to say goodbye(?= ?[.!?;]|$)",
+        unless=DEPARTURE,
+    ),
+    # SUICIDE APPRAISED
+    crisis("suicide_appraised", rf"{SUICIDE}{CLINICAL} {_F}{APPRAISAL}\b{NOT_FOR_OTHERS}"),
+    crisis("mind_on_suicide", rf"{MIND_ON} {_F}(?:my own )?{SUICIDE}{CLINICAL}"),
+    # PASSIVE: a wish that death would happen ("wouldn't mind if the car crashed on the way in")
+    concern("passive_event", near(PASSIVE_FRAME, DEATH_EVENT, 50, ordered=True)),
+    # PLAN
+    crisis("plan_meant", rf"{PLAN_MADE}(?!{PLAN_NAMED})[^:]{{0,100}}?{PLAN_MEANT}", at_work="concern"),
+    crisis("plan_ready", rf"{PLAN_STATE}(?!{PLAN_NAMED})", at_work="none"),
+    crisis("plan_details", rf"{PLAN_DETAILS}(?!{PLAN_NAMED})", at_work="concern"),
+)
