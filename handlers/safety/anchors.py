@@ -32,6 +32,7 @@ _MAX_GATE = 64  # scan.py files them in indexes, so a large gate costs little
 _EDGE = "\x00"  # a known word edge inside a required string (from \\b, ^ or $): zero-width, never searched for
 _EDGES = (sre.AT_BOUNDARY, sre.AT_BEGINNING, sre.AT_BEGINNING_STRING, sre.AT_END, sre.AT_END_STRING) if sre else ()
 _WORD = re.compile(r"[a-z0-9_]+")
+_JUST_EDGE = frozenset({_EDGE})
 
 
 @dataclass(frozen=True)
@@ -158,12 +159,13 @@ def _candidates(items: list) -> tuple[list[frozenset[str]], frozenset[str] | Non
             continue
         candidates.append(run)
         edged = _ends_at_edge(run)
+        after_edge = run == _JUST_EDGE
         run = frozenset({""})
         pure = False
         if literal is not None:
             run = literal
             continue
-        required = _required(op, av)
+        required = _required(op, av, after_edge)
         if required:
             candidates.append(required)
         if edged and _keeps_edge(op, av):
@@ -220,12 +222,18 @@ def _pure(op, av) -> frozenset[str] | None:
     return None
 
 
-def _required(op, av) -> frozenset[str] | None:
-    """What a non-literal node cannot match without (its best required set), if anything."""
+def _required(op, av, after_edge: bool = False) -> frozenset[str] | None:
+    """What a non-literal node cannot match without (its best required set), if anything.
+
+    `after_edge`: a word edge comes right before the node ("\\b(?:pyxis|everything we have on the unit)"; the
+    parser moves a "\\b" shared by every alternative out in front). It is put back in front of each, so
+    their first words still count as whole.
+    """
+    lead = [(sre.AT, sre.AT_BOUNDARY)] if after_edge else []
     if op in (sre.SUBPATTERN, sre.ATOMIC_GROUP):
-        return _sequence(list(av[3] if op is sre.SUBPATTERN else av))[0]
+        return _sequence(lead + list(av[3] if op is sre.SUBPATTERN else av))[0]
     if op is sre.BRANCH:
-        sets = [_sequence(list(alt))[0] for alt in av[1]]
+        sets = [_sequence(lead + list(alt))[0] for alt in av[1]]
         if any(not s for s in sets):
             return None
         merged = frozenset().union(*sets)

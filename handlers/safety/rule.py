@@ -52,3 +52,42 @@ def near(first: str, second: str, gap: int = 60, *, ordered: bool = False) -> st
     """
     forward = rf"{first}[^~]{{0,{gap}}}?{second}"
     return forward if ordered else rf"{forward}|{second}[^~]{{0,{gap}}}?{first}"
+
+
+def spread(concept: str) -> str:
+    """A concept `\\b(?:a|b|c)\\b` as top-level alternatives `\\b(?:a)\\b|\\b(?:b)\\b|...`: the same matches.
+
+    For `requires=`: each alternative then gets its own gate (gated.py), so a long concept costs a few word
+    lookups rather than a regex run over the message. Anything else is returned as it is.
+    """
+    from handlers.safety.anchors import alternatives  # here: anchors is the scan's business, not the rules'
+
+    head = "\\b" if concept.startswith("\\b(?:") else ""
+    tail = "\\b" if concept.endswith(")\\b") else ""
+    inner = concept[len(head) : len(concept) - len(tail)]
+    if not inner.startswith("(?:") or _group_end(inner) != len(inner) - 1:
+        return concept
+    parts = alternatives(inner[3:-1])
+    return concept if len(parts) == 1 else "|".join(f"{head}(?:{part}){tail}" for part in parts)
+
+
+def _group_end(pattern: str) -> int:
+    """Where the group opening `pattern` closes (escapes and character classes skipped)."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1

@@ -66,16 +66,23 @@ from handlers.safety.concepts import (
 )
 from handlers.safety.fragments import CLINICAL
 from handlers.safety.fragments import FILLER as _F
-from handlers.safety.rule import Rule, near
+from handlers.safety.rule import Rule, near, spread
 
 
 def crisis(name: str, pattern: str, **options) -> Rule:
-    """A pairing at crisis: the subject is looked for before it, and a writer named or nobody (rule.py)."""
+    """A pairing at crisis: the subject is looked for before it (rule.py)."""
     return Rule(name, "crisis", pattern, subject_before=True, **options)
 
 
 def concern(name: str, pattern: str, **options) -> Rule:
     return Rule(name, "concern", pattern, subject_before=True, **options)
+
+
+def pair(level: str, name: str, first: str, second: str, gap: int, **options) -> Rule:
+    """`first` near `second`; the message must hold `second` somewhere, checked once and cheaply (spread)."""
+    make = crisis if level == "crisis" else concern
+    requires = options.pop("requires", spread(second))
+    return make(name, near(first, second, gap, ordered=options.pop("ordered", False)), requires=requires, **options)
 
 
 _SOFT = r"(?:arms?|forearms?|wrists?|thighs?|skin|hips?|stomach|belly)\b"  # not legs: a razor to the legs shaves them
@@ -88,19 +95,19 @@ CONCEPT_RULES = (
         "took_my_own",
         rf"{TOOK_AMOUNT} (?:\w+ ){{0,2}}?{_MY_DRUGS}|\b(?:took|swallowed|downed|downing) my (?:whole|entire) "
         r"(?:\w+ )?(?:prescription|supply|bottle|stash)\b",
+        requires=r"\b(?:of|on) my\b|\bmy (?:whole|entire)\b",
         first_person=True,
     ),
-    crisis(
-        "attempt_told",
-        rf"{near(TOOK_AMOUNT, f'(?:{AFTERMATH}|{MEANT})', 90)}|{near(CRASHED, MEANT, 60)}|"
-        rf"{near(_OVERDOSED, f'(?:{AFTERMATH}|{MEANT}|{_MY_DRUGS})', 60)}",
-        first_person=True,
-    ),
+    pair("crisis", "took_and_after", TOOK_AMOUNT, AFTERMATH, 90, first_person=True),
+    pair("crisis", "took_and_meant", TOOK_AMOUNT, MEANT, 90, first_person=True),
+    pair("crisis", "crashed_and_meant", CRASHED, MEANT, 60, first_person=True),
+    pair("crisis", "overdosed_and_after", _OVERDOSED, AFTERMATH, 60, first_person=True),
+    pair("crisis", "overdosed_and_meant", _OVERDOSED, f"(?:{MEANT}|{_MY_DRUGS})", 60, first_person=True),
     # What came after names the writer itself ("they pumped my stomach"): no subject to look for.
-    crisis("attempt_aftermath", near(AFTERMATH, MEANT, 60), first_person=True, marked=True),
+    pair("crisis", "after_and_meant", AFTERMATH, MEANT, 60, first_person=True, marked=True),
     crisis("car_in_the_garage", CARBON_MONOXIDE, first_person=True),
     # SELF_HARM
-    crisis("harm_meant", near(HARM_ACT, HARM_MEANT, 50), first_person=True, unless=ACCIDENT),
+    pair("crisis", "harm_meant", HARM_ACT, HARM_MEANT, 50, first_person=True, unless=ACCIDENT),
     crisis(
         "blade_to_my_body",
         rf"\b(?:razor|razor blade|blade|scalpel|knife|lighter|scissors|broken glass|needle) (?:to|into|across|"
@@ -110,27 +117,41 @@ CONCEPT_RULES = (
         unless=ACCIDENT,
     ),
     # MEANS AT WORK
-    crisis("work_means_for_me", near(WORK_MEANS, FOR_ME, 80), first_person=True),
-    concern("work_means_dark", near(WORK_MEANS, DARK_MOOD, 80), first_person=True, marked=True),
+    pair("crisis", "work_means_for_me", WORK_MEANS, FOR_ME, 80, first_person=True),
+    pair("concern", "work_means_dark", WORK_MEANS, DARK_MOOD, 80, first_person=True, marked=True),
     # FIREARM
-    crisis("gun_for_me", near(GUN, GUN_MINE, 100), first_person=True),
-    crisis("gun_readied", near(GUN_READIED, f"(?:{IN_CASE}|{GUN_MINE})", 100), first_person=True, unless=PROTECTION),
-    concern("gun_in_case", near(GUN, IN_CASE, 60), first_person=True, unless=PROTECTION),
-    concern("gun_and_low_mood", near(GUN, LOW_MOOD, 80), first_person=True),
+    pair("crisis", "gun_for_me", GUN, GUN_MINE, 100, first_person=True),
+    pair(
+        "crisis",
+        "gun_readied",
+        GUN_READIED,
+        f"(?:{IN_CASE}|{GUN_MINE})",
+        100,
+        requires=f"{spread(IN_CASE)}|{spread(GUN_MINE)}",
+        first_person=True,
+        unless=PROTECTION,
+    ),
+    pair("concern", "gun_in_case", GUN, IN_CASE, 60, first_person=True, unless=PROTECTION),
+    pair("concern", "gun_and_low_mood", GUN, LOW_MOOD, 80, first_person=True),
     # FAREWELL
-    crisis("farewell_final", near(FAREWELL_ACT, FINAL, 120), first_person=True, unless=DEPARTURE),
+    pair("crisis", "farewell_final", FAREWELL_ACT, FINAL, 120, first_person=True, unless=DEPARTURE),
     crisis(
         "goodbye_call",
         r"\bcalled (?:my )?(?:\w+ ){1,2}(?:just )?to say goodbye(?= ?[.!?;]|$)",
         unless=DEPARTURE,
     ),
     # SUICIDE APPRAISED
-    crisis("suicide_appraised", rf"{SUICIDE}{CLINICAL} {_F}{APPRAISAL}\b{NOT_FOR_OTHERS}"),
+    crisis("suicide_appraised", rf"{SUICIDE}{CLINICAL} {_F}{APPRAISAL}\b{NOT_FOR_OTHERS}", requires=spread(APPRAISAL)),
     crisis("mind_on_suicide", rf"{MIND_ON} {_F}(?:my own )?{SUICIDE}{CLINICAL}"),
     # PASSIVE: a wish that death would happen ("wouldn't mind if the car crashed on the way in")
-    concern("passive_event", near(PASSIVE_FRAME, DEATH_EVENT, 50, ordered=True)),
+    pair("concern", "passive_event", PASSIVE_FRAME, DEATH_EVENT, 50, ordered=True),
     # PLAN
-    crisis("plan_meant", rf"{PLAN_MADE}(?!{PLAN_NAMED})[^:]{{0,100}}?{PLAN_MEANT}", at_work="concern"),
+    crisis(
+        "plan_meant",
+        rf"{PLAN_MADE}(?!{PLAN_NAMED})[^:]{{0,100}}?{PLAN_MEANT}",
+        requires=spread(PLAN_MEANT),
+        at_work="concern",
+    ),
     crisis("plan_ready", rf"{PLAN_STATE}(?!{PLAN_NAMED})", at_work="none"),
     crisis("plan_details", rf"{PLAN_DETAILS}(?!{PLAN_NAMED})", at_work="concern"),
 )

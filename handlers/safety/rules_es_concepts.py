@@ -72,9 +72,9 @@ _GUN_MINE = (
 )
 _IN_CASE = r"\b(?:por si acaso|por si (?:la|lo) necesito|por si me decido)\b"
 _GUN_READIED = (
-    r"\b(?:(?:la|lo) (?:tengo|traigo|llevo|puse|guarde) (?:cargad[oa] )?(?:en|debajo de) (?:la guantera|el carro|"
-    r"mi (?:cuarto|recamara|bolsa|mochila|carro|buro)|la mesita|el buro|(?:la|mi) almohada)|cargad[oa]|la cargue|"
-    r"(?:la|lo) saque|compre balas)\b"
+    r"\b(?:(?:la|lo) (?:tengo|traigo|llevo|puse|guarde) (?:cargad[oa] )?(?:en|debajo de) (?:la guantera|el "
+    r"carro|mi (?:cuarto|recamara|bolsa|mochila|carro|buro)|la mesita|el buro|(?:la|mi) almohada)\b|(?:cargad[oa]|"
+    r"la cargue|la saque|lo saque|compre balas)\b)"
 )
 _LOW = (
     r"\b(?:ando (?:muy |bien )?mal|estoy (?:muy |bien )?mal|me siento (?:muy |tan )?mal|deprimid[oa]|muy "
@@ -82,10 +82,10 @@ _LOW = (
 )
 # Farewells.
 _FAREWELL = (
-    r"\b(?:regale|he regalado|estoy regalando|regalando|le di|les di|me despedi de|llame a (?:\w+ ){1,3}para "
-    r"despedirme|(?:deje|dejando|dejar|tengo) (?:todo|mis cosas|las cosas|mis asuntos|mis papeles) (?:en "
-    r"orden|arreglad[oa]s?|listo)|arreglando mis (?:asuntos|cosas|papeles)|hice (?:mi|el) testamento|"
-    r"(?:escribi|deje) (?:una |unas |mis )?cartas?|(?:pague|cancele) (?:todo|mis \w+)|mis contrasenas)\b"
+    r"\b(?:(?:regale|he regalado|estoy regalando|regalando|le di|les di|me despedi de)\b|llame a (?:\w+ ){1,3}para "
+    r"despedirme\b|(?:deje|dejando|dejar|tengo) (?:todo|mis cosas|las cosas|mis asuntos|mis papeles) (?:en "
+    r"orden|arreglad[oa]s?|listo)\b|arreglando mis (?:asuntos|cosas|papeles)\b|hice (?:mi|el) testamento\b|"
+    r"(?:escribi|deje) (?:una |unas |mis )?cartas?\b|(?:pague|cancele) (?:todo|mis \w+)\b|mis contrasenas\b)"
 )
 _FINAL = (
     r"\b(?:ya no (?:lo|la|los|las) voy a necesitar|no (?:lo|la|los|las) (?:voy a )?necesitar\w*|antes de "

@@ -80,6 +80,8 @@ FAREWELL_RULES = (
     concern(
         "after_im_gone",
         rf"\b{AFTER_ME}",
+        # Its first words ("after", "when", "for") are in every other message: look for its last ones first.
+        requires=r"\b(?:gone|dead|passed|pass away|kill myself|not here|not around|for after)\b",
     ),
     concern(
         "life_insurance", r"\b(?:life insurance|the insurance|my insurance) (?:will )?(?:pays? out|covers? suicide)\b"

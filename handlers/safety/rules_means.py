@@ -133,6 +133,7 @@ MEANS_RULES = (
         rf"{ANY_MEANS}(?: [\w']+){{0,8}}? (?:and|but) i (?:keep|kept|can not stop|could not stop) (?:thinking about|"
         rf"looking at|staring at|going back to|holding) (?:it|them|that|those)\b",
         marked=True,  # "i keep thinking about my dad's gun": the subject is in the pattern, the dad is not it
+        requires=NAMES_A_MEANS,  # looked up once, word by word: far cheaper than the long list scanned here
     ),
     concern("how_easy", r"\bhow easy it would be\b|\bit would be (?:so )?easy to\b", requires=NAMES_A_MEANS),
     concern(

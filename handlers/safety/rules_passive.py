@@ -11,13 +11,12 @@ from handlers.safety.fragments import FILLER as _F
 from handlers.safety.rule import concern, leveled
 
 # Envy of the dying: "kind of jealous of the hospice patients. they get to stop". The patients are
-# the object here, so the subject is in the pattern (marked).
+# the object here: the subject, if any, is named before.
 ENVY_RULE = concern(
     "envy_the_dead",
-    r"(?:^|[.!?;,] |\bi (?:am )?|\b(?:kind of|a little|sort of|honestly|so|almost|secretly) )(?:jealous|envious) "
-    r"of (?:the |my |those |all the )?(?:dead|dying|hospice (?:patients|pts)|(?:patients|pts|people|ones) who "
-    r"(?:die|died|passed|get to (?:die|go|rest|stop)))\b",
-    marked=True,
+    r"\b(?:jealous|envious) of (?:the |my |those |all the )?(?:dead|dying|hospice (?:patients|pts)|(?:patients|pts|"
+    r"people|ones) who (?:die|died|passed|get to (?:die|go|rest|stop)))\b",
+    subject_before=True,
 )
 PASSIVE_RULES = leveled(
     "concern",

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from handlers.safety.anchors import Gate, alternatives, gate, text_words
-from handlers.safety.gated import Gated
+from handlers.safety.gated import GateIndex
 from handlers.safety.idioms import CANT_DO_THIS_RE, IDIOMS, about_work
 from handlers.safety.rule import Rule
 from handlers.safety.rules_concepts import CONCEPT_RULES
@@ -92,16 +92,47 @@ class Part:
                 pos = match.start() + 1
 
 
+_NO_WORDS: frozenset[str] = frozenset()  # a substring gate looks at the text only
+
+
+class Required:
+    """A rule's `requires` pattern, as alternatives filed in the scan's one gate index under keys of their own.
+
+    A message pays for a requirement only where an alternative's gate passed, and for each distinct one
+    once, whichever rules share it. Alternatives gated on substrings are not indexed (the index would
+    search for them in every message); they are searched for only when a rule needs them.
+    """
+
+    def __init__(self, first_key: int, pattern: str) -> None:
+        re.compile(pattern)
+        self.alternatives = [(first_key + i, re.compile(alt), gate(alt)) for i, alt in enumerate(alternatives(pattern))]
+        self.by_key = {key: rx for key, rx, gate_ in self.alternatives if gate_ is not None and gate_.words is not None}
+        self.keys = frozenset(self.by_key)
+        self.searched = [(gate_, rx) for _, rx, gate_ in self.alternatives if gate_ is not None and gate_.words is None]
+        self.always = [rx for _, rx, gate_ in self.alternatives if gate_ is None]
+
+    def holds(self, text: str, open_keys: set[int] | None) -> bool:
+        """Is it in `text`? `open_keys`: the keys whose gates passed (None: try every alternative)."""
+        if open_keys is None:
+            return any(rx.search(text) for _, rx, _ in self.alternatives)
+        return (
+            any(self.by_key[key].search(text) for key in self.keys & open_keys)
+            or any(rx.search(text) for gate_, rx in self.searched if gate_.holds(text, _NO_WORDS))
+            or any(rx.search(text) for rx in self.always)
+        )
+
+    def indexed(self) -> list[tuple[int, Gate]]:
+        """The alternatives the index files: those gated on words."""
+        return [(key, gate_) for key, _, gate_ in self.alternatives if key in self.by_key]
+
+
 @dataclass(frozen=True)
 class Compiled:
     rule: Rule
     parts: tuple[Part, ...]
-    requires: Gated | None
+    requires: Required | None
     keys: frozenset[int]  # its parts' keys
     unless: re.Pattern[str] | None = None
-
-
-_REQUIRES: dict[str, Gated] = {}  # one Gated per distinct `requires` pattern, shared by the rules that name it
 
 
 def _compile(rules: tuple[Rule, ...]) -> tuple[Compiled, ...]:
@@ -112,9 +143,15 @@ def _compile(rules: tuple[Rule, ...]) -> tuple[Compiled, ...]:
         for alternative in alternatives(rule.pattern):
             parts.append(Part(key, re.compile(alternative), gate(alternative), *_head_and_body(alternative)))
             key += 1
-        requires = _REQUIRES.setdefault(rule.requires, Gated(rule.requires)) if rule.requires else None
         unless = re.compile(rule.unless) if rule.unless else None
-        compiled.append(Compiled(rule, tuple(parts), requires, frozenset(p.key for p in parts), unless))
+        compiled.append(Compiled(rule, tuple(parts), None, frozenset(p.key for p in parts), unless))
+    required: dict[str, Required] = {}  # one per distinct pattern, shared by the rules that name it
+    for index, item in enumerate(compiled):
+        if item.rule.requires and item.rule.requires not in required:
+            required[item.rule.requires] = Required(key, item.rule.requires)
+            key += len(required[item.rule.requires].alternatives)
+        if item.rule.requires:
+            compiled[index] = replace(item, requires=required[item.rule.requires])
     return tuple(compiled)
 
 
@@ -183,7 +220,7 @@ def _matches(
     words = text_words(text) if words is None else words
     if gated:
         open_parts = _PASSING.open_parts(text, words)
-        rules = sorted({_RULE_OF[key] for key in open_parts})
+        rules = sorted({_RULE_OF[key] for key in open_parts if key in _RULE_OF})
     else:
         open_parts, rules = None, range(len(COMPILED))
     required: dict[int, bool] = {}  # several rules require the same thing (a means named): look once
@@ -193,7 +230,7 @@ def _matches(
         if compiled.requires is not None:
             known = required.get(id(compiled.requires))
             if known is None:
-                known = required[id(compiled.requires)] = compiled.requires.search(text, words) is not None
+                known = required[id(compiled.requires)] = compiled.requires.holds(text, open_parts)
             if not known:
                 continue
         if gated:
@@ -202,51 +239,11 @@ def _matches(
             yield compiled, (m for p in parts for m in p.regex.finditer(text))
 
 
-class _GateIndex:
-    """Which parts' gates pass, found with two indexes rather than a test per part.
-
-    Most gates are whole words ("myself", "burden"): the text's set of words meets them in one lookup
-    each. The rest are substrings, at least three characters long, filed under their first three: a few
-    hundred short searches (in C) rule out most of them at once.
-    """
-
-    def __init__(self) -> None:
-        self.always: set[int] = set()
-        self.also: dict[int, Gate] = {}
-        self.by_word: dict[str, list[int]] = {}
-        self.by_needle: dict[str, list[int]] = {}
-        by_head: dict[str, list[str]] = {}
-        for compiled in COMPILED:
-            for part in compiled.parts:
-                if part.gate is None:
-                    self.always.add(part.key)
-                    continue
-                if part.gate.also is not None:
-                    self.also[part.key] = part.gate.also
-                if part.gate.words is not None:
-                    for word in part.gate.words:
-                        self.by_word.setdefault(word, []).append(part.key)
-                else:
-                    for needle in part.gate.needles:
-                        if needle not in self.by_needle:
-                            by_head.setdefault(needle[:3], []).append(needle)
-                        self.by_needle.setdefault(needle, []).append(part.key)
-        self.heads = tuple(by_head.items())
-
-    def open_parts(self, text: str, words: set[str]) -> set[int]:
-        found: set[int] = set()
-        for word in words.intersection(self.by_word):
-            found.update(self.by_word[word])
-        for head, needles in self.heads:
-            if head in text:
-                for needle in needles:
-                    if needle in text:
-                        found.update(self.by_needle[needle])
-        # The first requirement is indexed; the second is checked only for parts that met the first.
-        return self.always | {key for key in found if (also := self.also.get(key)) is None or also.holds(text, words)}
-
-
-_PASSING = _GateIndex()
+# One index for every part and every alternative of what rules require.
+_PASSING = GateIndex(
+    [(part.key, part.gate) for compiled in COMPILED for part in compiled.parts]
+    + list({key: gate_ for c in COMPILED if c.requires for key, gate_ in c.requires.indexed()}.items())
+)
 _RULE_OF = {part.key: index for index, compiled in enumerate(COMPILED) for part in compiled.parts}
 
 
