@@ -276,5 +276,8 @@ _COMMON = frozenset(
 )
 
 
+COMMON_WORDS = _COMMON
+
+
 def _length(marked: str) -> int:
     return len(marked) - marked.count(_EDGE)

@@ -25,7 +25,7 @@ TOOK_AMOUNT = rf"\b(?:took|taken|swallowed|downed|downing|chugged) {AMOUNT}\b"
 HOME_DRUGS = (
     r"(?:pills|meds|medications?|tablets|tabs|prescription|trazodone|seroquel|quetiapine|ativan|lorazepam|klonopin|"
     r"clonazepam|xanax|alprazolam|valium|diazepam|ambien|zolpidem|tylenol|acetaminophen|ibuprofen|advil|benadryl|"
-    r"lithium|amitriptyline|sertraline|zoloft|prozac|lexapro|wellbutrin|oxy\w*|percocet|norco|vicodin|tramadol|"
+    r"lithium|amitriptyline|sertraline|zoloft|prozac|lexapro|wellbutrin|oxy|oxys|oxycodone|oxycontin|percocet|norco|vicodin|tramadol|"
     r"gabapentin|propranolol|metoprolol|insulin|lantus|humalog|novolog|melatonin|sleeping pills|painkillers|muscle "
     r"relaxers|benzos|opioids|seroquels?|pastillas|medicamentos)"
 )
@@ -134,13 +134,12 @@ FAREWELL_ACT = (
 )
 FINAL = (
     r"\b(?:i (?:will not|am not going to|do not) (?:be )?need(?:ing)? (?:them|it|anything|any of (?:it|this|them)|"
-    r"those|these|much|my \w+)|before i go(?! (?:on|to|for (?!good)|home|in|out|back|into|away|through|off|up|down)\b)|"
-    r"for good|for the last time|one last time|after i am gone|when i am (?:gone|not (?:around|here))|(?:do|does|did) "
-    r"not know (?:that )?(?:it|that|this) (?:was|is|would be) (?:goodbye|the "
-    rf"last time|what it was)|(?:do|does|did) not know (?:that is|that was) what it was|(?:will|would) keep "
-    rf"(?:her|him|them|it) (?:after|for good|forever){END}|so (?:nobody|no one|everyone|my \w+) (?:is |has |"
-    rf"have |is not |does not |will not )?(?:stuck|left with|has to|have to|deal)|after me{END}|with a "
-    rf"note{END}|(?:she|he|they) (?:did not|does not|do not) (?:get|realize|understand) (?:it|why|what)|i am "
+    r"those|these|much|my \w+)|before i go(?! (?:on|to|for (?!good)|home|in|out|back|into|away|through|off|up|"
+    rf"down)\b)|for good{END}|for the last time|one last time|after i am gone|when i am (?:gone|not (?:around|"
+    r"here))|(?:do|does|did) not know (?:that )?(?:it|that|this) (?:was|is|would be) (?:goodbye|the last time|what "
+    rf"it was)|(?:do|does|did) not know (?:that is|that was) what it was|(?:will|would) keep (?:her|him|them|it) "
+    rf"(?:after|for good|forever){END}|(?:nobody|no one|everyone) (?:is |will be |gets )?(?:stuck|left) with|"
+    rf"after me{END}|with a note{END}|(?:did not|does not|do not) (?:get|realize|understand) it{END}|i am "
     rf"ready{END})\b"
 )
 DEPARTURE = (
@@ -152,7 +151,7 @@ DEPARTURE = (
 # --- DEATH named, and a first-person appraisal of it: "suicide feels like the only answer" --------------
 SUICIDE = r"\b(?:suicide|killing myself|ending it all|ending it|ending my life|taking my life|unaliving)\b"
 APPRAISAL = (
-    r"(?:(?:(?:keeps|is starting to|has started to|starts to|is beginning to|just|really|honestly) )?(?:feel|feels|"
+    r"\b(?:(?:(?:keeps|is starting to|has started to|starts to|is beginning to|just|really|honestly) )?(?:feel|feels|"
     r"feeling|seem|seems|seeming|sound|sounds|sounding|look|looks|looking)(?: (?:like|more and more like|increasingly "
     r"like))? (?:(?:the|an|my|a|only|one|best|right|real|last|easiest|obvious|logical|reasonable|true|final) "
     r"){0,3}(?:answer|option|way out|solution|choice|escape|exit|thing that makes sense|way to go|plan|relief|fix)|"
@@ -160,7 +159,7 @@ APPRAISAL = (
     r"rational|peaceful|appealing|tempting|close|closer|like relief|like a relief)|is (?:all|everything) (?:that )?i "
     r"(?:can |ever )?(?:think|thought) about|is the only thing (?:on my mind|i (?:can )?think about|that makes sense|"
     r"left)|keeps (?:coming back|creeping in|popping (?:up|into my head)|crossing my mind|calling me)|makes (?:the "
-    r"most |more |so much )?sense (?:now|to me|lately)|is (?:my|the) (?:only )?(?:answer|option|way out|plan))"
+    r"most |more |so much )?sense (?:now|to me|lately)|is (?:my|the) (?:only )?(?:answer|option|way out|plan))\b"
 )
 # ...unless it is about someone else: "seems like the only option for some of my patients".
 NOT_FOR_OTHERS = r"(?! (?:for|to) (?!me\b|myself\b)\w+)"
@@ -207,7 +206,7 @@ PASSIVE_FRAME = (
     r"bad thing) if|i would welcome it if)"
 )
 DEATH_EVENT = (
-    r"(?:(?:a|the|some) (?:bus|car|truck|train) (?:would |will )?(?:hit|hits|ran over|runs over|run over|took out|"
+    r"\b(?:(?:a|the|some) (?:bus|car|truck|train) (?:would |will )?(?:hit|hits|ran over|runs over|run over|took out|"
     r"takes out) me|(?<!not )(?<!never )(?:get|got|getting|be) (?:hit|run over|killed)\b|(?:the|my) (?:car|plane|"
     r"flight) (?:would |will )?(?:crashed|crashes|crash|went down|goes down|go down)|i (?:would |will )?(?:crash|"
     r"crashed|got in a crash|get in a crash|did not make it|do not make it|died|die)\b|(?:takes|took|would take|take) "

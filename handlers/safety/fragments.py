@@ -21,9 +21,9 @@ CLINICAL = (
     r"students|patients|pts|kids|children|older adults|elderly))\b)"
 )
 MEANS = (
-    r"(?:pills|meds|tablets|medications?|tylenol|acetaminophen|insulin|potassium|kcl|propofol|fentanyl|"
-    r"morphine|dilaudid|opioids|oxy\w*|xanax|ambien|benzos|sleeping pills|painkillers|digoxin|sux|roc|vec|"
-    r"succinylcholine|rocuronium|air)"
+    r"(?:pills|meds|tablets|medications?|tylenol|acetaminophen|insulin|potassium|kcl|propofol|fentanyl|morphine|"
+    r"dilaudid|opioids|oxy|oxys|oxycodone|oxycontin|oxymorphone|xanax|ambien|benzos|sleeping pills|painkillers|digoxin|"
+    r"sux|roc|vec|succinylcholine|rocuronium|air)"
 )
 DEATH_WISH = (
     r"(?:be dead|not be alive|stop existing|not exist|cease to exist|not be here anymore|disappear forever|"

@@ -102,7 +102,15 @@ CONCEPT_RULES = (
     pair("crisis", "took_and_meant", TOOK_AMOUNT, MEANT, 90, first_person=True),
     pair("crisis", "crashed_and_meant", CRASHED, MEANT, 60, first_person=True),
     pair("crisis", "overdosed_and_after", _OVERDOSED, AFTERMATH, 60, first_person=True),
-    pair("crisis", "overdosed_and_meant", _OVERDOSED, f"(?:{MEANT}|{_MY_DRUGS})", 60, first_person=True),
+    pair(
+        "crisis",
+        "overdosed_and_meant",
+        _OVERDOSED,
+        f"(?:{MEANT}|{_MY_DRUGS})",
+        60,
+        requires=f"{spread(MEANT)}|{_MY_DRUGS}",
+        first_person=True,
+    ),
     # What came after names the writer itself ("they pumped my stomach"): no subject to look for.
     pair("crisis", "after_and_meant", AFTERMATH, MEANT, 60, first_person=True, marked=True),
     crisis("car_in_the_garage", CARBON_MONOXIDE, first_person=True),

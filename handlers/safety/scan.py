@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from handlers.safety.anchors import Gate, alternatives, gate, text_words
+from handlers.safety.anchors import COMMON_WORDS, Gate, alternatives, gate, text_words
 from handlers.safety.gated import GateIndex
 from handlers.safety.idioms import CANT_DO_THIS_RE, IDIOMS, about_work
 from handlers.safety.rule import Rule
@@ -92,7 +92,8 @@ class Part:
                 pos = match.start() + 1
 
 
-_NO_WORDS: frozenset[str] = frozenset()  # a substring gate looks at the text only
+def _rare_words(gate_: Gate | None) -> bool:
+    return gate_ is not None and gate_.words is not None and COMMON_WORDS.isdisjoint(gate_.words)
 
 
 class Required:
@@ -106,9 +107,13 @@ class Required:
     def __init__(self, first_key: int, pattern: str) -> None:
         re.compile(pattern)
         self.alternatives = [(first_key + i, re.compile(alt), gate(alt)) for i, alt in enumerate(alternatives(pattern))]
-        self.by_key = {key: rx for key, rx, gate_ in self.alternatives if gate_ is not None and gate_.words is not None}
+        # Gated on rare words: indexed. On common words only ("after me", "in case"): the strings themselves
+        # are searched for, when a rule needs this, which spares running the pattern on most messages.
+        self.by_key = {key: rx for key, rx, gate_ in self.alternatives if _rare_words(gate_)}
         self.keys = frozenset(self.by_key)
-        self.searched = [(gate_, rx) for _, rx, gate_ in self.alternatives if gate_ is not None and gate_.words is None]
+        self.searched = [
+            (gate_.needles, rx) for _, rx, gate_ in self.alternatives if gate_ is not None and not _rare_words(gate_)
+        ]
         self.always = [rx for _, rx, gate_ in self.alternatives if gate_ is None]
 
     def holds(self, text: str, open_keys: set[int] | None) -> bool:
@@ -117,7 +122,7 @@ class Required:
             return any(rx.search(text) for _, rx, _ in self.alternatives)
         return (
             any(self.by_key[key].search(text) for key in self.keys & open_keys)
-            or any(rx.search(text) for gate_, rx in self.searched if gate_.holds(text, _NO_WORDS))
+            or any(rx.search(text) for needles, rx in self.searched if any(n in text for n in needles))
             or any(rx.search(text) for rx in self.always)
         )
 
