@@ -25,9 +25,9 @@ TOOK_AMOUNT = rf"\b(?:took|taken|swallowed|downed|downing|chugged) {AMOUNT}\b"
 HOME_DRUGS = (
     r"(?:pills|meds|medications?|tablets|tabs|prescription|trazodone|seroquel|quetiapine|ativan|lorazepam|klonopin|"
     r"clonazepam|xanax|alprazolam|valium|diazepam|ambien|zolpidem|tylenol|acetaminophen|ibuprofen|advil|benadryl|"
-    r"lithium|amitriptyline|sertraline|zoloft|prozac|lexapro|wellbutrin|oxy|oxys|oxycodone|oxycontin|percocet|norco|vicodin|tramadol|"
-    r"gabapentin|propranolol|metoprolol|insulin|lantus|humalog|novolog|melatonin|sleeping pills|painkillers|muscle "
-    r"relaxers|benzos|opioids|seroquels?|pastillas|medicamentos)"
+    r"lithium|amitriptyline|sertraline|zoloft|prozac|lexapro|wellbutrin|oxy|oxys|oxycodone|oxycontin|percocet|norco|"
+    r"vicodin|tramadol|gabapentin|propranolol|metoprolol|insulin|lantus|humalog|novolog|melatonin|sleeping pills|"
+    r"painkillers|muscle relaxers|benzos|opioids|seroquels?|pastillas|medicamentos)"
 )
 CRASHED = (
     r"\b(?:drove|steered|swerved|veered|crashed|aimed|turned the wheel|ran) (?:my car |the car |my truck |the truck "
@@ -209,8 +209,8 @@ DEATH_EVENT = (
     r"\b(?:(?:a|the|some) (?:bus|car|truck|train) (?:would |will )?(?:hit|hits|ran over|runs over|run over|took out|"
     r"takes out) me|(?<!not )(?<!never )(?:get|got|getting|be) (?:hit|run over|killed)\b|(?:the|my) (?:car|plane|"
     r"flight) (?:would |will )?(?:crashed|crashes|crash|went down|goes down|go down)|i (?:would |will )?(?:crash|"
-    r"crashed|got in a crash|get in a crash|did not make it|do not make it|died|die)\b|(?:takes|took|would take|take) "
-    r"me out\b|my heart (?:just )?(?:stopped|stops|would stop|gave out)|(?:died|die) in my sleep|(?:did not|do not|"
-    r"would not|never) wake up|(?:the|my) (?:scan|biopsy|results?|tests?|mri|ct|labs?) (?:comes?|came|come) back "
+    r"crashed|died|die)\b|i (?:got|get) in a crash|i (?:did not|do not|would not) make it|(?:takes|took|would take|"
+    r"take) me out\b|my heart (?:just )?(?:stopped|stops|would stop|gave out)|(?:died|die) in my sleep|(?:did not|do "
+    r"not|would not|never) wake up|(?:the|my) (?:scan|biopsy|results?|tests?|mri|ct|labs?) (?:comes?|came|come) back "
     r"(?:bad|positive|as cancer|terminal)|(?:get|got|getting) (?:cancer|something terminal))"
 )

@@ -30,6 +30,11 @@ _READY = (
     r"(?:it is|they are|that is|this is|those are|these are) (?:all |just )?for me(?= ?[.!?;,]|$))"
 )
 
+_AND_I_DWELL = (
+    r"\b(?:and|but) i (?:keep|kept|can not stop|could not stop) (?:thinking about|looking at|staring at|going back to|"
+    r"holding) (?:it|them|that|those)\b"
+)
+
 MEANS_RULES = (
     crisis(
         "work_drug_for_me",
@@ -129,11 +134,15 @@ MEANS_RULES = (
         "dwelling_on_means",
         rf"(?:^|\bi )(?:just |still |really )?(?:keep|kept|have been|can not stop|could not stop) (?:\w+ ){{0,2}}?"
         rf"(?:thinking about|staring at|looking at|eyeing|picturing|holding) (?:[\w']+ ){{0,3}}?{ANY_MEANS}"
-        rf"{_NOT_A_PULL}|"
-        rf"{ANY_MEANS}(?: [\w']+){{0,8}}? (?:and|but) i (?:keep|kept|can not stop|could not stop) (?:thinking about|"
-        rf"looking at|staring at|going back to|holding) (?:it|them|that|those)\b",
+        rf"{_NOT_A_PULL}",
         marked=True,  # "i keep thinking about my dad's gun": the subject is in the pattern, the dad is not it
         requires=NAMES_A_MEANS,  # looked up once, word by word: far cheaper than the long list scanned here
+    ),
+    concern(
+        "means_then_dwelling",  # "my husband's rifle is in the garage and i can't stop thinking about it"
+        rf"{ANY_MEANS}(?: [\w']+){{0,8}}? {_AND_I_DWELL}",
+        marked=True,
+        requires=_AND_I_DWELL,  # rarer than a means named: looked for first
     ),
     concern("how_easy", r"\bhow easy it would be\b|\bit would be (?:so )?easy to\b", requires=NAMES_A_MEANS),
     concern(

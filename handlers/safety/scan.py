@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from handlers.safety.anchors import COMMON_WORDS, Gate, alternatives, gate, text_words
+from handlers.safety.anchors import COMMON_WORDS, Gate, alternatives, fewest_strings, gate, text_words
 from handlers.safety.gated import GateIndex
 from handlers.safety.idioms import CANT_DO_THIS_RE, IDIOMS, about_work
 from handlers.safety.rule import Rule
@@ -112,7 +112,9 @@ class Required:
         self.by_key = {key: rx for key, rx, gate_ in self.alternatives if _rare_words(gate_)}
         self.keys = frozenset(self.by_key)
         self.searched = [
-            (gate_.needles, rx) for _, rx, gate_ in self.alternatives if gate_ is not None and not _rare_words(gate_)
+            (fewest_strings(rx.pattern) or gate_.needles, rx)
+            for _, rx, gate_ in self.alternatives
+            if gate_ is not None and not _rare_words(gate_)
         ]
         self.always = [rx for _, rx, gate_ in self.alternatives if gate_ is None]
 
