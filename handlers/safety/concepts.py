@@ -38,7 +38,7 @@ AFTERMATH = (
     r"\b(?:woke up (?:in|on|at|the next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hours|a day|two days|"
     r"later)|(?:ended|wound) up in (?:the )?(?:er|ed|icu|hospital)|came to in (?:the )?(?:er|ed|icu|hospital)|found me|"
     r"pumped my stomach|had my stomach pumped|gave me (?:narcan|charcoal)|narcan(?:ed|'d) me|intubated me|poison "
-    r"control (?:for|about) me)\b"
+    r"control (?:for|about) me|(?:the )?(?:rope|belt|beam|cord|branch) (?:broke|snapped|cracked|gave way|gave out))\b"
 )
 # That it was meant, or hidden: "on purpose", "nobody knows", "like nothing happened".
 MEANT = (
@@ -85,19 +85,21 @@ WORK_MEANS = (
 )
 # What makes a means mine: enough for me, would do it, my weight, just in case.
 FOR_ME = (
-    r"\b(?:would do it|do it (?:fast|quick|quickly|quietly|painlessly|for good)|would (?:kill|end|finish) me|"
-    r"everything i would need|what i would need|i would need|i would take|it would take (?:for|to) me|for (?:someone|a "
-    r"person|somebody|a guy|a woman) (?:my|of my) (?:size|weight|build)|a person my "
-    rf"(?:size|weight)|(?:enough|plenty|some|it|them|one|a few) for me{END}|(?:it is|that is|they are|"
-    rf"those are|these are) (?:just |all |only )?for me{END}|put me (?:down|under|to sleep)|just in case{END}|"
-    r"in case i (?:need|decide|want|change my mind|go through)|keeping (?:some|it|them|a few) for me|for when i am "
-    r"ready)\b"
+    r"\b(?:would do it|do it (?:fast|quick|quickly|quietly|painlessly|for good)|would (?:kill|end|finish) me|would "
+    r"stop my (?:heart|breathing)|(?:stop|stops) my heart|everything i would need|what i would need|i would need|it "
+    rf"would take (?:for |to )?me{END}|it would take (?:for|to) me|for (?:someone|a person|somebody|a guy|a woman) "
+    rf"(?:my|of my) (?:size|weight|build)|a person my (?:size|weight)|(?:enough|plenty|some|it|them|one|a few) for "
+    rf"me{END}|(?:it is|that is|they are|those are|these are) (?:just |all |only )?for me{END}|put me (?:down|under|"
+    rf"to sleep)|just in case{END}|in case i (?:need|decide|want|change my mind|go through)|keeping (?:some|it|them|a "
+    r"few) for me|for when i am ready|(?:no one|nobody) would (?:notice|know|find out|miss it|ever know)|to not wake "
+    r"up|never wake up)\b"
 )
 DARK_MOOD = (
     r"\b(?:when i (?:feel|am feeling) like this|feeling like this|the way i (?:feel|have been feeling)|in this state|"
     r"so low|really low|very low|in a dark place|so depressed|really depressed|not doing (?:ok|okay|well)|so easy|too "
-    r"easy|tempting|tempts me|i (?:keep )?think(?:ing)? about (?:it|them|that) (?:a lot|all the time|constantly|every "
-    r"day)|can not stop thinking about (?:it|them|that))\b"
+    r"easy|would be (?:so |too )?easy|tempting|tempts me|when i feel (?:this|so) (?:low|bad|down)|i (?:keep "
+    r")?think(?:ing)? about (?:it|them|that) (?:a lot|all the time|constantly|every day)|can not stop thinking about "
+    r"(?:it|them|that))\b"
 )
 GUN = r"\b(?:guns?|pistol|handgun|revolver|rifle|shotgun|firearms?|glock|\.38|9mm|ar 15|ar15)\b"
 # A gun that is the writer's own means: "it's there for me, not burglars", "it isn't for protection".
@@ -123,14 +125,14 @@ LOW_MOOD = (
 
 # --- FAREWELL: settling one's affairs, and what makes it final -----------------------------------------
 FAREWELL_ACT = (
-    r"\b(?:(?:gave|given|giving) (?:away )?(?:all )?(?:of )?my\b|gave (?:\w+ ){1,3}my\b|left my (?:\w+ )?(?:cat|"
-    r"dog|pets?|kids|keys|badge|passwords?|wallet|phone|ring|car)\b|(?:found|finding) (?:a )?(?:new )?homes? "
-    r"for my\b|rehomed my\b|(?:returned|paid off|paid back|cancell?ed|closed) (?:all|everything|my)\b|set "
-    r"up autopay\b|wrote (?:down )?my passwords\b|(?:wrote|recorded|left) (?:each of my \w+ |my \w+ |a |some "
-    r")?(?:letters?|notes?|cards?|videos?)\b|called (?:\w+ ){1,3}(?:just )?to say goodbye\b|said (?:my )?goodbyes?\b|"
-    r"(?:thank|thanked) (?:you all|everyone|everybody|you for everything)\b|(?:tying|tied|tie) up (?:all )?(?:the "
-    r"|my )?loose ends\b|(?:got|getting|put|putting) my (?:affairs|things|stuff) in order\b|(?:finished|signed|"
-    r"updated|wrote) my will\b)"
+    r"\b(?:(?:gave|given|giving) (?:away )?(?:all )?(?:of )?my\b|gave (?:\w+ ){1,3}my\b|left my (?:\w+ )?(?:cat|dog|"
+    r"pets?|kids|keys|badge|passwords?|wallet|phone|ring|car)\b|(?:found|finding) (?:a )?(?:new )?homes? for my\b|"
+    r"rehomed my\b|(?:returned|paid off|paid back|cancell?ed|closed) (?:all|everything|my)\b|set up autopay\b|wrote "
+    r"(?:down )?my passwords\b|(?:wrote|recorded|left) (?:each of my \w+ |my \w+ |a |some )?(?:letters?|notes?|cards?|"
+    r"videos?)\b|called (?:\w+ ){1,3}(?:just )?to say goodbye\b|(?:said|say|saying|hugged|kissed|held|told) (?:\w+ "
+    r"){0,3}?goodbyes?\b|left instructions\b|(?:thank|thanked) (?:you all|everyone|everybody|you for everything)\b|"
+    r"(?:tying|tied|tie) up (?:all )?(?:the |my )?loose ends\b|(?:got|getting|put|putting) my (?:affairs|things|stuff) "
+    r"in order\b|(?:finished|signed|updated|wrote) my will\b)"
 )
 FINAL = (
     r"\b(?:i (?:will not|am not going to|do not) (?:be )?need(?:ing)? (?:them|it|anything|any of (?:it|this|them)|"
@@ -140,7 +142,7 @@ FINAL = (
     rf"it was)|(?:do|does|did) not know (?:that is|that was) what it was|(?:will|would) keep (?:her|him|them|it) "
     rf"(?:after|for good|forever){END}|(?:nobody|no one|everyone) (?:is |will be |gets )?(?:stuck|left) with|"
     rf"after me{END}|with a note{END}|(?:did not|does not|do not) (?:get|realize|understand) it{END}|i am "
-    rf"ready{END})\b"
+    rf"ready{END}|(?:i am|i feel) (?:at peace|calm|ready)(?: now)?{END})\b"
 )
 DEPARTURE = (
     r"\b(?:moving|move to|relocat\w*|new job|retir\w*|last (?:day|shift|week)|leaving (?:the|this|my) (?:hospital|job|"
@@ -159,7 +161,8 @@ APPRAISAL = (
     r"rational|peaceful|appealing|tempting|close|closer|like relief|like a relief)|is (?:all|everything) (?:that )?i "
     r"(?:can |ever )?(?:think|thought) about|is the only thing (?:on my mind|i (?:can )?think about|that makes sense|"
     r"left)|keeps (?:coming back|creeping in|popping (?:up|into my head)|crossing my mind|calling me)|makes (?:the "
-    r"most |more |so much )?sense (?:now|to me|lately)|is (?:my|the) (?:only )?(?:answer|option|way out|plan))\b"
+    r"most |more |so much )?sense (?:now|to me|lately|every day|each day|these days|anymore)|is (?:my|the) (?:only "
+    r")?(?:answer|option|way out|plan))\b"
 )
 # ...unless it is about someone else: "seems like the only option for some of my patients".
 NOT_FOR_OTHERS = r"(?! (?:for|to) (?!me\b|myself\b)\w+)"
@@ -186,31 +189,36 @@ PLAN_DETAILS = (
 )
 # What names a plan as someone else's or as work: "for the patient", "to take a vacation", "with my manager".
 PLAN_NAMED = (
-    r"(?: (?:for (?!how|when|it\b|this\b|that\b|me\b|myself\b)|to (?!do it|go through|end|die|kill|not wake|never "
-    r"wake)|of|with|about|if|on|at|in place|b\b|a\b|that|where|and a backup)\b| ?[:-]|[^.!?;]{0,25}:)"
+    r"(?: (?:for (?!how|when|it\b|this\b|that\b|me\b|myself\b|tonight|today|tomorrow|this|next|the weekend|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|after)|to (?!do it|go through|end|die|kill|not wake|never wake)|of|"
+    r"with|about|if|on|at|in place|b\b|a\b|that|where|and a backup)\b| ?[:-]|[^.!?;]{0,25}:)"
 )
 # What says a plan is meant: resolve, calm, a time, secrecy.
 PLAN_MEANT = (
     r"\b(?:scared|afraid|relief|relieved|ready|decided|decide|when|date|means|how|tonight|goodbye|end it|do it|for "
     r"real|this time|go through with it|nobody knows|no one knows|peace|peaceful|calm|weirdly|waiting|the nerve|the "
     r"courage|birthday|weekend|soon|details|insurance|accident|(?:not going to|will not|do not want to|can not|rather "
-    r"not) (?:say|tell|share|talk about|explain|go into)|all i (?:want to|will|can) say|(?:nobody|no one) (?:needs to|"
-    r"has to|will) know|talk me out|stop me|try to stop)\b"
+    r"not|am not|not) (?:say|saying|tell|telling|share|sharing|talk about|talking about|explain|go into|going into)|"
+    r"all i (?:want to|will|can) say|(?:nobody|no one) (?:needs to|has to|will|gets to) know|keeping it to myself|"
+    r"talk me out|stop me|try to stop)\b"
 )
 
 # --- PASSIVE: a wish that death would happen to me ------------------------------------------------------
 PASSIVE_FRAME = (
     r"\b(?:(?:would not|do not|would not really|would not even) (?:mind|care) (?:if|whether)|(?:hope|hoping|hopes|wish|"
-    r"wishing|pray|praying) (?:that )?|part of me (?:hopes|wishes|wants)|i (?:catch|caught) myself hoping|it would be "
-    r"(?:nice|fine|ok|okay|a relief|easier|better) if|(?:would not|would not really) be (?:the worst thing|so bad|a "
-    r"bad thing) if|i would welcome it if)"
+    r"wishing|pray|praying) (?:that |for )?|part of me (?:hopes|wishes|wants)|i (?:catch|caught) myself (?:hoping|"
+    r"wishing)|it would be (?:nice|fine|ok|okay|a relief|easier|better|a mercy) if|(?:would not|would not really) be "
+    r"(?:the worst thing|so bad|a bad thing) if|i would welcome it if|(?:would not|would not even|i would not) "
+    r"(?:fight|resist) (?:it )?if)"
 )
 DEATH_EVENT = (
     r"\b(?:(?:a|the|some) (?:bus|car|truck|train) (?:would |will )?(?:hit|hits|ran over|runs over|run over|took out|"
-    r"takes out) me|(?<!not )(?<!never )(?:get|got|getting|be) (?:hit|run over|killed)\b|(?:the|my) (?:car|plane|"
-    r"flight) (?:would |will )?(?:crashed|crashes|crash|went down|goes down|go down)|i (?:would |will )?(?:crash|"
-    r"crashed|died|die)\b|i (?:got|get) in a crash|i (?:did not|do not|would not) make it|(?:takes|took|would take|"
-    r"take) me out\b|my heart (?:just )?(?:stopped|stops|would stop|gave out)|(?:died|die) in my sleep|(?:did not|do "
-    r"not|would not|never) wake up|(?:the|my) (?:scan|biopsy|results?|tests?|mri|ct|labs?) (?:comes?|came|come) back "
-    r"(?:bad|positive|as cancer|terminal)|(?:get|got|getting) (?:cancer|something terminal))"
+    r"takes out) me|(?<!not )(?<!never )(?:get|got|getting|be) (?:hit by (?:a|the|some) (?:bus|car|truck|train|drunk "
+    r"driver)|run over|killed)\b|(?:the|my) (?:car|plane|flight) (?:would |will )?(?:crashed|crashes|crash|went "
+    r"down|goes down|go down)|i (?:would |will )?(?:crash|crashed|died|die)\b|i (?:got|get) in a crash|i (?:did "
+    r"not|do not|would not) make it|(?:takes|took|would take|take) me out\b|my heart (?:just )?(?:stopped|stops|would "
+    r"stop|gave out)|(?:died|die) in my sleep|(?:did not|do not|would not|never) wake up|(?:the|my) (?:scan|biopsy|"
+    r"results?|tests?|mri|ct|labs?) (?:comes?|came|come) back (?:bad|positive|as cancer|terminal)|(?:get|got|getting) "
+    r"(?:cancer|something terminal)|(?:a|an) (?:heart attack|aneurysm|stroke|fatal (?:accident|crash)|massive "
+    r"(?:heart attack|stroke)))"
 )

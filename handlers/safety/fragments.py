@@ -30,8 +30,11 @@ DEATH_WISH = (
     r"disappear for good|disappear|vanish|sleep forever|go to sleep forever|never wake up|not wake up)"
 )
 IF_GONE = (
-    r"if i (?:\w+ )?(?:died|die|was dead|were dead|was gone|were gone|was not (?:here|around|alive)|"
-    r"were not (?:here|around|alive)|did not wake up|never woke up|disappeared|killed myself|ended it)\b"
+    r"(?:if i (?:\w+ )?(?:died|die|was dead|were dead|was gone|were gone|was not (?:here|around|alive|in (?:it|"
+    r"their lives|the picture))|were not (?:here|around|alive|in (?:it|their lives|the picture))|did not wake "
+    r"up|never woke up|disappeared|killed myself|ended it|got hit|crashed)|if (?:a|the|some) (?:bus|truck|car|train) "
+    r"(?:hit|hits|ran over|runs over|took out|takes out) me|if something (?:happened to|took) me|if my heart "
+    r"(?:stopped|gave out))\b"
 )
 NO_NEG = r"(?<!not )(?<!never )"
 
@@ -60,13 +63,14 @@ GUN = r"(?:gun|guns|pistol|handgun|revolver|rifle|shotgun|firearm|firearms|glock
 # Any means at all: for rules that need one named somewhere in the message ("enough to do it").
 ANY_MEANS = (
     rf"\b(?:{MEANS}|{WORK_DRUGS}|{DRUG_PLACES}|{GUN}|vials?|syringes?|insulin pens?|rope|noose|belt|razor|"
-    rf"razors|blades?|bullets?|ammo|benadryl|diphenhydramine|amitriptyline|lithium|narcs|bottle of \w+)\b"
+    rf"razors|blades?|bullets?|ammo|benadryl|diphenhydramine|amitriptyline|lithium|narcs|bottle of \w+|pill "
+    rf"bottles?|bottles of pills|medicine cabinet)\b"
 )
 # The same as a pattern of its own (for `requires=`): top-level alternatives, so each can be gated.
 NAMES_A_MEANS = (
     rf"\b{MEANS}\b|\b{WORK_DRUGS}\b|\b{DRUG_PLACES}\b|\b{GUN}\b|\b(?:vials?|syringes?|insulin pens?|rope|noose|"
-    rf"belt|razor|razors|blades?|bullets?|ammo|benadryl|diphenhydramine|amitriptyline|lithium|narcs)\b|"
-    rf"\bbottle of \w+"
+    rf"belt|razor|razors|blades?|bullets?|ammo|benadryl|diphenhydramine|amitriptyline|lithium|narcs|pill bottles?|"
+    rf"bottles of pills|medicine cabinet)\b|\bbottle of \w+"
 )
 # A time after my own death ("letters for after I'm gone"); "when I'm gone on leave" is travel, not this.
 AFTER_ME = (

@@ -16,7 +16,9 @@ class Rule:
     the subject is looked for before the match only (a pairing names objects and others inside it: "took
     my dad's revolver out"). `first_person`: when the message names others and never the writer, the match
     is theirs ("drove into the median on purpose per EMS, he's in CT"): a chart note, not a disclosure.
-    `unless`: a pattern that, found anywhere in the message, drops the match ("before my flight").
+    `writer_named`: stricter, the message must name the writer ("swallowed 60 tylenol" alone is a chart
+    note; "i swallowed 60 tylenol" is not). `unless`: a pattern that, found anywhere in the message, drops
+    the match ("before my flight").
     """
 
     name: str
@@ -27,6 +29,7 @@ class Rule:
     marked: bool = False
     subject_before: bool = False
     first_person: bool = False
+    writer_named: bool = False
     unless: str | None = None
 
 

@@ -93,9 +93,28 @@ CONCEPT_RULES = (
     # ATTEMPT
     crisis(
         "took_my_own",
-        rf"{TOOK_AMOUNT} (?:\w+ ){{0,2}}?{_MY_DRUGS}|\b(?:took|swallowed|downed|downing) my (?:whole|entire) "
-        r"(?:\w+ )?(?:prescription|supply|bottle|stash)\b",
-        requires=r"\b(?:of|on) my\b|\bmy (?:whole|entire)\b",
+        rf"{TOOK_AMOUNT} (?:\w+ ){{0,2}}?(?:of |on )?my (?:own )?(?:\w+ )?{HOME_DRUGS}\b|\b(?:took|swallowed|downed|"
+        r"downing) my (?:whole|entire) (?:\w+ )?(?:prescription|supply|bottle|stash)\b",
+        requires=r"\bmy\b",
+        first_person=True,
+    ),
+    # An amount of pills, said by the writer ("i swallowed 60 tylenol friday night").
+    crisis(
+        "took_an_amount",
+        rf"{TOOK_AMOUNT} (?:of )?(?:the |those |these |a bottle of )?(?:\w+ )?{HOME_DRUGS}\b",
+        writer_named=True,
+    ),
+    crisis(
+        "i_overdosed",
+        r"\bi (?:have |had |just |actually )?(?:overdosed|od'd|oded)\b(?! (?:a|the|my|him|her|them|our|his|their|"
+        r"patient|pt)\b)",
+    ),
+    crisis("aimed_the_car", r"\b(?:aimed|pointed) (?:my|the) (?:car|truck|suv|van) (?:at|toward|towards|into)\b"),
+    crisis(
+        "rope_tied",
+        r"\b(?:hung|hanging|tied|tying|put up|threw|set up|rigged) (?:up )?(?:a|the|my) (?:rope|belt|cord|noose|"
+        r"extension cord)\b[^.!?;]{0,40}?\b(?:garage|beam|rafters?|tree|closet|ceiling|door|fan|railing|shower|"
+        r"stairs|bannister|banister|hook)\b",
         first_person=True,
     ),
     pair("crisis", "took_and_after", TOOK_AMOUNT, AFTERMATH, 90, first_person=True),
@@ -135,11 +154,12 @@ CONCEPT_RULES = (
         GUN_READIED,
         f"(?:{IN_CASE}|{GUN_MINE})",
         100,
-        requires=f"{spread(IN_CASE)}|{spread(GUN_MINE)}",
+        requires=GUN,  # "put my bag in the car, just in case" is not this: a gun must be named
         first_person=True,
         unless=PROTECTION,
     ),
     pair("concern", "gun_in_case", GUN, IN_CASE, 60, first_person=True, unless=PROTECTION),
+    pair("concern", "gun_at_hand", GUN, GUN_READIED, 60, first_person=True, unless=PROTECTION),
     pair("concern", "gun_and_low_mood", GUN, LOW_MOOD, 80, first_person=True),
     # FAREWELL
     pair("crisis", "farewell_final", FAREWELL_ACT, FINAL, 120, first_person=True, unless=DEPARTURE),

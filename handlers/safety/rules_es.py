@@ -120,7 +120,11 @@ SPANISH_RULES = (
         r"el|la|lo)\b| ?:)",
         at_work="concern",
     ),
-    _es("se_como", "crisis", r"\b(?:ya )?se (?:exactamente )?como lo (?:haria|voy a hacer|hare)\b"),
+    _es(
+        "se_como",
+        "crisis",
+        r"\b(?:ya )?se (?:exactamente )?como lo (?:haria|voy a hacer|hare)\b|\bya se (?:como|donde) y cuando\b",
+    ),
     _es(
         "suficiente_para",
         "crisis",
@@ -172,8 +176,12 @@ SPANISH_RULES = (
     _es(
         "pastillas",
         "crisis",
-        r"(?<!\bse )\b(?:me )?(?:tome|trague|tomo) (?:un monton de|muchas|todas las|todas mis|un bote de|una caja "
-        r"de|un punado de|demasiadas) (?:\w+ )?(?:pastillas|medicamentos|pildoras|comprimidos|tabletas)\b",
+        # "Tomó" (hers) and "tomo" read alike once accents go: "tomo" counts only after "me".
+        r"(?<!\bse )\b(?:me tomo|(?:me )?(?:tome|trague)|tomarme|tragarme) (?:un monton de|muchas|todas las|todas mis|"
+        r"todos mis|todos los|un bote(?: entero)? de|un frasco(?: entero)? de|una caja(?: entera)? de|un punado de|"
+        r"demasiadas|[1-9]\d) (?:\w+ )?(?:pastillas|medicamentos|pildoras|comprimidos|tabletas|clonazepam|rivotril|"
+        r"alprazolam|tafil|paracetamol|tylenol|ibuprofeno|sertralina|quetiapina|zolpidem|lorazepam|diazepam|valium|"
+        r"insulina|pastillas para dormir)\b",
     ),
     _es("no_estoy_a_salvo", "crisis", r"\bno estoy a salvo\b|\bmiedo de lo que (?:pueda|podria) hacerme\b"),
     # Concern: passive wishes, a burden, no way out, can't go on, means at hand.
@@ -220,7 +228,9 @@ SPANISH_RULES = (
     _es(
         "ojala_me_pase_algo",
         "concern",
-        r"\bojala (?:me )?(?:atropell\w+|choc\w+|muera|muriera|me muera|me muriera|me diera algo|me pasara algo)\b",
+        r"\bojala (?:me )?(?:atropell\w+|choc\w+|muera|muriera|me muera|me muriera|me diera algo|me pasara algo|me "
+        r"diera (?:un|una) (?:infarto|paro|derrame|ataque|cancer|enfermedad)|me (?:diagnosticaran|dieran) (?:un )?"
+        r"cancer)\b",
     ),
     _es(
         "mejor_sin_mi",

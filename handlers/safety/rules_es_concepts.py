@@ -58,11 +58,12 @@ _WORK = (
 _FOR_ME = (
     rf"\b(?:para mi{_END}|para alguien de mi (?:peso|tamano)|de mi peso|(?:tengo|hay) (?:suficientes?|bastante)"
     rf"(?: para mi)?{_END}|cuant[oa]s? (?:\w+ ){{0,3}}?(?:necesito|necesitaria|me haria falta)|lo que "
-    r"(?:necesito|necesitaria)|por si acaso|me (?:lleve|traje|guarde|quede con)|para no despertar)\b"
+    r"(?:necesito|necesitaria)|por si acaso|me (?:lleve|traje|guarde|quede con)|para no despertar|me (?:mataria|"
+    r"matarian|mata|pararia el corazon)|nadie se (?:daria cuenta|enteraria))\b"
 )
 _DARK = (
     r"\b(?:asi de mal|ando (?:muy |bien )?mal|tan mal|me siento (?:muy |tan )?mal|cuando me siento asi|"
-    r"deprimid[oa]|muy baj[oa])\b"
+    r"deprimid[oa]|muy baj[oa]|(?:seria|sería) (?:tan |muy )?(?:facil|rapido|sencillo))\b"
 )
 # Firearms.
 _GUN = r"\b(?:pistola|arma|armas|escopeta|rifle|revolver|cuerno de chivo)\b"
@@ -129,6 +130,7 @@ SPANISH_CONCEPT_RULES = (
     _pair("arma_para_mi", "crisis", near(_GUN, _GUN_MINE, 80)),
     _pair("arma_lista", "crisis", near(_GUN_READIED, _IN_CASE, 60)),
     _pair("arma_por_si_acaso", "concern", near(_GUN, _IN_CASE, 60)),
+    _pair("arma_a_la_mano", "concern", near(_GUN, _GUN_READIED, 60)),
     _pair("arma_y_mal", "concern", near(_GUN, _LOW, 80)),
     _pair("despedida_final", "crisis", near(_FAREWELL, _FINAL, 100), unless=_DEPARTURE),
     _said("despedirme", "crisis", r"\bllame a (?:\w+ ){1,3}(?:solo )?para despedirme(?= ?[.!?;]|$)", unless=_DEPARTURE),
@@ -141,7 +143,10 @@ SPANISH_CONCEPT_RULES = (
     ),
     _said("plan_decidido", "crisis", rf"{_PLAN}[^:]{{0,60}}?{_PLAN_MEANT}", at_work="concern"),
     _said(
-        "plan_listo", "crisis", r"\bel plan (?:ya )?(?:esta|es) (?:list[oa]|hecho|decidido|armado)\b", at_work="none"
+        "plan_listo",
+        "crisis",
+        r"\bel plan (?:ya )?(?:esta|es) (?:list[oa]|hecho|decidido|armado)\b(?! (?:para|de|del|con)\b)",
+        at_work="none",
     ),
     _said(
         "lo_planee",
@@ -150,6 +155,13 @@ SPANISH_CONCEPT_RULES = (
         at_work="concern",
     ),
     # Hopelessness, passive wishes, a burden.
+    _said(
+        "sin_fuerzas",
+        "concern",
+        r"\bno (?:tengo|me quedan) (?:mas |ya )?(?:fuerzas|ganas|energia) (?:para|de) (?:seguir|vivir|continuar|"
+        r"levantarme|seguir viviendo)(?= ?[.!?;,]|$)",
+        at_work="none",
+    ),
     _said(
         "sin_futuro",
         "concern",

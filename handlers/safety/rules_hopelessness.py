@@ -42,9 +42,9 @@ HOPELESSNESS_RULES = leveled(
         ),
         (
             "no_reason_to_live",
-            rf"\b(?:no|not any|not a single|zero|nothing|not one|lost my) {_F}(?:reason|reasons|point|"
-            rf"purpose) (?:left )?(?:to|for me to|in|in me) {_F}(?:live|living|keep living|go on|going on|"
-            rf"keep going|carry on|be alive|stay alive|wake up|waking up|exist|existing)\b|"
+            rf"\b(?:no|not any|not a single|zero|nothing|not one|lost my|run out of|ran out of|out of) {_F}(?:reason|"
+            rf"reasons|point|purpose) (?:left )?(?:to|for me to|in|in me) {_F}(?:live|living|keep living|go on|"
+            rf"going on|keep going|carry on|be alive|stay alive|wake up|waking up|exist|existing)\b|"
             rf"\bnothing (?:left )?(?:to live for|worth living for)\b|\bno point (?:anymore|in anything|"
             rf"to anything|to life|in life)\b",
         ),
@@ -71,7 +71,11 @@ HOPELESSNESS_RULES = leveled(
             "burden",
             rf"{NO_NEG}\b(?:am|feel like|feel|feeling like|feeling|felt like|just|only|nothing but) {_F}(?:a|an|"
             rf"such a) {_F}(?:\w+ )?burden\b(?! (?:of|on the (?:system|schedule|rota|unit|staffing|budget|team|"
-            rf"department|floor))\b)",
+            rf"department|floor))\b)|\b(?:am|feel like|feel|just|only|nothing but) {_F}(?:a|an) (?:\w+ )?(?:weight|"
+            rf"drain|nuisance|liability|problem|bother) (?:on|to|for) (?:everyone|everybody|my (?:\w+ )?(?:family|kids|"
+            rf"wife|husband|partner|parents|team)|them|all of them|the people (?:i love|around me)|those around me)\b|"
+            rf"\bi (?:just |only )?make (?:everyone|everybody|their|my (?:\w+ )?(?:family|kids|wife|husband|partner|"
+            rf"parents))(?:'s| s)? (?:life|lives|days?) (?:harder|worse|miserable|difficult|hell)\b",
         ),
         (
             "no_way_out",
@@ -154,7 +158,7 @@ IF_GONE_RULE = concern(
     rf"\b(?:nobody|no one|anyone|anybody|everyone|everybody|easier|better|simpler|relief|relieved|"
     rf"happier|care|notice|miss me)\b[^.!?;]{{0,50}}?\b{IF_GONE}|"
     rf"\b{IF_GONE}[^.!?;]{{0,50}}?\b(?:nobody|no one|anyone|anybody|everyone|better|easier|relief|"
-    rf"relieved|happier|care|notice|fine|ok|okay|alright)\b",
+    rf"relieved|happier|care|notice|fine|ok|okay|alright|sad|mind|upset|bothered|mercy|grateful|relief)\b",
     marked=True,
 )
 
@@ -162,8 +166,10 @@ IF_GONE_RULE = concern(
 WORK_WEARY_RULES = (
     concern(
         "no_future",
-        r"\b(?:do not|can not|no longer) see (?:a|any) (?:future|way forward|light)(?: for me| for myself| ahead)?"
-        r"\b(?! (?:in|at|with|here|for (?!me\b|myself\b))\b)",
+        r"\b(?:do not|can not|no longer) see (?:a|any) (?:future|way forward|light|way through(?: (?:this|it))?)"
+        r"(?: for me| for myself| ahead)?\b(?! (?:in|at|with|here|for (?!me\b|myself\b))\b)|\b(?:do not|can not) "
+        r"see how (?:this|it|things|anything|my life) (?:ever )?(?:gets|get|will get|is going to get|could get) "
+        r"better\b",
         at_work="none",
     ),
     concern(

@@ -14,8 +14,8 @@ from handlers.safety.rule import concern, leveled
 # the object here: the subject, if any, is named before.
 ENVY_RULE = concern(
     "envy_the_dead",
-    r"\b(?:jealous|envious) of (?:the |my |those |all the )?(?:dead|dying|hospice (?:patients|pts)|(?:patients|pts|"
-    r"people|ones) who (?:die|died|passed|get to (?:die|go|rest|stop)))\b",
+    r"\b(?:(?:jealous|envious) of|envy) (?:the |my |those |all the )?(?:dead|dying|hospice (?:patients|pts)|"
+    r"(?:patients|pts|people|ones) who (?:die|died|passed|get to (?:die|go|rest|stop)))\b",
     subject_before=True,
 )
 PASSIVE_RULES = leveled(
@@ -33,10 +33,10 @@ PASSIVE_RULES = leveled(
         ),
         (
             "wish_i_was_dead",
-            rf"\bwish (?:that )?i {_F}(?:was|were|could be|would be|am|had|could|would|did|do|never) {_F}(?:dead|"
-            rf"die|died|never born|not born|been born|never been born|not alive|not exist|not existed|"
-            rf"never existed|not wake up|never wake up|never woken up|never woke up|disappear|not here anymore|"
-            rf"gone forever|gone for good|stop existing|go to sleep forever)\b",
+            rf"\b(?:wish|wishing|wished) (?:that )?i {_F}(?:was|were|could be|would be|am|had|could|would|did|do|"
+            rf"never) {_F}(?:dead|die|died|never born|not born|been born|never been born|not alive|not exist|"
+            rf"not existed|never existed|not wake up|never wake up|never woken up|never woke up|disappear|"
+            rf"not here anymore|gone forever|gone for good|stop existing|go to sleep forever)\b",
         ),
         (
             "rather_die",
@@ -97,10 +97,11 @@ PASSIVE_RULES = leveled(
             "death_appeals",
             rf"\b(?:death|dying|being dead|not existing|not being alive|not waking up|never waking up|"
             rf"the void|(?:falling|going to) asleep forever|sleeping forever|not being here|disappearing|"
-            rf"eternal sleep) (?:sounds|seems|would be|feels|looks|is starting to sound|is looking) {_F}(?:nice|good|"
-            rf"peaceful|easier|better|like a relief|a relief|appealing|tempting|restful|welcome|great|"
-            rf"like an escape|like the only way out|like the answer|like freedom)\b(?! for (?:him|her|them|the|"
-            rf"this|that|my|our|pt|patient|patients|pts|some|many)\b)",
+            rf"eternal sleep)(?: (?:in my sleep|peacefully|quietly|tonight|someday|soon))? (?:sounds|seems|would be|"
+            rf"feels|looks|is starting to sound|is looking) {_F}(?:nice|good|peaceful|easier|better|like a relief|a "
+            rf"relief|appealing|tempting|restful|welcome|great|like an escape|like the only way out|like the answer|"
+            rf"like freedom|a mercy|merciful|a gift|a blessing|a kindness|a release|like rest)\b(?! for (?:him|her|"
+            rf"them|the|this|that|my|our|pt|patient|patients|pts|some|many)\b)",
         ),
         (
             "want_death",

@@ -79,8 +79,8 @@ METHOD_RULES = leveled(
             "end_it",
             rf"{NO_NEG}\b(?:want|going|plan|planning|ready|tempted|thinking about|thinking of|thought about|"
             rf"thought of|could|should|might|will|would|decided|urge|urges|about|considering|close to|need|"
-            rf"trying) {_F}(?:to )?{_F}(?:end|ending) (?:it all|everything|things|it|my suffering|the suffering|"
-            rf"this life|it for good|my existence)\b",
+            rf"trying|tried|attempted) {_F}(?:to )?{_F}(?:end|ending) (?:it all|everything|things|it|my suffering|"
+            rf"the suffering|this life|it for good|my existence)\b",
         ),
         (
             "end_it_all",
@@ -130,8 +130,8 @@ PLAN_RULES = (
     concern("plan_unnamed", rf"{_PLAN}{_BENIGN}", at_work="none"),
     crisis(
         "planned_out",
-        r"\b(?:i have|i) (?:got )?(?:it|everything) (?:all )?planned(?: out)?\b(?! (?:for|to|with|already for|"
-        r"out for)\b)",
+        r"\b(?:i have|i|have|got) (?:got )?(?:it|everything|it all) (?:all )?(?:planned|mapped|plotted)(?: out)?\b"
+        r"(?! (?:for|to|with|already for|out for|on|at|in)\b)",
         at_work="concern",
     ),
     crisis("plan_is_set", r"\bmy plan is (?:set|ready|made|done|in place|final)\b(?! (?:for|to|with)\b)"),
@@ -141,11 +141,17 @@ PLAN_RULES = (
         r"do it (?:tonight|today|this weekend|soon)(?= ?[.!?;,]|$)",
         at_work="none",
     ),
-    crisis("picked_a_date", r"\bi (?:have )?(?:picked|chosen|set) (?:a|the) date\b(?! (?:for|to|with|of)\b)"),
+    crisis(
+        "picked_a_date",
+        r"\bi (?:have )?(?:picked|chosen|chose|set|decided on) (?:a|the) (?:date|day|spot|place|method)\b"
+        r"(?= ?[.!?;,]|$| and (?:the |a )?(?:date|day|time|spot|place|method)\b| (?:already|now|finally)\b)",
+    ),
     crisis(
         "know_how_i_would",
-        r"\bi know (?:exactly )?how i would do it\b|\bi (?:have )?(?:worked|figured) out (?:exactly )?how(?: and "
-        r"when)?\b(?! to\b| (?:much|many|long|far|the|my|our|a)\b)",
+        r"\bi know (?:exactly )?how i (?:would|will|am going to) do it\b|\bi (?:have )?(?:worked|figured) out "
+        r"(?:exactly )?how(?: and when)?\b(?! to\b| (?:much|many|long|far|the|my|our|a)\b)|\bthe (?:how|where) and "
+        r"the when\b|\b(?:know|knew|decided|figured out|worked out) (?:exactly |both )?(?:how|where) and when(?= "
+        r"?[.!?;,]|$)",
     ),
     crisis(
         "tonight_is_the_night",

@@ -80,6 +80,15 @@ THOUGHT_RULES = leveled(
             r"could|just|gonna) (?:\w+ ){0,2}?ctb\b(?! (?:at )?\d)|\bctb (?:tonight|soon|this weekend|today|"
             r"tomorrow|now)\b|^ctb\b(?! (?:at )?\d)",
         ),
+        # The voice that says it: "kys is what i tell myself every night".
+        (
+            "told_myself_to_die",
+            r"\b(?:kill yourself|go die|just die)\b[^.!?;]{0,40}?\b(?:i (?:keep )?tell(?:ing)? myself|to myself|my "
+            r"(?:brain|head|mind) (?:keeps )?(?:says|saying|tells me|telling me))\b|\b(?:i (?:keep )?tell(?:ing)? "
+            r"myself|my (?:brain|head|mind|inner voice) (?:keeps )?(?:says|saying|tells me|telling me)|the voice "
+            r"(?:in my head )?(?:keeps )?(?:says|saying)) (?:to )?(?:just )?(?:kill yourself|kill myself|go die|die|"
+            r"end it)\b",
+        ),
         (
             "goodbye_note",
             r"\b(?:write|writing|wrote|written|drafted|drafting|draft|left|leave|leaving|started) (?:a|my|the|"

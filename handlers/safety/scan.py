@@ -198,10 +198,11 @@ def find_rules(text: str, *, gated: bool = True) -> dict[str, str]:
     found: dict[str, str] = {}
     someone_else = heard
     # Others named and never the writer: a past act with its subject dropped is theirs (a chart note).
-    only_others = FIRST_PERSON.isdisjoint(words) and not OTHERS_NAMED.isdisjoint(words)
+    names_me = not FIRST_PERSON.isdisjoint(words)
+    only_others = not names_me and not OTHERS_NAMED.isdisjoint(words)
     for compiled, matches in _matches(text, gated, words):
         rule = compiled.rule
-        if rule.first_person and only_others:
+        if (rule.first_person and only_others) or (rule.writer_named and not names_me):
             continue
         for match in matches:
             if compiled.unless is not None and compiled.unless.search(text):

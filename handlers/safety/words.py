@@ -45,7 +45,8 @@ _SHORTCUTS = {
     "hasnt": "has not", "hadnt": "had not", "aint": "am not", "whats": "what is", "thats": "that is",
     "theres": "there is", "its": "it is", "youre": "you are", "theyre": "they are",
     "theyd": "they would", "theyll": "they will", "shes": "she is", "hes": "he is",
-    "kms": "kill myself", "kmss": "kill myself", "killmyself": "kill myself", "killmyslf": "kill myself",
+    "kms": "kill myself", "kmss": "kill myself", "kys": "kill yourself", "killmyself": "kill myself",
+    "killmyslf": "kill myself",
     "myslef": "myself", "mysefl": "myself", "myslf": "myself", "meself": "myself", "mysel": "myself",
     "selfharm": "self harm", "sewerslide": "suicide", "suicde": "suicide", "sucide": "suicide",
     "suiside": "suicide", "suicid": "suicide", "sucidal": "suicidal", "suicdal": "suicidal",
@@ -56,10 +57,32 @@ _SHORTCUTS = {
     "kll": "kill", "kiil": "kill", "klil": "kill", "unalvie": "unalive", "unalve": "unalive", "sui": "suicide",
     # Spanish chat spellings.
     "kiero": "quiero", "kero": "quiero", "qiero": "quiero", "kiere": "quiere", "q": "que", "xq": "porque",
-    "pq": "porque", "porq": "porque", "tmb": "tambien", "sucidarme": "suicidarme", "suisidarme": "suicidarme",
+    "pq": "porque", "porq": "porque", "k": "que", "tmb": "tambien", "sucidarme": "suicidarme",
+    "suisidarme": "suicidarme",
     "matarm": "matarme", "morirm": "morirme",
 }
 # fmt: on
+# The last letter typed twice ("i want to diee"): only for words that cannot be something else doubled.
+_SHORTCUTS.update(
+    {
+        word + word[-1]: word
+        for word in (
+            "die",
+            "dead",
+            "kill",
+            "suicide",
+            "suicidal",
+            "myself",
+            "unalive",
+            "morir",
+            "morirme",
+            "matarme",
+            "suicidarme",
+            "muerte",
+            "overdose",
+        )
+    }
+)
 
 _EDGE_MARKS = re.compile(r"([!|*#]*)(.*?)([!|*#]*)")
 _LETTER_RUN = re.compile(r"([a-z])\1{2,}")
