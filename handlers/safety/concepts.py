@@ -36,16 +36,19 @@ CRASHED = (
 # What happened afterwards, told of oneself: the body found, the ER, the stomach pumped.
 AFTERMATH = (
     r"\b(?:woke up (?:in|on|at|the next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hours|a day|two days|"
-    r"later)|(?:ended|wound) up in (?:the )?(?:er|ed|icu|hospital)|came to in (?:the )?(?:er|ed|icu|hospital)|found me|"
-    r"pumped my stomach|had my stomach pumped|gave me (?:narcan|charcoal)|narcan(?:ed|'d) me|intubated me|poison "
-    r"control (?:for|about) me|(?:the )?(?:rope|belt|beam|cord|branch) (?:broke|snapped|cracked|gave way|gave out))\b"
+    r"later|\d+ hours|a few hours|hours later|days later)|(?:ended|wound) up in (?:the )?(?:er|ed|icu|hospital)|came "
+    r"to in (?:the )?(?:er|ed|icu|hospital)|found me|pumped my stomach|(?:had|get|got) my stomach pumped|gave me "
+    r"(?:narcan|charcoal)|narcan(?:ed|'d) me|intubated me|poison control (?:for|about) me|(?:the )?(?:rope|belt|beam|"
+    r"cord|branch|rod|hook) (?:broke|snapped|cracked|gave way|gave out)|came home early|walked in on me|interrupted "
+    r"me|stopped me in time)\b"
 )
 # That it was meant, or hidden: "on purpose", "nobody knows", "like nothing happened".
 MEANT = (
     r"\b(?:on purpose|deliberately|intentionally|(?:nobody|no one)(?: at work| here)? (?:knows|found out|noticed|has "
     r"any idea)|like (?:nothing|it never|it did not) happen\w*|told (?:everyone|everybody|people|them|work|my \w+) "
-    r"(?:it was|that it was|i)|(?:hoping|hoped|so that i would|so i would|to) (?:not|never) wake up|did not work|still "
-    r"here|wanted it to be over|to make it stop)\b"
+    r"(?:it was|that it was|i)|lied about (?:why|it|what happened|what i did)|(?:hoping|hoped|so that i would|so i "
+    r"would|to) (?:not|never) wake up|to see if i (?:would|could) (?:wake up|survive|die)|did not work|still here|"
+    r"wanted it to be over|to make it stop)\b"
 )
 CARBON_MONOXIDE = (
     r"\b(?:garage with the (?:car|engine) (?:running|on)|(?:car|engine) running (?:in|inside) (?:the|a|my) (?:closed "
@@ -58,16 +61,17 @@ BODY = (
     r"fists?|head|face|fingers?)"
 )
 HARM_ACT = (
-    rf"\b(?:cut|sliced|carved|burned|burnt|punched|hit|smashed|slammed|banged|scratched|scraped|dug into|"
-    rf"bit|pinched|stabbed|hurt|took a (?:razor|blade|knife|lighter|scalpel) to|held a lighter to) "
+    rf"\b(?:cut|cuts|sliced|carved|burned|burnt|burn|burns|punched|punch|hit|hits|smashed|smash|slammed|slam|banged|"
+    rf"bang|bangs|scratched|scratch|scraped|dug into|bit|bite|pinched|stabbed|hurt|hurts|took a (?:razor|blade|knife|"
+    rf"lighter|scalpel) to|held a lighter to) "
     rf"(?:up |into |open )?(?:my (?:own )?(?:\w+ )?{BODY}|myself|the (?:wall|locker|door|mirror|bathroom "
     r"wall|steering wheel)|a (?:wall|locker|door|mirror))\b"
 )
 HARM_MEANT = (
-    r"\b(?:on purpose|deliberately|intentionally|until (?:it|they|the \w+|my \w+|i) (?:bled|split|bruised|broke|"
-    r"cracked|swelled)|(?:till|until) (?:it|they) (?:bled|split|bruised)|raw|to feel (?:something|anything|better|it|"
-    r"in control|real)|felt better|to punish myself|so (?:no one|nobody) (?:would )?(?:see|sees|notice|notices)|again "
-    r"(?:last night|tonight|today|after)|made (?:it|them) bleed)\b"
+    r"\b(?:on purpose|deliberately|intentionally|until (?:it|they|the \w+|my \w+|i) (?:bled|bleeds|split|bruised|broke|"
+    r"cracked|swelled|hurts|hurt)|(?:till|until) (?:it|they) (?:bled|split|bruised)|raw|to feel (?:something|anything|"
+    r"better|it|in control|real)|felt better|to punish myself|so (?:no one|nobody) (?:would )?(?:see|sees|notice|"
+    r"notices)|again (?:last night|tonight|today|after)|made (?:it|them) bleed)\b"
 )
 ACCIDENT = (
     r"\b(?:accident\w*|slipped|tripped|fell (?:off|over|down|on)|while (?:cooking|shaving|baking|ironing|moving|"
@@ -77,7 +81,7 @@ ACCIDENT = (
 # --- MEANS: drugs and places at work, guns, and what turns them towards the writer ------------------------
 # Every alternative opens on a word of its own (\b inside): the scan's gates can then look words up.
 WORK_MEANS = (
-    r"\b(?:(?:pyxis|omnicell|overrides?|drug cabinet|med cart|med room|medication room|crash cart|narc box|"
+    r"\b(?:(?:pyxis|omnicell|overrides?|drug cabinet|med cart|med room|medication room|crash cart|code cart|narc box|"
     r"narc drawer|narc cabinet|propofol|fentanyl|sux|succinylcholine|rocuronium|vecuronium|midazolam|versed|"
     r"ketamine|morphine|dilaudid|hydromorphone|narcs|narcotics|opioids|potassium|kcl|insulin|lantus|humalog|"
     r"novolog|digoxin|vials?)\b|or drawer\b|everything (?:we|i) (?:have|keep|stock|can get) (?:on|in|at) (?:the|"
@@ -99,7 +103,8 @@ DARK_MOOD = (
     r"so low|really low|very low|in a dark place|so depressed|really depressed|not doing (?:ok|okay|well)|so easy|too "
     r"easy|would be (?:so |too )?easy|tempting|tempts me|when i feel (?:this|so) (?:low|bad|down)|i (?:keep "
     r")?think(?:ing)? about (?:it|them|that) (?:a lot|all the time|constantly|every day)|can not stop thinking about "
-    r"(?:it|them|that))\b"
+    r"(?:it|them|that)|"
+    r"i (?:think about|imagine|consider) (?:it|that)(?= ?[.!?;,]|$))\b"
 )
 GUN = r"\b(?:guns?|pistol|handgun|revolver|rifle|shotgun|firearms?|glock|\.38|9mm|ar 15|ar15)\b"
 # A gun that is the writer's own means: "it's there for me, not burglars", "it isn't for protection".
@@ -110,10 +115,11 @@ GUN_MINE = (
 )
 IN_CASE = rf"\b(?:(?:just )?in case{END}|in case i (?:need|decide|want|change my mind|go through))"
 GUN_READIED = (
-    r"\b(?:(?:loaded|cleaned and loaded) (?:it|my|the|his|her|dad's|a)\b|took (?:[\w']+ ){0,3}out of (?:the|"
-    r"my|his|her|our) (?:safe|case|closet|lockbox|gun safe)\b|moved (?:it|my|the|his|her)\b|put (?:it|my|the) "
-    r"(?:\w+ )?(?:in|under|next to) (?:my|the) (?:car|truck|glovebox|glove box|bag|purse|backpack|nightstand|"
-    r"pillow|bed|locker)\b|bought (?:bullets|ammo|rounds|shells)\b)"
+    r"\b(?:(?:loaded|cleaned and loaded) (?:it|my|the|his|her|dad's|a)\b|took (?:[\w']+ ){0,3}out of (?:the|my|his|her|"
+    r"our) (?:safe|case|closet|lockbox|gun safe)\b|moved (?:it|my|the|his|her)\b|put (?:it|my|the) (?:\w+ )?(?:in|"
+    r"under|next to) (?:my|the) (?:car|truck|glovebox|glove box|bag|purse|backpack|nightstand|pillow|bed|locker)\b|"
+    r"bought (?:bullets|ammo|rounds|shells)\b|(?:it is|is|was) (?:now )?loaded\b|(?:is|are|it is) (?:now )?in my "
+    r"(?:glove ?box|car|truck|purse|bag|nightstand|locker|backpack)\b)"
 )
 PROTECTION = r"\b(?:burglar\w*|break ins?|intruders?|protection|self defense|home defense|range|hunting|deer|season)\b"
 LOW_MOOD = (
@@ -132,17 +138,23 @@ FAREWELL_ACT = (
     r"videos?)\b|called (?:\w+ ){1,3}(?:just )?to say goodbye\b|(?:said|say|saying|hugged|kissed|held|told) (?:\w+ "
     r"){0,3}?goodbyes?\b|left instructions\b|(?:thank|thanked) (?:you all|everyone|everybody|you for everything)\b|"
     r"(?:tying|tied|tie) up (?:all )?(?:the |my )?loose ends\b|(?:got|getting|put|putting) my (?:affairs|things|stuff) "
-    r"in order\b|(?:finished|signed|updated|wrote) my will\b)"
+    r"in order\b|(?:finished|signed|updated|wrote) my will\b|(?:changed|updated|made|named) (?:my )?beneficiar(?:y|"
+    r"ies)\b|(?:cleaning|cleaned|clearing|cleared) out my (?:apartment|house|place|room|desk|locker|stuff|things|"
+    r"closet)\b|(?:posted|wrote|sent) my (?:last|final) (?:message|post|text|email|words)\b)"
 )
 FINAL = (
     r"\b(?:i (?:will not|am not going to|do not) (?:be )?need(?:ing)? (?:them|it|anything|any of (?:it|this|them)|"
-    r"those|these|much|my \w+)|before i go(?! (?:on|to|for (?!good)|home|in|out|back|into|away|through|off|up|"
+    r"those|these|much|my \w+)(?! (?:with|now that|since|because|after|at|in|for|when|once|on|until)\b)|before i go(?! "
+    r"(?:on|to|for (?!good)|home|in|out|back|into|away|through|off|up|"
     rf"down)\b)|for good{END}|for the last time|one last time|after i am gone|when i am (?:gone|not (?:around|"
     r"here))|(?:do|does|did) not know (?:that )?(?:it|that|this) (?:was|is|would be) (?:goodbye|the last time|what "
     rf"it was)|(?:do|does|did) not know (?:that is|that was) what it was|(?:will|would) keep (?:her|him|them|it) "
     rf"(?:after|for good|forever){END}|(?:nobody|no one|everyone) (?:is |will be |gets )?(?:stuck|left) with|"
     rf"after me{END}|with a note{END}|(?:did not|does not|do not) (?:get|realize|understand) it{END}|i am "
-    rf"ready{END}|(?:i am|i feel) (?:at peace|calm|ready)(?: now)?{END})\b"
+    rf"ready{END}|(?:i am|i feel) (?:at peace|calm|ready)(?: now)?{END}|"
+    r"permanently|for keeps|(?:no one|nobody) (?:has|will have|would have|needs) to (?:deal with|clean up|sort "
+    r"out|go through)|(?:does|do|did) not know why|wrote (?:her|him|them|each of them) (?:a )?(?:note|letter)|"
+    rf"goodbye (?:everyone|everybody|all){END})\b"
 )
 DEPARTURE = (
     r"\b(?:moving|move to|relocat\w*|new job|retir\w*|last (?:day|shift|week)|leaving (?:the|this|my) (?:hospital|job|"
@@ -187,11 +199,18 @@ PLAN_DETAILS = (
     r")?details\b|(?:planned|thought through) (?:it )?(?:all|everything)(?: out)?\b|planned it out\b|look "
     r"like an accident\b)"
 )
+# Everything made ready, with nothing said of what for: "got everything lined up", "it's all arranged".
+PREPARED = (
+    r"\b(?:(?:got|have|had|i have) (?:everything|it all|it|things) (?:all )?(?:lined up|arranged|set up|in place|"
+    r"sorted|ready|planned|finali[sz]ed)|(?:everything|it|it all) is (?:all )?(?:lined up|arranged|set|in place|"
+    r"planned|ready|sorted|decided|finali[sz]ed)|i (?:have )?finali[sz]ed it|there is a plan(?: in place)?|i have "
+    r"been planning (?:it|this)|planned it (?:all|out|carefully|for weeks|for months))\b"
+)
 # What names a plan as someone else's or as work: "for the patient", "to take a vacation", "with my manager".
 PLAN_NAMED = (
-    r"(?: (?:for (?!how|when|it\b|this\b|that\b|me\b|myself\b|tonight|today|tomorrow|this|next|the weekend|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|after)|to (?!do it|go through|end|die|kill|not wake|never wake)|of|"
-    r"with|about|if|on|at|in place|b\b|a\b|that|where|and a backup)\b| ?[:-]|[^.!?;]{0,25}:)"
+    r"(?: (?:for (?!how|when|it\b|this\b|that\b|me\b|myself\b|tonight|today|tomorrow|this|next|the weekend|(?:mon|tues|"
+    r"wednes|thurs|fri|satur|sun)day|after|weeks|months|days|a while|ages)|to (?!do it|go through|end|die|kill|not "
+    r"wake|never wake)|of|with|about|if|on|at|in place|b\b|a\b|that|where|and a backup)\b| ?[:-]|[^.!?;]{0,25}:)"
 )
 # What says a plan is meant: resolve, calm, a time, secrecy.
 PLAN_MEANT = (
@@ -200,7 +219,8 @@ PLAN_MEANT = (
     r"courage|birthday|weekend|soon|details|insurance|accident|(?:not going to|will not|do not want to|can not|rather "
     r"not|am not|not) (?:say|saying|tell|telling|share|sharing|talk about|talking about|explain|go into|going into)|"
     r"all i (?:want to|will|can) say|(?:nobody|no one) (?:needs to|has to|will|gets to) know|keeping it to myself|"
-    r"talk me out|stop me|try to stop)\b"
+    r"talk me out|stop me|try to stop|"
+    r"wait for|waiting for|just have to|just need to|sticking to it|go through with it|follow through)\b"
 )
 
 # --- PASSIVE: a wish that death would happen to me ------------------------------------------------------
@@ -209,16 +229,18 @@ PASSIVE_FRAME = (
     r"wishing|pray|praying) (?:that |for )?|part of me (?:hopes|wishes|wants)|i (?:catch|caught) myself (?:hoping|"
     r"wishing)|it would be (?:nice|fine|ok|okay|a relief|easier|better|a mercy) if|(?:would not|would not really) be "
     r"(?:the worst thing|so bad|a bad thing) if|i would welcome it if|(?:would not|would not even|i would not) "
-    r"(?:fight|resist) (?:it )?if)"
+    r"(?:fight|resist) (?:it )?if|would not hate (?:it )?if|would be (?:okay|fine|ok|alright) (?:with it )?if|would "
+    r"not be (?:sad|upset) if|would not mind (?:a|an|getting|being) )"
 )
 DEATH_EVENT = (
     r"\b(?:(?:a|the|some) (?:bus|car|truck|train) (?:would |will )?(?:hit|hits|ran over|runs over|run over|took out|"
     r"takes out) me|(?<!not )(?<!never )(?:get|got|getting|be) (?:hit by (?:a|the|some) (?:bus|car|truck|train|drunk "
-    r"driver)|run over|killed)\b|(?:the|my) (?:car|plane|flight) (?:would |will )?(?:crashed|crashes|crash|went "
-    r"down|goes down|go down)|i (?:would |will )?(?:crash|crashed|died|die)\b|i (?:got|get) in a crash|i (?:did "
-    r"not|do not|would not) make it|(?:takes|took|would take|take) me out\b|my heart (?:just )?(?:stopped|stops|would "
-    r"stop|gave out)|(?:died|die) in my sleep|(?:did not|do not|would not|never) wake up|(?:the|my) (?:scan|biopsy|"
-    r"results?|tests?|mri|ct|labs?) (?:comes?|came|come) back (?:bad|positive|as cancer|terminal)|(?:get|got|getting) "
-    r"(?:cancer|something terminal)|(?:a|an) (?:heart attack|aneurysm|stroke|fatal (?:accident|crash)|massive "
-    r"(?:heart attack|stroke)))"
+    r"driver)|run over|killed)\b|(?:the|my) (?:car|plane|flight) (?:would |will )?(?:crashed|crashes|crash|went down|"
+    r"goes down|go down)|i (?:would |will )?(?:crash|crashed|died|die)\b|i (?:got|get) in a crash|i (?:did not|do not|"
+    r"would not) make it|(?:takes|took|would take|take) me out\b|my heart (?:just )?(?:stopped|stops|would stop|gave "
+    r"out)|(?:died|die) in my sleep|(?:did not|do not|would not|never) wake up|(?:the|my) (?:scan|biopsy|results?|"
+    r"tests?|mri|ct|labs?) (?:comes?|came|come) back (?:bad|positive|as cancer|terminal)|(?:get|got|getting) (?:cancer|"
+    r"something terminal)|(?:a|an) (?:heart attack|aneurysm|stroke|fatal (?:accident|crash)|massive (?:heart attack|"
+    r"stroke))|something (?:incurable|fatal|terminal)|an? (?:incurable|terminal) (?:illness|disease|diagnosis)|(?:a |"
+    r"an )?fatal (?:car )?(?:wreck|crash|accident))"
 )

@@ -30,11 +30,11 @@ DEATH_WISH = (
     r"disappear for good|disappear|vanish|sleep forever|go to sleep forever|never wake up|not wake up)"
 )
 IF_GONE = (
-    r"(?:if i (?:\w+ )?(?:died|die|was dead|were dead|was gone|were gone|was not (?:here|around|alive|in (?:it|"
-    r"their lives|the picture))|were not (?:here|around|alive|in (?:it|their lives|the picture))|did not wake "
-    r"up|never woke up|disappeared|killed myself|ended it|got hit|crashed)|if (?:a|the|some) (?:bus|truck|car|train) "
-    r"(?:hit|hits|ran over|runs over|took out|takes out) me|if something (?:happened to|took) me|if my heart "
-    r"(?:stopped|gave out))\b"
+    r"(?:if i (?:\w+ )?(?:died|die|was dead|were dead|was gone|were gone|was not (?:here|around|alive|in (?:it|their "
+    r"lives|the picture))|were not (?:here|around|alive|in (?:it|their lives|the picture))|did not wake up|never woke "
+    r"up|disappeared|vanished|went away for good|left for good|killed myself|ended it|got hit|crashed)|if (?:a|the|"
+    r"some) (?:bus|truck|car|train) (?:hit|hits|ran over|runs over|took out|takes out) me|if something (?:happened to|"
+    r"took) me|if my heart (?:stopped|gave out))\b"
 )
 NO_NEG = r"(?<!not )(?<!never )"
 
@@ -42,7 +42,7 @@ NO_NEG = r"(?<!not )(?<!never )"
 CANT_DO_THIS = (
     rf"\bcan not {FILLER}(?:(?:do|take|handle|bear|stand|cope with|deal with|keep doing|"
     rf"survive)(?: {FILLER}(?:this|it|any of this|it all|this life|life))? {FILLER})?(?:anymore|any longer)\b|"
-    rf"\bcan not {FILLER}(?:keep going|go on|carry on) like this\b|"
+    rf"\bcan not {FILLER}(?:keep going|go on|carry on|keep living|live) like this\b|"
     rf"\b(?:do not think|not sure|no idea how|do not know (?:how|if)) i can {FILLER}(?:keep doing|keep going|"
     rf"keep living|go on|carry on|keep this up)(?: (?:this|it|with this|like this))?(?= ?[.!?;,]|$)"
 )

@@ -59,6 +59,7 @@ from handlers.safety.concepts import (
     PLAN_MEANT,
     PLAN_NAMED,
     PLAN_STATE,
+    PREPARED,
     PROTECTION,
     SUICIDE,
     TOOK_AMOUNT,
@@ -86,6 +87,7 @@ def pair(level: str, name: str, first: str, second: str, gap: int, **options) ->
 
 
 _SOFT = r"(?:arms?|forearms?|wrists?|thighs?|skin|hips?|stomach|belly)\b"  # not legs: a razor to the legs shaves them
+_TRIED = r"\bi (?:tried|attempted|went through with it|did it)(?= ?[.!?;,]|$| (?:last|on|over|this|again|once|twice)\b)"
 _OVERDOSED = r"\b(?:overdosed|od'd|oded|overdosing)\b"
 _MY_DRUGS = rf"\b(?:of|on) my (?:own )?(?:\w+ )?{HOME_DRUGS}\b"
 
@@ -130,6 +132,9 @@ CONCEPT_RULES = (
         requires=f"{spread(MEANT)}|{_MY_DRUGS}",
         first_person=True,
     ),
+    # "Last night i tried. it didn't work": the act left unnamed, with what came after or what says it was meant.
+    pair("crisis", "tried_and_after", _TRIED, f"(?:{AFTERMATH}|{MEANT})", 80, writer_named=True),
+    pair("crisis", "injected_and_meant", r"\binjected myself\b", MEANT, 60),
     # What came after names the writer itself ("they pumped my stomach"): no subject to look for.
     pair("crisis", "after_and_meant", AFTERMATH, MEANT, 60, first_person=True, marked=True),
     crisis("car_in_the_garage", CARBON_MONOXIDE, first_person=True),
@@ -181,5 +186,30 @@ CONCEPT_RULES = (
         at_work="concern",
     ),
     crisis("plan_ready", rf"{PLAN_STATE}(?!{PLAN_NAMED})", at_work="none"),
+    pair("crisis", "prepared_and_meant", f"{PREPARED}(?!{PLAN_NAMED})", PLAN_MEANT, 100, at_work="concern"),
+    concern(
+        "prepared",
+        r"\b(?:(?:got|have|had) (?:everything|it all|it) (?:all )?(?:lined up|arranged|in place|planned|finali[sz]ed)|"
+        rf"(?:everything|it all) is (?:all )?(?:lined up|arranged|in place|planned|finali[sz]ed)|i have been planning "
+        rf"(?:it|this)|planned it (?:all|out|carefully))\b(?!{PLAN_NAMED})",
+        at_work="none",
+    ),
+    # "The only way out is to die", "thinking of ways to die that would look natural".
+    crisis(
+        "only_way_out_is_death",
+        r"\bthe only (?:way out|answer|option|solution|escape|way|thing left)(?: left| i (?:can )?see)? (?:is|left is|"
+        r"would be) (?:to die|dying|death|suicide|to kill myself|killing myself|to end it|ending it|to not be here)\b",
+    ),
+    crisis(
+        "ways_to_die",
+        r"\b(?:thinking (?:of|about)|thought (?:of|about)|researching|looking (?:at|for|up)|planning|figuring out|"
+        r"googling|reading about|making a list of) (?:\w+ )?(?:ways|methods|how) to (?:die|kill myself|end it|end my "
+        r"life)\b",
+    ),
+    crisis(
+        "wish_made_real",
+        r"\b(?:never wake up|not wake up|be dead|die|disappear|not exist)\b[^.!?;]{0,40}?\b(?:going to|gonna|i will|i "
+        r"am going to) (?:make (?:it|that) happen|do it|make sure of it|see to it)\b",
+    ),
     crisis("plan_details", rf"{PLAN_DETAILS}(?!{PLAN_NAMED})", at_work="concern"),
 )

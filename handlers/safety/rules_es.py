@@ -51,9 +51,9 @@ SPANISH_RULES = (
     _es(
         "matarme",
         "crisis",
-        rf"\b(?:me voy a|voy a|pienso|pienso en|estoy pensando en|he pensado en|pense en|pensando en|podria|"
-        rf"deberia|intente|trate de|he intentado|quiero|voy a intentar|creo que me voy a|siento que me voy a) "
-        rf"{_F}{_SELF_METHOD}\b",
+        rf"\b(?:me voy a|voy a|pienso|pienso en|estoy pensando (?:seriamente |mucho |en serio )?en|he pensado en|"
+        rf"pense en|pensando en|podria|deberia|intente|trate de|he intentado|quiero|voy a intentar|creo que me voy a|"
+        rf"siento que me voy a) {_F}{_SELF_METHOD}\b",
     ),
     _es(  # the pronoun climbs in front: "me quiero matar", "me voy a tirar del puente"
         "me_voy_a_matar",
@@ -170,8 +170,8 @@ SPANISH_RULES = (
         r"\bme (?:volvi a |he vuelto a |vuelvo a |he estado |sigo |estoy )?(?:corte|cortado|cortando|cortar|corto|"
         r"queme|quemado|quemando|quemo|lastime|lastimado|lastimando|lastimo|hice dano|hecho dano|haciendo dano|"
         r"hago dano|autolesione|autolesionado|autolesionando|autolesiono)(?= ?[.!?;,]|$| (?:anoche|ayer|hoy|otra "
-        r"vez|de nuevo|a proposito|adrede|a escondidas|los brazos|las piernas|las munecas|los muslos|la piel|yo "
-        r"mism[oa])\b)",
+        r"vez|de nuevo|a proposito|adrede|a escondidas|(?:en )?(?:el|la|los|las|mis) (?:brazos?|piernas?|munecas?|"
+        r"muslos?|piel|panza|abdomen)|yo mism[oa])\b)",
     ),
     _es(
         "pastillas",
@@ -179,6 +179,7 @@ SPANISH_RULES = (
         # "Tomó" (hers) and "tomo" read alike once accents go: "tomo" counts only after "me".
         r"(?<!\bse )\b(?:me tomo|(?:me )?(?:tome|trague)|tomarme|tragarme) (?:un monton de|muchas|todas las|todas mis|"
         r"todos mis|todos los|un bote(?: entero)? de|un frasco(?: entero)? de|una caja(?: entera)? de|un punado de|"
+        r"todo el (?:frasco|bote|blister) de|toda la caja de|"
         r"demasiadas|[1-9]\d) (?:\w+ )?(?:pastillas|medicamentos|pildoras|comprimidos|tabletas|clonazepam|rivotril|"
         r"alprazolam|tafil|paracetamol|tylenol|ibuprofeno|sertralina|quetiapina|zolpidem|lorazepam|diazepam|valium|"
         r"insulina|pastillas para dormir)\b",
@@ -216,7 +217,8 @@ SPANISH_RULES = (
         "que_todo_termine",
         "concern",
         r"\bquiero que (?:todo|esto|el dolor|todo esto) (?:se )?(?:termine|acabe|pare)\b|\bya no quiero seguir\b"
-        r"(?! (?:en|con|trabajando|haciendo|aqui)\b)|\bya no (?:aguanto|puedo)(?= ?[.!?;,]|$)|\bnada tiene sentido\b",
+        r"(?! (?:en|con|trabajando|haciendo|aqui)\b)|\bya no (?:aguanto|puedo)(?= ?[.!?;,]|$)|\bnada tiene (?:sentido|"
+        r"caso)\b|\b(?:ya )?no tiene (?:ningun )?caso (?:nada|vivir|seguir)\b",
         at_work="none",
     ),
     _es(
@@ -255,7 +257,7 @@ SPANISH_RULES = (
     _es(
         "sin_salida",
         "concern",
-        r"\bno (?:veo|encuentro|tengo) (?:ninguna |otra )?salida\b(?! (?:a|al|para|de) (?:este |esta |el |la )?"
+        r"\bno (?:le )?(?:veo|encuentro|tengo) (?:ninguna |otra )?salida\b(?! (?:a|al|para|de) (?:este |esta |el |la )?"
         r"(?:problema|turno|trabajo|contrato|hospital)\b)",
     ),
     _es(

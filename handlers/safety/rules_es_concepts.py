@@ -110,6 +110,8 @@ _MIND_ON = (
     r"siempre|seguido|a cada rato|todo el dia|cada dia|todos los dias|a veces|otra vez|mas|demasiado))* en "
     r"(?:el )?suicidio\b(?! (?:de|del|en|entre|como)\b)"
 )
+# Everything made ready, with nothing said of what for: "ya tengo todo listo".
+_READY = r"\b(?:ya )?(?:tengo|esta|queda) todo (?:listo|preparado|arreglado|planeado|decidido)\b"
 # A plan, made and meant.
 _PLAN = (
     r"(?:^|[.!?;,] |\b(?:ya |y )?)(?:tengo|hice|arme|prepare) (?:un|el|mi) plan\b"
@@ -154,7 +156,33 @@ SPANISH_CONCEPT_RULES = (
         r"\b(?:ya )?lo (?:planee|planifique|pense|decidi|organice|prepare) (?:todo|bien)\b",
         at_work="concern",
     ),
+    _said(
+        "todo_listo",
+        "crisis",
+        near(
+            _READY,
+            r"\b(?:lo hago|lo voy a hacer|lo hare|esta noche|manana|nadie|el (?:lunes|martes|miercoles|jueves|"
+            r"viernes|sabado|domingo|fin de semana))\b",
+            60,
+        ),
+        at_work="concern",
+    ),
+    _said("todo_listo_solo", "concern", rf"{_READY}(?! (?:para|de|con|en)\b){_END}", at_work="none"),
+    _said(
+        "escogi_el_dia",
+        "crisis",
+        r"\b(?:ya )?(?:escogi|elegi|decidi|puse) (?:el|la) (?:dia|fecha|lugar|hora)\b(?= ?[.!?;,]|$| y (?:el|la) "
+        r"(?:dia|fecha|lugar|hora)\b)",
+    ),
+    _said("me_corte_las_venas", "crisis", r"\bme (?:corte|cortaba|abri|rasgue) las venas\b"),
     # Hopelessness, passive wishes, a burden.
+    _es(
+        "si_me_muriera",
+        "concern",
+        r"\bsi (?:yo )?me (?:muriera|muero|fuera para siempre|desapareciera)\b[^.!?;]{0,40}?\b(?:no pasaria nada|nadie "
+        r"(?:lo )?notaria|nadie se daria cuenta|estarian mejor|seria mejor|daria igual|a nadie le importaria|nadie me "
+        r"extranaria)\b",
+    ),
     _said(
         "sin_fuerzas",
         "concern",
@@ -220,7 +248,8 @@ SPANISH_CONCEPT_RULES = (
         "concern",
         r"\b(?:estarian|estaria|serian|seria|vivirian|viviria) (?:\w+ ){0,2}?(?:mas "
         r"tranquil[oa]s?|mas felices|bien|mejor) sin mi\b|\bsin mi (?:estarian|serian|vivirian) (?:mejor|mas "
-        r"tranquil[oa]s?|mas felices)\b|\b(?:valgo|valdria) mas muert[oa]\b",
+        r"tranquil[oa]s?|mas felices)\b|\b(?:valgo|valdria) mas muert[oa]\b|\b(?:seria|estaria) (?:\w+ ){0,3}?mejor "
+        r"(?:para todos )?(?:que|si) (?:yo )?no (?:existiera|estuviera|hubiera nacido)\b",
     ),
     _said(
         "solo_doy_problemas",

@@ -31,7 +31,7 @@ FAREWELL_RULES = (
                 "wont_need_them",
                 r"\b(?:give|giving|gave|given)\b[^.!?;]{0,60}?\bi (?:will not|am not going to|do not) need "
                 r"(?:them|it|any of (?:it|them|this)|those|these)(?: (?:anymore|any longer|where i am going|soon))?"
-                r"(?! (?:now that|since|because|after|at|in|for|when|once|on)\b)"
+                r"(?! (?:now that|since|because|after|at|in|for|when|once|on|with|until)\b)"
                 r"(?![^.!?;]*\b(?:new job|moving|retir\w*|rotation|graduat\w*)\b)",
             ),
             (

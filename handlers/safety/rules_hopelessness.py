@@ -53,7 +53,8 @@ HOPELESSNESS_RULES = leveled(
             rf"\b(?:see|is|was|there is|find|lost) (?:the |any |a |no )?(?:point|purpose|meaning) (?:of|in|"
             rf"to) {_F}(?:living|life|going on|carrying on|being alive|being here|existing|waking up|"
             rf"staying alive|keep going)\b|\b(?:see|is|was|there is|find|lost) (?:the |any |a |no )?(?:point|"
-            rf"purpose) (?:of|in|to) (?:anything|any of it|it all|any of this)(?= ?(?:anymore|[.!?;,]|$))",
+            rf"purpose) (?:of|in|to) (?:anything|any of it|it all|any of this)(?= ?(?:anymore|[.!?;,]|$))|\b(?:the )?"
+            rf"point of (?:me|my existence|my life)(?= ?[.!?;,]|$)",
         ),
         (
             "hopeless",
@@ -71,11 +72,7 @@ HOPELESSNESS_RULES = leveled(
             "burden",
             rf"{NO_NEG}\b(?:am|feel like|feel|feeling like|feeling|felt like|just|only|nothing but) {_F}(?:a|an|"
             rf"such a) {_F}(?:\w+ )?burden\b(?! (?:of|on the (?:system|schedule|rota|unit|staffing|budget|team|"
-            rf"department|floor))\b)|\b(?:am|feel like|feel|just|only|nothing but) {_F}(?:a|an) (?:\w+ )?(?:weight|"
-            rf"drain|nuisance|liability|problem|bother) (?:on|to|for) (?:everyone|everybody|my (?:\w+ )?(?:family|kids|"
-            rf"wife|husband|partner|parents|team)|them|all of them|the people (?:i love|around me)|those around me)\b|"
-            rf"\bi (?:just |only )?make (?:everyone|everybody|their|my (?:\w+ )?(?:family|kids|wife|husband|partner|"
-            rf"parents))(?:'s| s)? (?:life|lives|days?) (?:harder|worse|miserable|difficult|hell)\b",
+            rf"department|floor))\b)",
         ),
         (
             "no_way_out",
@@ -134,6 +131,16 @@ HOPELESSNESS_RULES = leveled(
 )
 # Others are named in these, and the writer is still the one they are about.
 OTHERS_NAMED_RULES = (
+    # A weight on others: "i'm a drain on my husband and my kids". The others close it; the writer opens it.
+    concern(
+        "weight_on_others",
+        rf"\b(?:am|feel like|feel|just|only|nothing but) {_F}(?:a|an) (?:\w+ )?(?:weight|drain|nuisance|liability|"
+        r"problem|bother) (?:on|to|for) (?:everyone|everybody|my (?:\w+ )?(?:family|kids|wife|husband|partner|parents|"
+        r"team)|them|all of them|the people (?:i love|around me)|those around me)\b|\bi (?:just |only )?make "
+        r"(?:everyone|everybody|their|my (?:\w+ )?(?:family|kids|wife|husband|partner|parents))(?:'s| s)? (?:life|"
+        r"lives|days?) (?:harder|worse|miserable|difficult|hell)\b",
+        subject_before=True,
+    ),
     # "I finally get why people do": the people are the object; the subject comes before.
     concern(
         "why_people_do_it",
@@ -178,7 +185,8 @@ WORK_WEARY_RULES = (
         r"(?:will|is going to|are going to|is|are) (?:never|not ever) (?:going to )?(?:get|be) (?:any )?better\b|"
         r"\bnothing (?:is )?(?:ever )?(?:going to|will ever|will) change\b|\b(?:it|things|this|life) (?:will|is going "
         r"to|are going to) never change\b|\bno light at the end of (?:this|the tunnel|it)\b(?! (?:for (?!me\b)|at|in|"
-        r"on|with)\b)",
+        r"on|with)\b)|\b(?:it|this|things|life) (?:is|are) (?:never|not ever) going to be (?:any )?different\b|"
+        r"\b(?:it|this|things|life) (?:will|is going to) never be (?:any )?different\b",
         at_work="none",
     ),
     concern("done_trying", r"\b(?:done|tired of|sick of) trying\b(?! to\b)", at_work="none"),

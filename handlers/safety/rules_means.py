@@ -94,7 +94,8 @@ MEANS_RULES = (
     # Firearms.
     crisis(
         "gun",
-        rf"\b(?:{GUN}|barrel) (?:to|in|into|against|under) my (?:head|mouth|temple|chin|chest|heart)\b|"
+        rf"\b(?:{GUN}|barrel)\b[^.!?;]{{0,20}}?\b(?:to|in|into|against|under|at) my (?:head|mouth|temple|chin|chest|"
+        rf"heart)\b|"
         rf"\bblow(?:ing)? my (?:own )?brains out\b|\beat(?:ing)? (?:a|my) (?:gun|bullet)\b|"
         rf"\bbullet (?:in|into|through) my (?:head|brain|skull)\b",
     ),
@@ -115,6 +116,7 @@ MEANS_RULES = (
         rf"\b(?:bought|buying|buy|got|getting|purchased|picked up|ordered) (?:a|another|myself a|me a) "
         rf"(?:new )?{GUN}\b(?! (?:for|to go) (?:hunting|deer|the range|target|sport|protection|my (?:husband|wife|"
         rf"son|dad)))",
+        unless=r"\b(?:protection|self defen[cs]e|home defen[cs]e|break ins?|burglar\w*|intruders?|hunting|deer)\b",
     ),
     concern(
         "loaded_within_reach",

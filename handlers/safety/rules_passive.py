@@ -115,6 +115,12 @@ PASSIVE_RULES = leveled(
             rf"not being alive|not waking up)\b(?! (?:of|from|in|at|on|with|rates?|certificates?|panel|review)\b)",
         ),
         (
+            "peaceful_to_be_gone",
+            r"\b(?:peaceful|nice|easy|good|restful|quiet|calm|simple) it would be (?:to )?(?:just )?(?:not be here|"
+            r"not exist|die|be dead|disappear|not wake up|sleep forever|stop existing|be gone|fall asleep and not "
+            r"wake up)\b",
+        ),
+        (
             "waiting_to_die",
             r"\bwaiting (?:to die|for (?:death|it (?:all )?to (?:end|be over)|the end\b(?! of)|my (?:turn|time) to "
             r"(?:die|go)))\b",

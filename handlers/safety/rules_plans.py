@@ -39,8 +39,9 @@ METHOD_RULES = leveled(
         (
             "inject_myself",
             rf"\b(?:inject|injecting|push|pushing|draw up|drawing up|give|giving|hang|hanging|run|running) {_F}"
-            rf"(?:\w+ ){{0,3}}?{MEANS}(?: \w+){{0,2}}? (?:into|in|on|to) myself\b|\b(?:inject|injecting|injected|"
-            rf"push|pushing|pushed) (?:myself|me) with (?!(?:my |some |more )?insulin\b)",
+            rf"(?:\w+ ){{0,3}}?{MEANS}(?: \w+){{0,2}}? (?:into|in|on|to) (?:myself|my (?:own )?(?:iv|line|arm|veins?|"
+            rf"port|picc))\b|\b(?:inject|injecting|injected|push|pushing|pushed) (?:myself|me) with "
+            rf"(?!(?:my |some |more )?insulin\b)",
         ),
         (
             "jump_from",
@@ -79,8 +80,8 @@ METHOD_RULES = leveled(
             "end_it",
             rf"{NO_NEG}\b(?:want|going|plan|planning|ready|tempted|thinking about|thinking of|thought about|"
             rf"thought of|could|should|might|will|would|decided|urge|urges|about|considering|close to|need|"
-            rf"trying|tried|attempted) {_F}(?:to )?{_F}(?:end|ending) (?:it all|everything|things|it|my suffering|"
-            rf"the suffering|this life|it for good|my existence)\b",
+            rf"trying|tried|attempted|so i can|so i could|so that i can) {_F}(?:to )?{_F}(?:end|ending) (?:it all|"
+            rf"everything|things|it|my suffering|the suffering|this life|it for good|my existence)\b",
         ),
         (
             "end_it_all",

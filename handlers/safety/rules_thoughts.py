@@ -87,7 +87,8 @@ THOUGHT_RULES = leveled(
             r"(?:brain|head|mind) (?:keeps )?(?:says|saying|tells me|telling me))\b|\b(?:i (?:keep )?tell(?:ing)? "
             r"myself|my (?:brain|head|mind|inner voice) (?:keeps )?(?:says|saying|tells me|telling me)|the voice "
             r"(?:in my head )?(?:keeps )?(?:says|saying)) (?:to )?(?:just )?(?:kill yourself|kill myself|go die|die|"
-            r"end it)\b",
+            r"end it)\b|\bi (?:am )?(?:going to|about to|want to|will|might|"
+            r"should|could) (?:just )?kill yourself\b",
         ),
         (
             "goodbye_note",

@@ -91,7 +91,7 @@ _LETTER_RUN = re.compile(r"([a-z])\1{2,}")
 # One slip of the finger in a word nothing else is spelt like ("sucide", "mysefl", "unalvie"): a deletion, a
 # swap, a wrong or an extra letter. Real words one slip away are left alone ("overdone", "homeless"), as
 # are Spanish words ("suicida") and endings ("overdosed", which the rules read as it is).
-_TYPO_TARGETS = ("suicide", "suicidal", "myself", "unalive", "overdose", "suicidio")
+_TYPO_TARGETS = ("suicide", "suicidal", "myself", "unalive", "overdose", "suicidio", "suicidar")
 _REAL_WORDS = frozenset(
     {
         "overdone",
@@ -106,6 +106,8 @@ _REAL_WORDS = frozenset(
         "suicido",
         "suicidios",
         "suicide",
+        "suicidan",
+        "suicidad",
     }  # "suicido" is "se suicidó" with its accent gone
 )
 
@@ -120,7 +122,12 @@ def _one_slip(word: str) -> set[str]:
     return (deletes | swaps | wrong | extra) - {word}
 
 
-_TYPOS = {typo: word for word in _TYPO_TARGETS for typo in _one_slip(word) if typo not in _REAL_WORDS}
+_TYPOS = {
+    typo: word
+    for word in _TYPO_TARGETS
+    for typo in _one_slip(word)
+    if typo not in _REAL_WORDS and typo not in _TYPO_TARGETS  # "suicidal" is one slip from "suicidar"
+}
 
 # Words a run of single letters may spell ("i w a n t t o d i e"): the vocabulary and everyday glue.
 _SPELLABLE = frozenset(
