@@ -130,17 +130,22 @@ LOW_MOOD = (
 )
 
 # --- FAREWELL: settling one's affairs, and what makes it final -----------------------------------------
-FAREWELL_ACT = (
-    r"\b(?:(?:gave|given|giving) (?:away )?(?:all )?(?:of )?my\b|gave (?:\w+ ){1,3}my\b|left my (?:\w+ )?(?:cat|dog|"
-    r"pets?|kids|keys|badge|passwords?|wallet|phone|ring|car)\b|(?:found|finding) (?:a )?(?:new )?homes? for my\b|"
-    r"rehomed my\b|(?:returned|paid off|paid back|cancell?ed|closed) (?:all|everything|my)\b|set up autopay\b|wrote "
-    r"(?:down )?my passwords\b|(?:wrote|recorded|left) (?:each of my \w+ |my \w+ |a |some )?(?:letters?|notes?|cards?|"
-    r"videos?)\b|called (?:\w+ ){1,3}(?:just )?to say goodbye\b|(?:said|say|saying|hugged|kissed|held|told) (?:\w+ "
-    r"){0,3}?goodbyes?\b|left instructions\b|(?:thank|thanked) (?:you all|everyone|everybody|you for everything)\b|"
-    r"(?:tying|tied|tie) up (?:all )?(?:the |my )?loose ends\b|(?:got|getting|put|putting) my (?:affairs|things|stuff) "
-    r"in order\b|(?:finished|signed|updated|wrote) my will\b|(?:changed|updated|made|named) (?:my )?beneficiar(?:y|"
-    r"ies)\b|(?:cleaning|cleaned|clearing|cleared) out my (?:apartment|house|place|room|desk|locker|stuff|things|"
-    r"closet)\b|(?:posted|wrote|sent) my (?:last|final) (?:message|post|text|email|words)\b)"
+# Things given or left, and goodbyes said.
+FAREWELL_GIVEN = (
+    r"\b(?:(?:gave|given|giving) (?:away )?(?:all )?(?:of )?my\b|gave (?:\w+ ){1,3}my\b|left my (?:\w+ )?(?:cat|"
+    r"dog|pets?|kids|keys|badge|passwords?|wallet|phone|ring|car)\b|(?:found|finding) (?:a )?(?:new )?homes? "
+    r"for my\b|rehomed my\b|(?:returned|paid off|paid back|cancell?ed|closed) (?:all|everything|my)\b|set "
+    r"up autopay\b|wrote (?:down )?my passwords\b|(?:wrote|recorded|left) (?:each of my \w+ |my \w+ |a |some "
+    r")?(?:letters?|notes?|cards?|videos?)\b|called (?:\w+ ){1,3}(?:just )?to say goodbye\b)"
+)
+# Affairs settled: loose ends, a will, a beneficiary, a last message.
+FAREWELL_SETTLED = (
+    r"\b(?:(?:said|say|saying|hugged|kissed|held|told) (?:\w+ ){0,3}?goodbyes?\b|left instructions\b|(?:thank|"
+    r"thanked) (?:you all|everyone|everybody|you for everything)\b|(?:tying|tied|tie) up (?:all )?(?:the |"
+    r"my )?loose ends\b|(?:got|getting|put|putting) my (?:affairs|things|stuff) in order\b|(?:finished|signed|"
+    r"updated|wrote) my will\b|(?:changed|updated|made|named) (?:my )?beneficiar(?:y|ies)\b|(?:cleaning|cleaned|"
+    r"clearing|cleared) out my (?:apartment|house|place|room|desk|locker|stuff|things|closet)\b|(?:posted|"
+    r"wrote|sent) my (?:last|final) (?:message|post|text|email|words)\b)"
 )
 FINAL = (
     r"\b(?:i (?:will not|am not going to|do not) (?:be )?need(?:ing)? (?:them|it|anything|any of (?:it|this|them)|"
@@ -201,11 +206,13 @@ PLAN_DETAILS = (
 )
 # Everything made ready, with nothing said of what for: "got everything lined up", "it's all arranged".
 PREPARED = (
-    r"\b(?:(?:got|have|had|i have) (?:everything|it all|it|things) (?:all )?(?:lined up|arranged|set up|in place|"
-    r"sorted|ready|planned|finali[sz]ed)|(?:everything|it|it all) is (?:all )?(?:lined up|arranged|set|in place|"
-    r"planned|ready|sorted|decided|finali[sz]ed)|i (?:have )?finali[sz]ed it|there is a plan(?: in place)?|i have "
-    r"been planning (?:it|this)|planned it (?:all|out|carefully|for weeks|for months))\b"
+    r"\b(?:(?:got|have|had|i have) (?:everything|it all|it|things) (?:all )?(?:lined up|arranged|in place|planned|"
+    r"finali[sz]ed)|(?:everything|it|it all) is (?:all )?(?:lined up|arranged|in place|planned|decided|finali[sz]ed)|"
+    r"i (?:have )?finali[sz]ed it|there is a plan(?: in place)?|i have been planning (?:it|this)|planned it (?:all|"
+    r"out|carefully|for weeks|for months))\b"
 )
+# Its own words, rarer than what it pairs with: looked for first.
+PREPARED_WORDS = r"\b(?:lined up|arranged|in place|planned|planning|plan|finali[sz]ed|decided)\b"
 # What names a plan as someone else's or as work: "for the patient", "to take a vacation", "with my manager".
 PLAN_NAMED = (
     r"(?: (?:for (?!how|when|it\b|this\b|that\b|me\b|myself\b|tonight|today|tomorrow|this|next|the weekend|(?:mon|tues|"

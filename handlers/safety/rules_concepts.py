@@ -39,7 +39,8 @@ from handlers.safety.concepts import (
     DARK_MOOD,
     DEATH_EVENT,
     DEPARTURE,
-    FAREWELL_ACT,
+    FAREWELL_GIVEN,
+    FAREWELL_SETTLED,
     FINAL,
     FOR_ME,
     GUN,
@@ -60,6 +61,7 @@ from handlers.safety.concepts import (
     PLAN_NAMED,
     PLAN_STATE,
     PREPARED,
+    PREPARED_WORDS,
     PROTECTION,
     SUICIDE,
     TOOK_AMOUNT,
@@ -87,7 +89,7 @@ def pair(level: str, name: str, first: str, second: str, gap: int, **options) ->
 
 
 _SOFT = r"(?:arms?|forearms?|wrists?|thighs?|skin|hips?|stomach|belly)\b"  # not legs: a razor to the legs shaves them
-_TRIED = r"\bi (?:tried|attempted|went through with it|did it)(?= ?[.!?;,]|$| (?:last|on|over|this|again|once|twice)\b)"
+_TRIED = r"\bi (?:tried|attempted|went through with it)\b(?= ?[.!?;,]|$| (?:last|on|over|this|again|once|twice)\b)"
 _OVERDOSED = r"\b(?:overdosed|od'd|oded|overdosing)\b"
 _MY_DRUGS = rf"\b(?:of|on) my (?:own )?(?:\w+ )?{HOME_DRUGS}\b"
 
@@ -167,7 +169,8 @@ CONCEPT_RULES = (
     pair("concern", "gun_at_hand", GUN, GUN_READIED, 60, first_person=True, unless=PROTECTION),
     pair("concern", "gun_and_low_mood", GUN, LOW_MOOD, 80, first_person=True),
     # FAREWELL
-    pair("crisis", "farewell_final", FAREWELL_ACT, FINAL, 120, first_person=True, unless=DEPARTURE),
+    pair("crisis", "farewell_final", FAREWELL_GIVEN, FINAL, 120, first_person=True, unless=DEPARTURE),
+    pair("crisis", "affairs_settled", FAREWELL_SETTLED, FINAL, 120, first_person=True, unless=DEPARTURE),
     crisis(
         "goodbye_call",
         r"\bcalled (?:my )?(?:\w+ ){1,2}(?:just )?to say goodbye(?= ?[.!?;]|$)",
@@ -186,7 +189,15 @@ CONCEPT_RULES = (
         at_work="concern",
     ),
     crisis("plan_ready", rf"{PLAN_STATE}(?!{PLAN_NAMED})", at_work="none"),
-    pair("crisis", "prepared_and_meant", f"{PREPARED}(?!{PLAN_NAMED})", PLAN_MEANT, 100, at_work="concern"),
+    pair(
+        "crisis",
+        "prepared_and_meant",
+        f"{PREPARED}(?!{PLAN_NAMED})",
+        PLAN_MEANT,
+        100,
+        requires=PREPARED_WORDS,
+        at_work="concern",
+    ),
     concern(
         "prepared",
         r"\b(?:(?:got|have|had) (?:everything|it all|it) (?:all )?(?:lined up|arranged|in place|planned|finali[sz]ed)|"

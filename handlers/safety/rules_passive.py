@@ -96,12 +96,19 @@ PASSIVE_RULES = leveled(
         (
             "death_appeals",
             rf"\b(?:death|dying|being dead|not existing|not being alive|not waking up|never waking up|"
-            rf"the void|(?:falling|going to) asleep forever|sleeping forever|not being here|disappearing|"
-            rf"eternal sleep)(?: (?:in my sleep|peacefully|quietly|tonight|someday|soon))? (?:sounds|seems|would be|"
-            rf"feels|looks|is starting to sound|is looking) {_F}(?:nice|good|peaceful|easier|better|like a relief|a "
-            rf"relief|appealing|tempting|restful|welcome|great|like an escape|like the only way out|like the answer|"
-            rf"like freedom|a mercy|merciful|a gift|a blessing|a kindness|a release|like rest)\b(?! for (?:him|her|"
-            rf"them|the|this|that|my|our|pt|patient|patients|pts|some|many)\b)",
+            rf"the void) (?:sounds|seems|would be|feels|looks|is starting to sound|is looking) {_F}(?:nice|good|"
+            rf"peaceful|easier|better|like a relief|a relief|appealing|tempting|restful|welcome|great|"
+            rf"like an escape|like the only way out|like the answer|like freedom)\b(?! for (?:him|her|them|the|"
+            rf"this|that|my|our|pt|patient|patients|pts|some|many)\b)",
+        ),
+        (
+            # The same, said of a gentler end: "dying in my sleep would be a mercy", "sleeping forever sounds nice".
+            "gentle_end_appeals",
+            rf"\b(?:(?:dying|death|not waking up) (?:in my sleep|peacefully|quietly|tonight|someday|soon)|(?:falling|"
+            rf"going to) asleep forever|sleeping forever|eternal sleep|not being here|disappearing) (?:sounds|seems|"
+            rf"would be|feels|looks|is starting to sound|is looking) {_F}(?:nice|good|peaceful|easier|better|like a "
+            rf"relief|a relief|appealing|tempting|restful|welcome|great|like an escape|like freedom|a mercy|merciful|"
+            rf"a gift|a blessing|a kindness|a release|like rest)\b",
         ),
         (
             "want_death",

@@ -92,6 +92,14 @@ class Part:
                 pos = match.start() + 1
 
 
+def _strings(rx: re.Pattern[str], gate_: Gate) -> tuple[str, ...]:
+    return fewest_strings(rx.pattern) or gate_.needles
+
+
+def _found(text: str, strings: tuple[str, ...], rx: re.Pattern[str]) -> bool:
+    return any(s in text for s in strings) and rx.search(text) is not None
+
+
 def _rare_words(gate_: Gate | None) -> bool:
     return gate_ is not None and gate_.words is not None and COMMON_WORDS.isdisjoint(gate_.words)
 
@@ -107,14 +115,13 @@ class Required:
     def __init__(self, first_key: int, pattern: str) -> None:
         re.compile(pattern)
         self.alternatives = [(first_key + i, re.compile(alt), gate(alt)) for i, alt in enumerate(alternatives(pattern))]
-        # Gated on rare words: indexed. On common words only ("after me", "in case"): the strings themselves
-        # are searched for, when a rule needs this, which spares running the pattern on most messages.
-        self.by_key = {key: rx for key, rx, gate_ in self.alternatives if _rare_words(gate_)}
+        # Gated on rare words: indexed. On common words only ("after me", "in case"): not indexed. Either way
+        # the alternative's fewest long strings are looked for before its pattern is run ("for good" is
+        # far rarer than "good").
+        self.by_key = {key: (_strings(rx, g), rx) for key, rx, g in self.alternatives if _rare_words(g)}
         self.keys = frozenset(self.by_key)
         self.searched = [
-            (fewest_strings(rx.pattern) or gate_.needles, rx)
-            for _, rx, gate_ in self.alternatives
-            if gate_ is not None and not _rare_words(gate_)
+            (_strings(rx, g), rx) for _, rx, g in self.alternatives if g is not None and not _rare_words(g)
         ]
         self.always = [rx for _, rx, gate_ in self.alternatives if gate_ is None]
 
@@ -123,8 +130,8 @@ class Required:
         if open_keys is None:
             return any(rx.search(text) for _, rx, _ in self.alternatives)
         return (
-            any(self.by_key[key].search(text) for key in self.keys & open_keys)
-            or any(rx.search(text) for needles, rx in self.searched if any(n in text for n in needles))
+            any(_found(text, *self.by_key[key]) for key in self.keys & open_keys)
+            or any(_found(text, strings, rx) for strings, rx in self.searched)
             or any(rx.search(text) for rx in self.always)
         )
 
