@@ -51,7 +51,8 @@ IDIOMS = Gated(
             # Teaching and reading about suicide: "a lecture on suicidal thoughts in colleagues".
             r"\b(?:paper|study|studies|article|lecture|talk|module|review|webinar|course|training|seminar|"
             r"workshop|session|class|chapter|book|podcast|curso|clase|taller|sesion|articulo|charla) (?:on|about|"
-            r"sobre|de) (?:\w+ ){0,4}?(?:suicid\w+|si|self harm)(?: (?:ideation|thoughts?|risk|behaviou?r))?\b",
+            r"sobre|de) (?:\w+ ){0,4}?(?:suicide|suicidal|suicidality|suicidio|suicidas?|si|self harm)(?: (?:ideation|"
+            r"thoughts?|risk|behaviou?r))?\b",
             # Kicking oneself: "I could hit myself for forgetting".
             r"\b(?:could|should|want to|wanted to) (?:just )?(?:hit|kick|slap|punch) myself\b",
             r"\b(?:kick|kicked|kicking) myself (?:for|in the|over)\b",

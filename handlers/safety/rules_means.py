@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from handlers.safety.fragments import ANY_MEANS, DRUG_PLACES, GUN, MEANS, NAMES_A_MEANS, WORK_DRUGS
 from handlers.safety.fragments import FILLER as _F
-from handlers.safety.rule import concern, crisis
+from handlers.safety.rule import concern, crisis, spread
 
 _WORK = rf"(?:{WORK_DRUGS}|{DRUG_PLACES}|vials?)"
 # What "enough" is enough for. The weak endings need a means named somewhere in the message.
@@ -40,6 +40,7 @@ MEANS_RULES = (
         "work_drug_for_me",
         rf"\b{_WORK}\b[^.!?;]{{0,60}}?\b(?:for|into|on) myself\b|\b{_WORK}\b[^.!?;]{{0,40}}?\bfor me\b"
         rf"(?! (?:to|and)\b)",
+        requires=r"\bmyself\b|\bfor me\b",  # rarer than the drugs named in any shift's talk: looked for first
     ),
     crisis(
         "take_home",
@@ -89,8 +90,9 @@ MEANS_RULES = (
         rf"\b(?:take|taking|took|swallow\w*|inject\w*|push\w*|use|using|grab|grabbing|pull|pulling) "
         rf"(?:\w+ ){{0,3}}?(?:{MEANS}|{WORK_DRUGS})(?: \w+){{0,5}}? and (?:just )?(?:be done|end it|not wake up|"
         rf"never wake up|go to sleep|be gone|check out|die)\b",
+        requires=r"\band (?:just )?(?:be done|end it|not wake up|never wake up|go to sleep|be gone|check out|die)\b",
     ),
-    crisis("means_kept_ready", _READY, requires=NAMES_A_MEANS),
+    crisis("means_kept_ready", spread(_READY), requires=NAMES_A_MEANS),  # spread: each phrasing gated alone
     # Firearms.
     crisis(
         "gun",

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from handlers.safety.fragments import CLINICAL, NO_NEG
 from handlers.safety.fragments import FILLER as _F
-from handlers.safety.rule import leveled
+from handlers.safety.rule import crisis, leveled
 
 # `_F` is FILLER, short so a pattern still reads as the phrase it catches. Passive wishes ("I wish I
 # wouldn't wake up") are in rules_passive.py, at concern: they get the direct question first.
+# Looked for only where suicide itself is named: "thinking", "trying", "planning" are in every other message.
+THINKING_OF_SUICIDE = crisis(
+    "thinking_of_suicide",
+    rf"\b(?:think|thinking|thought|thoughts|considering|consider|considered|contemplating|contemplate|"
+    rf"contemplated|planning|plan|planned|attempted|attempt|attempting|tried|try|trying|commit|"
+    rf"committing|googling|googled|researching|researched|obsessing|fantasi[sz]e|fantasi[sz]ing|dreaming|"
+    rf"urges?|close to|on the verge of) {_F}(?:about |of |over |on |to commit |to )?{_F}(?:suicide|"
+    rf"unaliving|ending it|ending it all|ending things|ending my life|killing myself|taking my life)\b"
+    rf"{CLINICAL}",
+    requires=r"\bsuicide\b|\bunaliving\b|\bending (?:it|things|my life)\b|\bkilling myself\b|\btaking my life\b",
+)
 THOUGHT_RULES = leveled(
     "crisis",
     (
@@ -52,15 +63,6 @@ THOUGHT_RULES = leveled(
             "suicidal_thoughts",
             rf"\bsuicid(?:al|e) (?:thoughts?|ideation|ideations|feelings?|urges?|thinking|tendencies|episodes?|"
             rf"impulses?)\b{CLINICAL}",
-        ),
-        (
-            "thinking_of_suicide",
-            rf"\b(?:think|thinking|thought|thoughts|considering|consider|considered|contemplating|contemplate|"
-            rf"contemplated|planning|plan|planned|attempted|attempt|attempting|tried|try|trying|commit|"
-            rf"committing|googling|googled|researching|researched|obsessing|fantasi[sz]e|fantasi[sz]ing|dreaming|"
-            rf"urges?|close to|on the verge of) {_F}(?:about |of |over |on |to commit |to )?{_F}(?:suicide|"
-            rf"unaliving|ending it|ending it all|ending things|ending my life|killing myself|taking my life)\b"
-            rf"{CLINICAL}",
         ),
         (
             "on_my_mind",

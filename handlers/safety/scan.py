@@ -30,7 +30,7 @@ from handlers.safety.rules_hopelessness import (
 from handlers.safety.rules_means import MEANS_RULES
 from handlers.safety.rules_passive import ENVY_RULE, PASSIVE_RULES
 from handlers.safety.rules_plans import METHOD_RULES, PLAN_RULES
-from handlers.safety.rules_thoughts import THOUGHT_RULES
+from handlers.safety.rules_thoughts import THINKING_OF_SUICIDE, THOUGHT_RULES
 from handlers.safety.speakers import (
     FIRST_PERSON,
     ME_TOO,
@@ -43,6 +43,7 @@ from handlers.safety.speakers import (
 RANK = {"none": 0, "concern": 1, "crisis": 2}
 RULES: tuple[Rule, ...] = (
     *THOUGHT_RULES,
+    THINKING_OF_SUICIDE,
     *HARM_RULES,
     *METHOD_RULES,
     *PLAN_RULES,
@@ -220,11 +221,13 @@ def find_rules(text: str, *, gated: bool = True) -> dict[str, str]:
                     found[rule.name] = level
                 break
             someone_else = max(someone_else, RANK[rule.level])
-    if ME_TOO.search(text, words):
-        if OTHER_PERSON_CRISIS.search(text, words):
-            someone_else = RANK["crisis"]
-        if someone_else:
-            found["me_too"] = "crisis" if someone_else == RANK["crisis"] else "concern"
+    # "Me too" after someone else's risk makes it the writer's own. Someone else's crisis words are looked
+    # for first when no rule found any: they are rarer than "same" or "i get it".
+    their_crisis = None if someone_else else OTHER_PERSON_CRISIS.search(text, words) is not None
+    if (someone_else or their_crisis) and ME_TOO.search(text, words):
+        if their_crisis is None and someone_else < RANK["crisis"]:
+            their_crisis = OTHER_PERSON_CRISIS.search(text, words) is not None
+        found["me_too"] = "crisis" if their_crisis or someone_else == RANK["crisis"] else "concern"
     return found
 
 
