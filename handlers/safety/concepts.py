@@ -27,7 +27,8 @@ HOME_DRUGS = (
     r"clonazepam|xanax|alprazolam|valium|diazepam|ambien|zolpidem|tylenol|acetaminophen|ibuprofen|advil|benadryl|"
     r"lithium|amitriptyline|sertraline|zoloft|prozac|lexapro|wellbutrin|oxy|oxys|oxycodone|oxycontin|percocet|norco|"
     r"vicodin|tramadol|gabapentin|propranolol|metoprolol|insulin|lantus|humalog|novolog|melatonin|sleeping pills|"
-    r"painkillers|muscle relaxers|benzos|opioids|seroquels?|pastillas|medicamentos)"
+    r"painkillers|muscle relaxers|benzos|opioids|seroquels?|pastillas|medicamentos|"
+    r"sleeping meds|sleep meds|oxycodone)"
 )
 CRASHED = (
     r"\b(?:drove|steered|swerved|veered|crashed|aimed|turned the wheel|ran) (?:my car |the car |my truck |the truck "
@@ -58,12 +59,13 @@ CARBON_MONOXIDE = (
 # --- SELF_HARM: hurting one's own body, and what says it was meant ------------------------------------
 BODY = (
     r"(?:arms?|forearms?|wrists?|thighs?|legs?|skin|hips?|stomach|belly|ankles?|shoulders?|chest|hands?|knuckles|"
-    r"fists?|head|face|fingers?)"
+    r"fists?|head|face|fingers?|scalp|neck|lips?)"
 )
 HARM_ACT = (
     rf"\b(?:cut|cuts|sliced|carved|burned|burnt|burn|burns|punched|punch|hit|hits|smashed|smash|slammed|slam|banged|"
-    rf"bang|bangs|scratched|scratch|scraped|dug into|bit|bite|pinched|stabbed|hurt|hurts|took a (?:razor|blade|knife|"
-    rf"lighter|scalpel) to|held a lighter to) "
+    rf"bang|bangs|banging|scratched|scratch|scratching|cutting|burning|hitting|punching|slamming|biting|picking|"
+    rf"picked|scraped|dug into|bit|bite|pinched|stabbed|hurt|hurts|took a (?:razor|blade|knife|lighter|scalpel) to|"
+    rf"held a lighter to) "
     rf"(?:up |into |open )?(?:my (?:own )?(?:\w+ )?{BODY}|myself|the (?:wall|locker|door|mirror|bathroom "
     r"wall|steering wheel)|a (?:wall|locker|door|mirror))\b"
 )
@@ -85,7 +87,8 @@ WORK_MEANS = (
     r"narc drawer|narc cabinet|propofol|fentanyl|sux|succinylcholine|rocuronium|vecuronium|midazolam|versed|"
     r"ketamine|morphine|dilaudid|hydromorphone|narcs|narcotics|opioids|potassium|kcl|insulin|lantus|humalog|"
     r"novolog|digoxin|vials?)\b|or drawer\b|everything (?:we|i) (?:have|keep|stock|can get) (?:on|in|at) (?:the|"
-    r"my) (?:unit|floor|ward|hospital|or|icu)\b|all the (?:drugs|meds) (?:at|on|in) (?:work|the unit|the floor)\b)"
+    r"my) (?:unit|floor|ward|hospital|or|icu)\b|all the (?:drugs|meds) (?:at|on|in) (?:work|the unit|the floor)\b|"
+    r"\bfent\b|\bfenty\b)"
 )
 # What makes a means mine: enough for me, would do it, my weight, just in case.
 FOR_ME = (
@@ -96,7 +99,8 @@ FOR_ME = (
     rf"me{END}|(?:it is|that is|they are|those are|these are) (?:just |all |only )?for me{END}|put me (?:down|under|"
     rf"to sleep)|just in case{END}|in case i (?:need|decide|want|change my mind|go through)|keeping (?:some|it|them|a "
     r"few) for me|for when i am ready|(?:no one|nobody) would (?:notice|know|find out|miss it|ever know)|to not wake "
-    r"up|never wake up)\b"
+    r"up|never wake up|"
+    rf"(?:^|[.!?;,] )(?:all |just |only )?for me{END})\b"
 )
 DARK_MOOD = (
     r"\b(?:when i (?:feel|am feeling) like this|feeling like this|the way i (?:feel|have been feeling)|in this state|"
@@ -111,7 +115,8 @@ GUN = r"\b(?:guns?|pistol|handgun|revolver|rifle|shotgun|firearms?|glock|\.38|9m
 GUN_MINE = (
     rf"\b(?:(?:it is|that is|is) (?:there |here )?(?:just |only )?for me{END}|for me,? not (?:for )?"
     r"(?:burglars|intruders|protection|anyone else)|(?:it is |is |was |that is )?not for (?:protection|burglars|"
-    r"intruders|self defense|home defense|hunting|the range|safety|anyone else))\b"
+    r"intruders|self defense|home defense|hunting|the range|safety|anyone else)|"
+    r"for me,? not (?:for )?\w+)\b"
 )
 IN_CASE = rf"\b(?:(?:just )?in case{END}|in case i (?:need|decide|want|change my mind|go through))"
 GUN_READIED = (
@@ -120,6 +125,11 @@ GUN_READIED = (
     r"under|next to) (?:my|the) (?:car|truck|glovebox|glove box|bag|purse|backpack|nightstand|pillow|bed|locker)\b|"
     r"bought (?:bullets|ammo|rounds|shells)\b|(?:it is|is|was) (?:now )?loaded\b|(?:is|are|it is) (?:now )?in my "
     r"(?:glove ?box|car|truck|purse|bag|nightstand|locker|backpack)\b)"
+)
+# Readied in secret: "my husband doesn't know i took his gun out of the safe".
+GUN_HIDDEN = (
+    r"\b(?:(?:without|behind) (?:him|her|them|my \w+) (?:knowing|noticing)|(?:he|she|they|my \w+|nobody|no one) "
+    r"(?:does|do|did) not know i (?:took|have|moved|got|loaded|bought))\b"
 )
 PROTECTION = r"\b(?:burglar\w*|break ins?|intruders?|protection|self defense|home defense|range|hunting|deer|season)\b"
 LOW_MOOD = (
@@ -159,12 +169,17 @@ FINAL = (
     rf"ready{END}|(?:i am|i feel) (?:at peace|calm|ready)(?: now)?{END}|"
     r"permanently|for keeps|(?:no one|nobody) (?:has|will have|would have|needs) to (?:deal with|clean up|sort "
     r"out|go through)|(?:does|do|did) not know why|wrote (?:her|him|them|each of them) (?:a )?(?:note|letter)|"
-    rf"goodbye (?:everyone|everybody|all){END})\b"
+    rf"goodbye (?:everyone|everybody|all){END}|"
+    r"(?:^|[.!?;,] )(?:will not|am not going to) (?:be )?need(?:ing)? (?:them|it|any of (?:it|this|them)|those|these)"
+    r"(?! (?:with|now that|since|because|after|at|in|for|when|once|on|until)\b)|"
+    r"(?:they are|it is|they will be) in my (?:locker|desk|drawer|top drawer|car|nightstand|glovebox)|i (?:will not|am "
+    r"not going to) be (?:around|here) (?:tomorrow|after (?:tonight|today|this week))|for (?:everyone|everybody|each "
+    r"of (?:them|my \w+)|my (?:family|kids|wife|husband|parents|children))(?= ?[.!?;]|$))\b"
 )
 DEPARTURE = (
     r"\b(?:moving|move to|relocat\w*|new job|retir\w*|last (?:day|shift|week)|leaving (?:the|this|my) (?:hospital|job|"
     r"unit|program|practice)|flight|boarding|airport|trip|vacation|deploy\w*|surgery|rotation|graduat\w*|maternity|"
-    r"paternity|leave)\b"
+    r"paternity|leave|the move|new (?:apartment|house|place|home|city))\b"
 )
 
 # --- DEATH named, and a first-person appraisal of it: "suicide feels like the only answer" --------------
@@ -172,17 +187,20 @@ SUICIDE = r"\b(?:suicide|killing myself|ending it all|ending it|ending my life|t
 APPRAISAL = (
     r"\b(?:(?:(?:keeps|is starting to|has started to|starts to|is beginning to|just|really|honestly) )?(?:feel|feels|"
     r"feeling|seem|seems|seeming|sound|sounds|sounding|look|looks|looking)(?: (?:like|more and more like|increasingly "
-    r"like))? (?:(?:the|an|my|a|only|one|best|right|real|last|easiest|obvious|logical|reasonable|true|final) "
-    r"){0,3}(?:answer|option|way out|solution|choice|escape|exit|thing that makes sense|way to go|plan|relief|fix)|"
-    r"(?:feels|seems|sounds|looks) (?:so |more and more |pretty |kind of )?(?:right|inevitable|reasonable|logical|"
-    r"rational|peaceful|appealing|tempting|close|closer|like relief|like a relief)|is (?:all|everything) (?:that )?i "
-    r"(?:can |ever )?(?:think|thought) about|is the only thing (?:on my mind|i (?:can )?think about|that makes sense|"
-    r"left)|keeps (?:coming back|creeping in|popping (?:up|into my head)|crossing my mind|calling me)|makes (?:the "
-    r"most |more |so much )?sense (?:now|to me|lately|every day|each day|these days|anymore)|is (?:my|the) (?:only "
-    r")?(?:answer|option|way out|plan))\b"
+    r"like))? (?:(?:the|an|my|a|only|one|best|right|real|last|easiest|obvious|logical|reasonable|true|final|"
+    r"responsible|kind|kindest|fair|smart|sensible|sane) ){0,3}(?:answer|option|way out|solution|choice|escape|exit|"
+    r"thing that makes sense|way to go|plan|relief|fix)|(?:feels|seems|sounds|looks) (?:so |more and more |pretty |"
+    r"kind of )?(?:right|inevitable|reasonable|logical|rational|peaceful|appealing|tempting|close|closer|like relief|"
+    r"like a relief)|is (?:all|everything) (?:that )?i (?:can |ever )?(?:think|thought) about|is the only thing (?:on "
+    r"my mind|i (?:can )?think about|that makes sense|left)|keeps (?:coming back|creeping in|popping (?:up|into my "
+    r"head)|crossing my mind|calling me)|makes (?:the most |more |so much )?sense (?:now|to me|lately|every day|each "
+    r"day|these days|anymore)|is (?:my|the) (?:only )?(?:answer|option|way out|plan))\b"
 )
 # ...unless it is about someone else: "seems like the only option for some of my patients".
-NOT_FOR_OTHERS = r"(?! (?:for|to) (?!me\b|myself\b)\w+)"
+NOT_FOR_OTHERS = (
+    r"(?! (?:for|to) (?:him|her|them|some|many|most|a lot|people|patients|pts|the patient|the pt|my pt|my patients?|"
+    r"those|these|others|someone|anyone|veterans|men|women|teens|kids|her|his)\b)"
+)
 MIND_ON = (
     r"\b(?:all i (?:can |ever )?(?:think|thought) (?:about|of) (?:is|was)|my (?:mind|brain|head) keeps (?:going|"
     r"drifting|wandering|coming) (?:back )?to|i keep (?:coming|going|drifting) back to|the only (?:answer|option|way "

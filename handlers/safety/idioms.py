@@ -25,7 +25,7 @@ IDIOMS = Gated(
             r"\bcut my (?:\w+ )?wrists? on\b",
             r"\b(?:take|taking) my life (?:back|in (?:my (?:own )?hands|a (?:new|different) direction|"
             r"another direction)|to the next level)\b",
-            r"\b(?:this|that|the|a) hill (?:i|to) (?:\w+ ){0,3}?die on\b",
+            r"\b(?:this|that|the|a) hill (?:i|to) (?:\w+ ){0,3}?die on\b|\bdie on (?:this|that|the|a) hill\b",
             r"\bdie (?:of|from) (?:embarrassment|shame|boredom|cringe|laughter|laughing|cuteness)\b",
             r"\bdie (?:laughing|inside|a little(?: inside)?)\b",
             r"\bdie (?:my|her|his|their|your) (?:hair|beard|clothes|shirt)\b",  # the other "dye"

@@ -44,6 +44,7 @@ from handlers.safety.concepts import (
     FINAL,
     FOR_ME,
     GUN,
+    GUN_HIDDEN,
     GUN_MINE,
     GUN_READIED,
     HARM_ACT,
@@ -97,15 +98,15 @@ CONCEPT_RULES = (
     # ATTEMPT
     crisis(
         "took_my_own",
-        rf"{TOOK_AMOUNT} (?:\w+ ){{0,2}}?(?:of |on )?my (?:own )?(?:\w+ )?{HOME_DRUGS}\b|\b(?:took|swallowed|downed|"
-        r"downing) my (?:whole|entire) (?:\w+ )?(?:prescription|supply|bottle|stash)\b",
+        rf"{TOOK_AMOUNT} (?:\w+ ){{0,2}}?(?:of |on )?my (?:own )?(?:[\w']+ ){{0,2}}?{HOME_DRUGS}\b|\b(?:took|swallowed|"
+        r"downed|downing) my (?:whole|entire) (?:\w+ )?(?:prescription|supply|bottle|stash)\b",
         requires=r"\bmy\b",
         first_person=True,
     ),
     # An amount of pills, said by the writer ("i swallowed 60 tylenol friday night").
     crisis(
         "took_an_amount",
-        rf"{TOOK_AMOUNT} (?:of )?(?:the |those |these |a bottle of )?(?:\w+ )?{HOME_DRUGS}\b",
+        rf"{TOOK_AMOUNT} (?:of )?(?:the |those |these |a bottle of |my |her |his )?(?:[\w']+ ){{0,2}}?{HOME_DRUGS}\b",
         writer_named=True,
     ),
     crisis(
@@ -159,14 +160,20 @@ CONCEPT_RULES = (
         "crisis",
         "gun_readied",
         GUN_READIED,
-        f"(?:{IN_CASE}|{GUN_MINE})",
+        f"(?:{IN_CASE}|{GUN_MINE}|{GUN_HIDDEN})",
         100,
         requires=GUN,  # "put my bag in the car, just in case" is not this: a gun must be named
         first_person=True,
         unless=PROTECTION,
     ),
     pair("concern", "gun_in_case", GUN, IN_CASE, 60, first_person=True, unless=PROTECTION),
-    pair("concern", "gun_at_hand", GUN, GUN_READIED, 60, first_person=True, unless=PROTECTION),
+    concern("gun_at_hand", GUN_READIED, requires=GUN, first_person=True, unless=PROTECTION),
+    crisis(
+        "gun_to_my_head",
+        r"\b(?:put|putting|hold|holding|held|press|pressing|pressed|point|pointing|pointed) (?:it|the barrel|the gun|"
+        r"the muzzle) (?:in|to|against|at|under|into) my (?:mouth|head|temple|chin|chest)\b",
+        requires=GUN,
+    ),
     pair("concern", "gun_and_low_mood", GUN, LOW_MOOD, 80, first_person=True),
     # FAREWELL
     pair("crisis", "farewell_final", FAREWELL_GIVEN, FINAL, 120, first_person=True, unless=DEPARTURE),

@@ -59,7 +59,7 @@ SPANISH_RULES = (
         "me_voy_a_matar",
         "crisis",
         rf"\bme (?:voy a|quiero|pienso|tengo que|deberia|podria|quisiera) {_F}(?:matar|suicidar|colgar|ahorcar|"
-        rf"quitar la vida|tirar (?:del|de un|de una|de la|desde|por|al|a las vias|bajo))\b",
+        rf"quitar la vida|(?:tirar|aventar|echar) (?:del|de un|de una|de la|desde|por|al|a las vias|bajo))\b",
     ),
     _es(
         "solo_pienso_en",
@@ -189,9 +189,9 @@ SPANISH_RULES = (
     _es(
         "no_despertar",
         "concern",
-        r"\b(?:ojala|quisiera|quiero|me gustaria|deseo|espero|rezo por) (?:a veces )?(?:no despertar(?:me)?|"
-        r"dormirme y no despertar|morirme mientras duermo|no volver a despertar)\b|\bojala no (?:despertara|"
-        r"despierte|amaneciera)\b|\bdormir(?:me)? y no (?:despertar|volver a despertar)\b|\bya no quiero "
+        r"\b(?:ojala|quisiera|quiero|me gustaria|deseo|espero|rezo por) (?:a veces )?(?:no despertar(?:me)?|dormirme "
+        r"y no despertar|morirme mientras duermo|no volver a despertar)\b|\bojala no (?:despertara|despierte|"
+        r"amaneciera|amanecer|despertar)\b|\bdormir(?:me)? y no (?:despertar|volver a despertar)\b|\bya no quiero "
         r"(?:despertar|seguir aqui|existir)\b",
     ),
     _es(

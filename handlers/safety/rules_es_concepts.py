@@ -41,12 +41,14 @@ _MEANT = (
 )
 # Self-harm: hurting oneself, and what says it was meant.
 _HARM = (
-    r"\bme (?:volvi a |he vuelto a |vuelvo a |sigo |estoy )?(?:corte|corto|cortar|cortando|queme|quemo|quemar|"
-    r"quemando|golpee|golpeo|pegue|pego|di golpes|doy golpes|arane|rasgune|lastime|lastimo|hice dano|hago dano)\b"
+    r"\bme (?:volvi a |he vuelto a |vuelvo a |sigo |estoy |he estado |estaba |ando )?(?:corte|corto|cortar|cortando|"
+    r"queme|quemo|quemar|quemando|golpee|golpeo|pegue|pego|di golpes|doy golpes|arane|arano|aranando|rasgune|rasguno|"
+    r"rasgunando|lastime|lastimo|lastimando|hice dano|hago dano)\b"
 )
 _HARM_MEANT = (
     r"\b(?:a proposito|adrede|hasta (?:sangrar|que sangr\w+|que me sangr\w+)|para sentir (?:algo|alivio)|para "
-    r"castigarme|otra vez|de nuevo|ya van|ya son)\b"
+    r"castigarme|otra vez|de nuevo|ya van|ya son|con (?:un |una |unos |unas )?(?:cigarros?|encendedor|navaja|"
+    r"cuchill[oa]s?|cuchilla|vidrio|plancha|tijeras))\b"
 )
 _ACCIDENT = r"\b(?:sin querer|por accidente|accidentalmente|cocinando|el dedo|me cai|resbale)\b"
 # Means at work, and what turns them towards the writer.
@@ -68,7 +70,7 @@ _DARK = (
 # Firearms.
 _GUN = r"\b(?:pistola|arma|armas|escopeta|rifle|revolver|cuerno de chivo)\b"
 _GUN_MINE = (
-    rf"\b(?:(?:es|era) (?:solo )?para mi{_END}|no es para (?:proteccion|protegerme|defensa|cazar|la casa|"
+    rf"\b(?:(?:es|era|son|eran) (?:solo )?para mi{_END}|no es para (?:proteccion|protegerme|defensa|cazar|la casa|"
     r"los ladrones))\b"
 )
 _IN_CASE = r"\b(?:por si acaso|por si (?:la|lo) necesito|por si me decido)\b"
@@ -175,6 +177,13 @@ SPANISH_CONCEPT_RULES = (
         r"(?:dia|fecha|lugar|hora)\b)",
     ),
     _said("me_corte_las_venas", "crisis", r"\bme (?:corte|cortaba|abri|rasgue) las venas\b"),
+    _said(
+        "ya_lo_decidi",
+        "crisis",
+        r"\bya (?:lo )?decidi\b[^.!?;:]{0,20}?\b(?:el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|fin)|"
+        r"esta noche|manana|hoy)\b|\b(?:ya )?(?:tengo|se) (?:como|cuando|donde) (?:hacerlo )?y (?:cuando|como|donde)\b",
+        at_work="concern",
+    ),
     # Hopelessness, passive wishes, a burden.
     _es(
         "si_me_muriera",
@@ -182,6 +191,12 @@ SPANISH_CONCEPT_RULES = (
         r"\bsi (?:yo )?me (?:muriera|muero|fuera para siempre|desapareciera)\b[^.!?;]{0,40}?\b(?:no pasaria nada|nadie "
         r"(?:lo )?notaria|nadie se daria cuenta|estarian mejor|seria mejor|daria igual|a nadie le importaria|nadie me "
         r"extranaria)\b",
+    ),
+    _said(
+        "sin_ganas_de_vivir",
+        "concern",
+        r"\bno tengo ganas de (?:nada,? )?(?:ni (?:de )?)?vivir\b|\bni (?:de )?vivir\b(?= ?[.!?;,]|$)|\b(?:estarian|"
+        r"estaria) mejor con otr[oa] (?:mama|papa|madre|padre|esposa|esposo|persona)\b",
     ),
     _said(
         "sin_fuerzas",

@@ -83,7 +83,16 @@ HOPELESSNESS_RULES = leveled(
             "not_around_much_longer",
             r"\b(?:will not|not going to) be (?:around|alive) (?:much longer|for much longer|for long|anymore)\b",
         ),
-        ("give_up_on_life", rf"\b(?:give|giving|gave|given) up on {_F}(?:life|living|myself|it all)\b"),
+        (
+            "give_up_on_life",
+            rf"\b(?:give|giving|gave|given) up on {_F}(?:life|living|myself|it all|everything|the future|ever being "
+            rf"happy|getting better)\b",
+        ),
+        (
+            "nothing_left_for_me",
+            r"\bnothing (?:left )?for me (?:here|anymore|in this world|in life)\b|\b(?:this|the) (?:pain|feeling|hurt) "
+            r"(?:is never going to|will never|is not ever going to) (?:end|stop|go away|get better)\b",
+        ),
         ("want_out_of_life", r"\bwant out (?:of (?:this life|life|everything|it all|existence)|for good)\b"),
         (
             "nobody_would_miss_me",
@@ -123,9 +132,15 @@ HOPELESSNESS_RULES = leveled(
             r"(?:give|bring|add|am worth)\b",
         ),
         (
+            "ruining_everything",
+            r"\bi am (?:just )?(?:ruining|wrecking|destroying) (?:everyone|everybody|my (?:\w+ )?(?:family|kids|wife|"
+            r"husband|partner|children))(?:'s| s)? (?:life|lives)\b|\b(?:i )?(?:just |only )?take up space\b",
+        ),
+        (
             "worth_more_dead",
-            r"\bworth more (?:to (?:them|my \w+) )?dead\b|\b(?:life )?insurance\b[^.!?;]{0,60}?\b(?:would|will|could) "
-            r"(?:fix (?:everything|it all)|take care of (?:them|everyone|my \w+)|help them|set them up)\b",
+            r"\bworth more (?:to (?:them|my \w+) )?dead\b|\bbetter off with (?:the|my) (?:life )?insurance\b|"
+            r"\b(?:life )?insurance\b[^.!?;]{0,60}?\b(?:would|will|could) (?:fix (?:everything|it all)|take care of "
+            r"(?:them|everyone|my \w+)|help them|set them up)\b",
         ),
     ),
 )
@@ -154,7 +169,8 @@ OTHERS_NAMED_RULES = (
         r"\bmy (?:\w+ ){0,2}?(?:kids|children|family|husband|wife|partner|son|daughter|parents)\b[^.!?;]{0,40}?"
         r"\b(?:would|will|could) (?:have|live|get) (?:a |much )?(?:better|happier|easier) (?:life|lives|time|future)\b"
         r"[^.!?;]{0,20}?\b(?:with someone else|with (?:a|another) (?:mom|dad|mother|father|parent)|without me|if i "
-        r"(?:was|were) (?:gone|not here|dead))\b",
+        r"(?:was|were) (?:gone|not here|dead))\b|\bmy (?:\w+ ){0,2}?(?:kids|children|family|husband|wife|partner|son|"
+        r"daughter|parents)\b[^.!?;]{0,30}?\bbetter off with (?:the|my) (?:life )?insurance\b",
         marked=True,
     ),
 )
@@ -198,7 +214,8 @@ WORK_WEARY_RULES = (
     ),
     concern(
         "what_is_the_point",
-        r"\bwhat is (?:even )?the point(?: of (?:it all|anything|any of (?:it|this)|living|life|going on))?"
+        r"\bwhat is (?:even )?the point(?: (?:of|in) (?:it all|anything|any of (?:it|this)|living|life|going on|trying|"
+        r"getting up|waking up))?"
         r"(?: anymore| any longer)?(?= ?[.!?;,]|$)|\bnothing matters (?:anymore|any longer)\b|\b(?:do not|can not|"
         r"no longer) (?:really |even )?see (?:the|any) point(?: (?:anymore|any longer|in anything|of anything))?"
         r"(?= ?[.!?;,]|$)",

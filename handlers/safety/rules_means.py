@@ -55,7 +55,9 @@ MEANS_RULES = (
         r"that should have been wasted)\b",
     ),
     concern(
-        "diverting", rf"\b(?:pocket\w*|stash\w*|divert\w*|squirrel\w* away|skimm\w*) (?:\w+ ){{0,3}}?{WORK_DRUGS}\b"
+        "diverting",
+        rf"\b(?:pocket\w*|stash\w*|divert\w*|squirrel\w* away|skimm\w*|keeping|kept|hoarding|hoarded|holding on to) "
+        rf"(?:\w+ ){{0,3}}?{WORK_DRUGS}\b",
     ),
     crisis("enough_to_die", rf"\benough (?:\w+ ){{0,6}}?(?:to|that i could|so i could) {_F}{_FATAL}\b"),
     crisis("enough_to_do_it", rf"\benough (?:\w+ ){{0,6}}?to {_F}{_WEAK}\b", requires=NAMES_A_MEANS),
@@ -78,6 +80,8 @@ MEANS_RULES = (
         r"read about|calculating|calculated|worked out|figured out) (?:the )?(?:lethal|fatal|deadly) "
         r"(?:doses?|amounts?|levels?)\b(?! (?:of|for|in) (?:the|a|an|his|her|their|this|that|our|pt|pts|patient|"
         r"patients|kids?|children|dogs?|cats?)\b)",
+        unless=r"\b(?:consult|patients?|pts?|cases?|tox\w*|poison control|exams?|boards|class|lecture|pharm\w*|"
+        r"studying|nclex)\b",
     ),
     crisis(
         "what_i_would_need",
@@ -147,6 +151,17 @@ MEANS_RULES = (
         rf"{ANY_MEANS}(?: [\w']+){{0,8}}? {_AND_I_DWELL}",
         marked=True,
         requires=_AND_I_DWELL,  # rarer than a means named: looked for first
+    ),
+    concern(
+        "lingering_at_the_edge",
+        r"\b(?:bridge|overpass|parking (?:garage|deck)|roof|ledge|train tracks|tracks)\b[^.!?;]{0,40}?\b(?:slowing "
+        r"down|slow down|pulling over|pull over|stopping|stop to look|staring down|looking down|looking over)\b",
+        first_person=True,
+    ),
+    concern(
+        "counting_pills",
+        rf"\b(?:counted|counting|count|lined up|lining up|laid out|laying out) (?:out )?(?:all )?my (?:\w+ )?{MEANS}\b"
+        r"(?! (?:for|into|in) (?:my |the |a )?(?:pill ?box|organi[sz]er|week|refill|pharmacy)\b)",
     ),
     concern("how_easy", r"\bhow easy it would be\b|\bit would be (?:so )?easy to\b", requires=NAMES_A_MEANS),
     concern(

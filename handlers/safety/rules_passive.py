@@ -128,6 +128,12 @@ PASSIVE_RULES = leveled(
             r"wake up)\b",
         ),
         (
+            "would_not_treat_it",
+            r"\bif i (?:got|get|had|have|were diagnosed with|was diagnosed with) (?:cancer|something terminal|a "
+            r"tumou?r)\b[^.!?;]{0,30}?\bi (?:would not|would never) (?:treat it|get (?:it )?treated|fight it|go to "
+            r"the doctor|seek (?:care|treatment))\b",
+        ),
+        (
             "waiting_to_die",
             r"\bwaiting (?:to die|for (?:death|it (?:all )?to (?:end|be over)|the end\b(?! of)|my (?:turn|time) to "
             r"(?:die|go)))\b",

@@ -151,8 +151,25 @@ PLAN_RULES = (
         "know_how_i_would",
         r"\bi know (?:exactly )?how i (?:would|will|am going to) do it\b|\bi (?:have )?(?:worked|figured) out "
         r"(?:exactly )?how(?: and when)?\b(?! to\b| (?:much|many|long|far|the|my|our|a)\b)|\bthe (?:how|where) and "
-        r"the when\b|\b(?:know|knew|decided|figured out|worked out) (?:exactly |both )?(?:how|where) and when(?= "
-        r"?[.!?;,]|$)",
+        r"the when\b|\b(?:know|knew|decided|figured out|worked out) (?:exactly |both )?(?:how|where|when) and (?:when|"
+        r"how|where)(?= ?[.!?;,]|$)",
+    ),
+    # Made up one's mind, with a time or a calm: "made up my mind. sunday. i'm weirdly calm".
+    crisis(
+        "mind_made_up",
+        r"\b(?:made up my mind|my mind is made up|i (?:have )?decided)\b(?= ?[.!?;,]|$| (?:sunday|monday|tuesday|"
+        r"wednesday|thursday|friday|saturday|tonight|this weekend)\b)[^:]{0,60}?\b(?:sunday|monday|tuesday|wednesday|"
+        r"thursday|friday|saturday|tonight|tomorrow|this weekend|calm|at peace|peaceful|relieved|ready)\b",
+        requires=r"\b(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|tonight|tomorrow|weekend|calm|peace|"
+        r"peaceful|relieved|ready)\b",
+        at_work="concern",
+    ),
+    # A way to do "it", never named: "i settled on a way to do it that won't traumatize my kids".
+    crisis(
+        "a_way_to_do_it",
+        r"\b(?:settled on|found|chose|picked|decided on|figured out|worked out|know) (?:a|the|an easy|a quick|a clean) "
+        r"(?:way|method) to do it\b(?! (?:at|for|with|on|in)\b)",
+        at_work="concern",
     ),
     crisis(
         "tonight_is_the_night",

@@ -44,7 +44,7 @@ THOUGHT_RULES = leveled(
         (
             "part_of_me",
             r"\bpart of me (?:\w+ ){0,2}?(?:wants|want|wishes|is ready|longs) to (?:die|be dead|end it|"
-            r"kill myself|not exist|not be here)\b",
+            r"kill myself|not exist|not be here|disappear|stop existing|not wake up|be gone|sleep forever)\b",
         ),
         (
             "no_wish_to_live",

@@ -136,7 +136,7 @@ def normalise(text: str) -> str:
     if len({word for word in text.split() if len(word) == 1} - {"i", "a"}) >= 1:
         text = _SPACED_LETTERS.sub(_join_spaced, text)  # only a single letter other than "i"/"a" can start one
     if "'" in text:
-        text = _CONTRACTION.sub(_expand, text)
+        text = _CONTRACTION.sub(_expand, text.replace("od'd", "oded"))  # "I OD'd": not "od would"
     text = _fix_tokens(text)
     text = _steps(text, _PHRASES)
     if "," in text and _FILLER_NEAR_COMMA.search(text):

@@ -51,7 +51,7 @@ _SHORTCUTS = {
     "selfharm": "self harm", "sewerslide": "suicide", "suicde": "suicide", "sucide": "suicide",
     "suiside": "suicide", "suicid": "suicide", "sucidal": "suicidal", "suicdal": "suicidal",
     "suisidal": "suicidal", "suicidial": "suicidal", "ded": "dead", "dieing": "dying", "dyin": "dying",
-    "oding": "overdosing", "oded": "overdosed", "lyf": "life", "livin": "living", "nothin": "nothing",
+    "oding": "overdosing", "oded": "overdosed", "lyf": "life", "lyfe": "life", "livin": "living", "nothin": "nothing",
     "goin": "going", "thinkin": "thinking", "killin": "killing", "endin": "ending", "feelin": "feeling",
     "tryin": "trying", "kil": "kill", "anymroe": "anymore", "anymor": "anymore", "nemore": "anymore",
     "kll": "kill", "kiil": "kill", "klil": "kill", "unalvie": "unalive", "unalve": "unalive", "sui": "suicide",
