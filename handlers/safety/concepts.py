@@ -48,7 +48,7 @@ MEANT = (
     r"\b(?:on purpose|deliberately|intentionally|(?:nobody|no one)(?: at work| here)? (?:knows|found out|noticed|has "
     r"any idea)|like (?:nothing|it never|it did not) happen\w*|told (?:everyone|everybody|people|them|work|my \w+) "
     r"(?:it was|that it was|i)|lied about (?:why|it|what happened|what i did)|(?:hoping|hoped|so that i would|so i "
-    r"would|to) (?:not|never) wake up|to see if i (?:would|could) (?:wake up|survive|die)|did not work|still here|"
+    r"would|to) (?:not|never) wake up|to see if i (?:would|could) (?:wake up|survive|die)|still here|"
     r"wanted it to be over|to make it stop)\b"
 )
 CARBON_MONOXIDE = (
@@ -233,9 +233,9 @@ PREPARED = (
 PREPARED_WORDS = r"\b(?:lined up|arranged|in place|planned|planning|plan|finali[sz]ed|decided)\b"
 # What names a plan as someone else's or as work: "for the patient", "to take a vacation", "with my manager".
 PLAN_NAMED = (
-    r"(?: (?:for (?!how|when|it\b|this\b|that\b|me\b|myself\b|tonight|today|tomorrow|this|next|the weekend|(?:mon|tues|"
-    r"wednes|thurs|fri|satur|sun)day|after|weeks|months|days|a while|ages)|to (?!do it|go through|end|die|kill|not "
-    r"wake|never wake)|of|with|about|if|on|at|in place|b\b|a\b|that|where|and a backup)\b| ?[:-]|[^.!?;]{0,25}:)"
+    r"(?: (?:for (?!how|when|it\b|this\b|that\b|me\b|myself\b|tonight|this weekend|the weekend|after|weeks|months|"
+    r"days|a while|ages)|to (?!do it|go through|end|die|kill|not wake|never wake)|of|with|about|if|on|at|in place|b\b|"
+    r"a\b|that|where|and a backup)\b| ?[:-]|[^.!?;]{0,25}:)"
 )
 # What says a plan is meant: resolve, calm, a time, secrecy.
 PLAN_MEANT = (

@@ -208,8 +208,8 @@ CONCEPT_RULES = (
     concern(
         "prepared",
         r"\b(?:(?:got|have|had) (?:everything|it all|it) (?:all )?(?:lined up|arranged|in place|planned|finali[sz]ed)|"
-        rf"(?:everything|it all) is (?:all )?(?:lined up|arranged|in place|planned|finali[sz]ed)|i have been planning "
-        rf"(?:it|this)|planned it (?:all|out|carefully))\b(?!{PLAN_NAMED})",
+        rf"(?:everything|it all) is (?:all )?(?:lined up|arranged|in place|planned|finali[sz]ed)|planned it (?:all|out|"
+        rf"carefully))\b(?!{PLAN_NAMED})",
         at_work="none",
     ),
     # "The only way out is to die", "thinking of ways to die that would look natural".

@@ -183,6 +183,7 @@ SPANISH_CONCEPT_RULES = (
         r"\bya (?:lo )?decidi\b[^.!?;:]{0,20}?\b(?:el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|fin)|"
         r"esta noche|manana|hoy)\b|\b(?:ya )?(?:tengo|se) (?:como|cuando|donde) (?:hacerlo )?y (?:cuando|como|donde)\b",
         at_work="concern",
+        unless=_DEPARTURE,
     ),
     # Hopelessness, passive wishes, a burden.
     _es(

@@ -71,7 +71,8 @@ HOPELESSNESS_RULES = leveled(
         (
             "burden",
             rf"{NO_NEG}\b(?:am|feel like|feel|feeling like|feeling|felt like|just|only|nothing but) {_F}(?:a|an|"
-            rf"such a) {_F}(?:\w+ )?burden\b(?! (?:of|on the (?:system|schedule|rota|unit|staffing|budget|team|"
+            rf"such a) {_F}(?:\w+ )?burden\b(?! (?:to|on|for) (?:nobody|no one|anyone)\b)(?! (?:of|on the (?:system|"
+            rf"schedule|rota|unit|staffing|budget|team|"
             rf"department|floor))\b)",
         ),
         (

@@ -120,7 +120,8 @@ MEANS_RULES = (
     concern(
         "bought_a_gun",
         rf"\b(?:bought|buying|buy|got|getting|purchased|picked up|ordered) (?:a|another|myself a|me a) "
-        rf"(?:new )?{GUN}\b(?! (?:for|to go) (?:hunting|deer|the range|target|sport|protection|my (?:husband|wife|"
+        rf"(?:new )?{GUN}\b(?! (?:safe|safes|lock|locks|case|license|permit|cleaning)\b)(?! (?:for|to go) (?:hunting|"
+        rf"deer|the range|target|sport|protection|my (?:husband|wife|"
         rf"son|dad)))",
         unless=r"\b(?:protection|self defen[cs]e|home defen[cs]e|break ins?|burglar\w*|intruders?|hunting|deer)\b",
     ),
@@ -154,8 +155,10 @@ MEANS_RULES = (
     ),
     concern(
         "lingering_at_the_edge",
-        r"\b(?:bridge|overpass|parking (?:garage|deck)|roof|ledge|train tracks|tracks)\b[^.!?;]{0,40}?\b(?:slowing "
-        r"down|slow down|pulling over|pull over|stopping|stop to look|staring down|looking down|looking over)\b",
+        r"\bi (?:keep |kept |have been )?(?:driving|walking|going|stopping|parking) (?:past|over|on|to|at|by) (?:the|"
+        r"a) (?:bridge|overpass|parking (?:garage|deck)|roof|ledge|train tracks|tracks)\b[^.!?;]{0,40}?\b(?:slowing "
+        r"down|pulling over|stopping|looking down|looking over|staring down)\b|\b(?:stop|stopped|pull over|pulled "
+        r"over) (?:on|at) (?:the|a) (?:bridge|overpass|ledge) (?:and|to) (?:stare|look) (?:down|over)\b",
         first_person=True,
     ),
     concern(

@@ -135,7 +135,7 @@ PLAN_RULES = (
         r"(?! (?:for|to|with|already for|out for|on|at|in)\b)",
         at_work="concern",
     ),
-    crisis("plan_is_set", r"\bmy plan is (?:set|ready|made|done|in place|final)\b(?! (?:for|to|with)\b)"),
+    crisis("plan_is_set", r"\bmy plan is (?:set|ready|made|done|in place|final)\b(?! (?:for|to|with)\b| ?[:-])"),
     concern(
         "do_it_tonight",
         r"\b(?:tonight|today|this weekend) i am (?:going to|finally going to) do it\b|\bi am (?:finally )?going to "
