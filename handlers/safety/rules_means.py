@@ -94,7 +94,7 @@ MEANS_RULES = (
         rf"\b(?:take|taking|took|swallow\w*|inject\w*|push\w*|use|using|grab|grabbing|pull|pulling) "
         rf"(?:\w+ ){{0,3}}?(?:{MEANS}|{WORK_DRUGS})(?: \w+){{0,5}}? and (?:just )?(?:be done|end it|not wake up|"
         rf"never wake up|go to sleep|be gone|check out|die)\b",
-        requires=r"\band (?:just )?(?:be done|end it|not wake up|never wake up|go to sleep|be gone|check out|die)\b",
+        requires=r"\b(?:be done|end it|wake up|go to sleep|be gone|check out)\b|\band (?:just )?die\b",
     ),
     crisis("means_kept_ready", spread(_READY), requires=NAMES_A_MEANS),  # spread: each phrasing gated alone
     # Firearms.

@@ -93,12 +93,16 @@ class Part:
                 pos = match.start() + 1
 
 
-def _strings(rx: re.Pattern[str], gate_: Gate) -> tuple[str, ...]:
-    return fewest_strings(rx.pattern) or gate_.needles
+def _strings(rx: re.Pattern[str], gate_: Gate) -> Gate:
+    return fewest_strings(rx.pattern) or gate_
 
 
-def _found(text: str, strings: tuple[str, ...], rx: re.Pattern[str]) -> bool:
-    return any(s in text for s in strings) and rx.search(text) is not None
+_FEW = 6
+
+
+def _found(text: str, strings: Gate | tuple[str, ...], rx: re.Pattern[str]) -> bool:
+    needles = strings.needles if isinstance(strings, Gate) else strings
+    return any(s in text for s in needles) and rx.search(text) is not None
 
 
 def _rare_words(gate_: Gate | None) -> bool:
@@ -109,35 +113,37 @@ class Required:
     """A rule's `requires` pattern, as alternatives filed in the scan's one gate index under keys of their own.
 
     A message pays for a requirement only where an alternative's gate passed, and for each distinct one
-    once, whichever rules share it. Alternatives gated on substrings are not indexed (the index would
-    search for them in every message); they are searched for only when a rule needs them.
+    once, whichever rules share it. Alternatives gated on rare words are indexed with the rule parts; the
+    rest are tried through an index of their own, built from their fewest long strings: a word of one of
+    them must be in the message, then the string itself, and only then the pattern runs.
     """
 
     def __init__(self, first_key: int, pattern: str) -> None:
         re.compile(pattern)
         self.alternatives = [(first_key + i, re.compile(alt), gate(alt)) for i, alt in enumerate(alternatives(pattern))]
-        # Gated on rare words: indexed. On common words only ("after me", "in case"): not indexed. Either way
-        # the alternative's fewest long strings are looked for before its pattern is run ("for good" is
-        # far rarer than "good").
         self.by_key = {key: (_strings(rx, g), rx) for key, rx, g in self.alternatives if _rare_words(g)}
         self.keys = frozenset(self.by_key)
-        self.searched = [
-            (_strings(rx, g), rx) for _, rx, g in self.alternatives if g is not None and not _rare_words(g)
-        ]
+        searched = [(_strings(rx, g), rx) for _, rx, g in self.alternatives if g is not None and not _rare_words(g)]
+        self.searched = tuple((g.needles, rx) for g, rx in searched)
+        self.local = GateIndex((i, g) for i, (g, _) in enumerate(searched))
         self.always = [rx for _, rx, gate_ in self.alternatives if gate_ is None]
 
-    def holds(self, text: str, open_keys: set[int] | None) -> bool:
+    def holds(self, text: str, open_keys: set[int] | None, words: set[str] | None = None) -> bool:
         """Is it in `text`? `open_keys`: the keys whose gates passed (None: try every alternative)."""
         if open_keys is None:
             return any(rx.search(text) for _, rx, _ in self.alternatives)
-        return (
-            any(_found(text, *self.by_key[key]) for key in self.keys & open_keys)
-            or any(_found(text, strings, rx) for strings, rx in self.searched)
-            or any(rx.search(text) for rx in self.always)
-        )
+        if any(_found(text, *self.by_key[key]) for key in self.keys & open_keys):
+            return True
+        if len(self.searched) > _FEW:  # many: their own index; few: a loop costs less than the index
+            words = text_words(text) if words is None else words
+            if any(_found(text, *self.searched[i]) for i in self.local.open_parts(text, words)):
+                return True
+        elif any(_found(text, strings, rx) for strings, rx in self.searched):
+            return True
+        return any(rx.search(text) for rx in self.always)
 
     def indexed(self) -> list[tuple[int, Gate]]:
-        """The alternatives the index files: those gated on words."""
+        """The alternatives the scan's index files: those gated on rare words."""
         return [(key, gate_) for key, _, gate_ in self.alternatives if key in self.by_key]
 
 
@@ -248,7 +254,7 @@ def _matches(
         if compiled.requires is not None:
             known = required.get(id(compiled.requires))
             if known is None:
-                known = required[id(compiled.requires)] = compiled.requires.holds(text, open_parts)
+                known = required[id(compiled.requires)] = compiled.requires.holds(text, open_parts, words)
             if not known:
                 continue
         if gated:
