@@ -179,7 +179,7 @@ FINAL = (
 DEPARTURE = (
     r"\b(?:moving|move to|relocat\w*|new job|retir\w*|last (?:day|shift|week)|leaving (?:the|this|my) (?:hospital|job|"
     r"unit|program|practice)|flight|boarding|airport|trip|vacation|deploy\w*|surgery|rotation|graduat\w*|maternity|"
-    r"paternity|leave|the move|new (?:apartment|house|place|home|city))\b"
+    r"paternity|leave|the move|new (?:apartment|house|place|city))\b"
 )
 
 # --- DEATH named, and a first-person appraisal of it: "suicide feels like the only answer" --------------
@@ -253,9 +253,9 @@ PASSIVE_FRAME = (
     r"\b(?:(?:would not|do not|would not really|would not even) (?:mind|care) (?:if|whether)|(?:hope|hoping|hopes|wish|"
     r"wishing|pray|praying) (?:that |for )?|part of me (?:hopes|wishes|wants)|i (?:catch|caught) myself (?:hoping|"
     r"wishing)|it would be (?:nice|fine|ok|okay|a relief|easier|better|a mercy) if|(?:would not|would not really) be "
-    r"(?:the worst thing|so bad|a bad thing) if|i would welcome it if|(?:would not|would not even|i would not) "
-    r"(?:fight|resist) (?:it )?if|would not hate (?:it )?if|would be (?:okay|fine|ok|alright) (?:with it )?if|would "
-    r"not be (?:sad|upset) if|would not mind (?:a|an|getting|being) )"
+    r"(?:the worst thing|so bad|a bad thing) if|i would welcome (?:it if|a|an)|(?:would not|would not even|i would "
+    r"not) (?:fight|resist) (?:it )?if|would not hate (?:it )?if|would be (?:okay|fine|ok|alright) (?:with it )?if|"
+    r"would not be (?:sad|upset) if|would not mind (?:a|an|getting|being) )"
 )
 DEATH_EVENT = (
     r"\b(?:(?:a|the|some) (?:bus|car|truck|train) (?:would |will )?(?:hit|hits|ran over|runs over|run over|took out|"

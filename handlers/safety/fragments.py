@@ -18,7 +18,8 @@ CLINICAL = (
     r"holds?|unit|ward|research|stats|data|survivors?|loss|bereavement|kids?|teens?|adolescents?|people|"
     r"person|man|woman|guy|girl|boy|certificates?|certs?|pronounc\w*|notes? (?:on|for)|summar\w*|among|amongst|"
     r"in (?:the )?(?:ed|er|icu|residents|physicians|doctors|nurses|teens|adolescents|youth|veterans|clinicians|"
-    r"students|patients|pts|kids|children|older adults|elderly))\b)"
+    r"students|patients|pts|kids|children|older adults|elderly)|in (?:\w+ )?\w+(?:ists|ians|eons|ents|ers|ees|ors))"
+    r"\b)"
 )
 MEANS = (
     r"(?:pills|meds|tablets|medications?|tylenol|acetaminophen|insulin|potassium|kcl|propofol|fentanyl|morphine|"

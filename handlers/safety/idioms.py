@@ -49,7 +49,7 @@ IDIOMS = Gated(
             r"referral|referred|seen|presenting|presented|presents|brought in|workup|assessment) (?:\w+ ){0,2}?for "
             r"(?:\w+ )?(?:suicidal (?:ideation|thoughts)|si|self harm|suicide attempt|overdose|od)\b",
             # Teaching and reading about suicide: "a lecture on suicidal thoughts in colleagues".
-            r"\b(?:paper|study|studies|article|lecture|talk|module|review|webinar|course|training|seminar|"
+            r"\b(?:paper|study|studies|article|lecture|talk|module|review|webinar|course|training|seminar|club|rounds|"
             r"workshop|session|class|chapter|book|podcast|curso|clase|taller|sesion|articulo|charla) (?:on|about|"
             r"sobre|de) (?:\w+ ){0,4}?(?:suicide|suicidal|suicidality|suicidio|suicidas?|si|self harm)(?: (?:ideation|"
             r"thoughts?|risk|behaviou?r))?\b",
