@@ -18,6 +18,11 @@ again" fires (it says the words). A plan named for something ("a plan for the pa
 take a vacation") is quiet; "I have a plan" with nothing named is a crisis, and beside work talk it is
 concern. It reads one message at a time, so a risk spread over several messages is seen only in pieces
 (the screening question's follow-up covers the next reply).
+
+Two layers find risk: phrase rules (rules_*.py), and a concept layer (concepts.py) whose pairings
+(rules_concepts.py, rules_es_concepts.py) catch what is said in two parts: an act and what came after,
+a means and what turns it towards the writer, a farewell and what makes it final. Their trade-offs are in
+those modules' docstrings.
 """
 
 from __future__ import annotations

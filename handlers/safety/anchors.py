@@ -32,6 +32,7 @@ _MAX_GATE = 64  # scan.py files them in indexes, so a large gate costs little
 _EDGE = "\x00"  # a known word edge inside a required string (from \\b, ^ or $): zero-width, never searched for
 _EDGES = (sre.AT_BOUNDARY, sre.AT_BEGINNING, sre.AT_BEGINNING_STRING, sre.AT_END, sre.AT_END_STRING) if sre else ()
 _WORD = re.compile(r"[a-z0-9_]+")
+_JUST_EDGE = frozenset({_EDGE})
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,18 @@ def gate(pattern: str) -> Gate | None:
     if second is not None and second.words is None and len(second.needles) > 8:
         second = None  # a long list of substrings to search would cost more than the pattern it spares
     return _gate(best, second)
+
+
+def fewest_strings(pattern: str, min_len: int = 5) -> Gate | None:
+    """The smallest set of strings, each at least `min_len` long, one of which every match contains.
+
+    For a pattern searched for only now and then (scan.py's requirements): a few long strings are the
+    cheapest test that it cannot be there, and a whole word of each, when each has one, cheaper still.
+    """
+    usable = [c for c in _ranked(pattern) if min(map(_length, c)) >= min_len]
+    if not usable:
+        return None
+    return _gate(min(usable, key=lambda c: (len(c), -min(map(_length, c)))))
 
 
 def _gate(found: frozenset[str], also: Gate | None = None) -> Gate:
@@ -158,12 +171,13 @@ def _candidates(items: list) -> tuple[list[frozenset[str]], frozenset[str] | Non
             continue
         candidates.append(run)
         edged = _ends_at_edge(run)
+        after_edge = run == _JUST_EDGE
         run = frozenset({""})
         pure = False
         if literal is not None:
             run = literal
             continue
-        required = _required(op, av)
+        required = _required(op, av, after_edge)
         if required:
             candidates.append(required)
         if edged and _keeps_edge(op, av):
@@ -220,12 +234,18 @@ def _pure(op, av) -> frozenset[str] | None:
     return None
 
 
-def _required(op, av) -> frozenset[str] | None:
-    """What a non-literal node cannot match without (its best required set), if anything."""
+def _required(op, av, after_edge: bool = False) -> frozenset[str] | None:
+    """What a non-literal node cannot match without (its best required set), if anything.
+
+    `after_edge`: a word edge comes right before the node ("\\b(?:pyxis|everything we have on the unit)"; the
+    parser moves a "\\b" shared by every alternative out in front). It is put back in front of each, so
+    their first words still count as whole.
+    """
+    lead = [(sre.AT, sre.AT_BOUNDARY)] if after_edge else []
     if op in (sre.SUBPATTERN, sre.ATOMIC_GROUP):
-        return _sequence(list(av[3] if op is sre.SUBPATTERN else av))[0]
+        return _sequence(lead + list(av[3] if op is sre.SUBPATTERN else av))[0]
     if op is sre.BRANCH:
-        sets = [_sequence(list(alt))[0] for alt in av[1]]
+        sets = [_sequence(lead + list(alt))[0] for alt in av[1]]
         if any(not s for s in sets):
             return None
         merged = frozenset().union(*sets)
@@ -266,6 +286,9 @@ _COMMON = frozenset(
     was we were what when which who will with would you your de el la los las que y en un una no me mi se lo
     por con para es esta estoy ya muy mas""")
 )
+
+
+COMMON_WORDS = _COMMON
 
 
 def _length(marked: str) -> int:

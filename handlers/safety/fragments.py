@@ -18,20 +18,24 @@ CLINICAL = (
     r"holds?|unit|ward|research|stats|data|survivors?|loss|bereavement|kids?|teens?|adolescents?|people|"
     r"person|man|woman|guy|girl|boy|certificates?|certs?|pronounc\w*|notes? (?:on|for)|summar\w*|among|amongst|"
     r"in (?:the )?(?:ed|er|icu|residents|physicians|doctors|nurses|teens|adolescents|youth|veterans|clinicians|"
-    r"students|patients|pts|kids|children|older adults|elderly))\b)"
+    r"students|patients|pts|kids|children|older adults|elderly)|in (?:\w+ )?\w+(?:ists|ians|eons|ents|ers|ees|ors))"
+    r"\b)"
 )
 MEANS = (
-    r"(?:pills|meds|tablets|medications?|tylenol|acetaminophen|insulin|potassium|kcl|propofol|fentanyl|"
-    r"morphine|dilaudid|opioids|oxy\w*|xanax|ambien|benzos|sleeping pills|painkillers|digoxin|sux|roc|vec|"
-    r"succinylcholine|rocuronium|air)"
+    r"(?:pills|meds|tablets|medications?|tylenol|acetaminophen|insulin|potassium|kcl|propofol|fentanyl|morphine|"
+    r"dilaudid|opioids|oxy|oxys|oxycodone|oxycontin|oxymorphone|xanax|ambien|benzos|sleeping pills|painkillers|digoxin|"
+    r"sux|roc|vec|succinylcholine|rocuronium|air)"
 )
 DEATH_WISH = (
     r"(?:be dead|not be alive|stop existing|not exist|cease to exist|not be here anymore|disappear forever|"
     r"disappear for good|disappear|vanish|sleep forever|go to sleep forever|never wake up|not wake up)"
 )
 IF_GONE = (
-    r"if i (?:\w+ )?(?:died|die|was dead|were dead|was gone|were gone|was not (?:here|around|alive)|"
-    r"were not (?:here|around|alive)|did not wake up|never woke up|disappeared|killed myself|ended it)\b"
+    r"(?:if i (?:\w+ )?(?:died|die|was dead|were dead|was gone|were gone|was not (?:here|around|alive|in (?:it|their "
+    r"lives|the picture))|were not (?:here|around|alive|in (?:it|their lives|the picture))|did not wake up|never woke "
+    r"up|disappeared|vanished|went away for good|left for good|killed myself|ended it|got hit|crashed)|if (?:a|the|"
+    r"some) (?:bus|truck|car|train) (?:hit|hits|ran over|runs over|took out|takes out) me|if something (?:happened to|"
+    r"took) me|if my heart (?:stopped|gave out))\b"
 )
 NO_NEG = r"(?<!not )(?<!never )"
 
@@ -39,7 +43,9 @@ NO_NEG = r"(?<!not )(?<!never )"
 CANT_DO_THIS = (
     rf"\bcan not {FILLER}(?:(?:do|take|handle|bear|stand|cope with|deal with|keep doing|"
     rf"survive)(?: {FILLER}(?:this|it|any of this|it all|this life|life))? {FILLER})?(?:anymore|any longer)\b|"
-    rf"\bcan not {FILLER}(?:keep going|go on|carry on) like this\b"
+    rf"\bcan not {FILLER}(?:keep going|go on|carry on|keep living|live) like this\b|"
+    rf"\b(?:do not think|not sure|no idea how|do not know (?:how|if)) i can {FILLER}(?:keep doing|keep going|"
+    rf"keep living|go on|carry on|keep this up)(?: (?:this|it|with this|like this))?(?= ?[.!?;,]|$)"
 )
 
 # Drugs a clinician can reach at work. Insulin, potassium and over-the-counter pills are left out on purpose:
@@ -58,13 +64,14 @@ GUN = r"(?:gun|guns|pistol|handgun|revolver|rifle|shotgun|firearm|firearms|glock
 # Any means at all: for rules that need one named somewhere in the message ("enough to do it").
 ANY_MEANS = (
     rf"\b(?:{MEANS}|{WORK_DRUGS}|{DRUG_PLACES}|{GUN}|vials?|syringes?|insulin pens?|rope|noose|belt|razor|"
-    rf"razors|blades?|bullets?|ammo|benadryl|diphenhydramine|amitriptyline|lithium|narcs|bottle of \w+)\b"
+    rf"razors|blades?|bullets?|ammo|benadryl|diphenhydramine|amitriptyline|lithium|narcs|bottle of \w+|pill "
+    rf"bottles?|bottles of pills|medicine cabinet)\b"
 )
 # The same as a pattern of its own (for `requires=`): top-level alternatives, so each can be gated.
 NAMES_A_MEANS = (
     rf"\b{MEANS}\b|\b{WORK_DRUGS}\b|\b{DRUG_PLACES}\b|\b{GUN}\b|\b(?:vials?|syringes?|insulin pens?|rope|noose|"
-    rf"belt|razor|razors|blades?|bullets?|ammo|benadryl|diphenhydramine|amitriptyline|lithium|narcs)\b|"
-    rf"\bbottle of \w+"
+    rf"belt|razor|razors|blades?|bullets?|ammo|benadryl|diphenhydramine|amitriptyline|lithium|narcs|pill bottles?|"
+    rf"bottles of pills|medicine cabinet)\b|\bbottle of \w+"
 )
 # A time after my own death ("letters for after I'm gone"); "when I'm gone on leave" is travel, not this.
 AFTER_ME = (

@@ -25,7 +25,7 @@ IDIOMS = Gated(
             r"\bcut my (?:\w+ )?wrists? on\b",
             r"\b(?:take|taking) my life (?:back|in (?:my (?:own )?hands|a (?:new|different) direction|"
             r"another direction)|to the next level)\b",
-            r"\b(?:this|that|the|a) hill (?:i|to) (?:\w+ ){0,3}?die on\b",
+            r"\b(?:this|that|the|a) hill (?:i|to) (?:\w+ ){0,3}?die on\b|\bdie on (?:this|that|the|a) hill\b",
             r"\bdie (?:of|from) (?:embarrassment|shame|boredom|cringe|laughter|laughing|cuteness)\b",
             r"\bdie (?:laughing|inside|a little(?: inside)?)\b",
             r"\bdie (?:my|her|his|their|your) (?:hair|beard|clothes|shirt)\b",  # the other "dye"
@@ -48,6 +48,11 @@ IDIOMS = Gated(
             r"\b(?:hold|holds|admitted|admission|admit|consult|eval|evaluation|precautions|sitter|transfer|"
             r"referral|referred|seen|presenting|presented|presents|brought in|workup|assessment) (?:\w+ ){0,2}?for "
             r"(?:\w+ )?(?:suicidal (?:ideation|thoughts)|si|self harm|suicide attempt|overdose|od)\b",
+            # Teaching and reading about suicide: "a lecture on suicidal thoughts in colleagues".
+            r"\b(?:paper|study|studies|article|lecture|talk|module|review|webinar|course|training|seminar|club|rounds|"
+            r"workshop|session|class|chapter|book|podcast|curso|clase|taller|sesion|articulo|charla) (?:on|about|"
+            r"sobre|de) (?:\w+ ){0,4}?(?:suicide|suicidal|suicidality|suicidio|suicidas?|si|self harm)(?: (?:ideation|"
+            r"thoughts?|risk|behaviou?r))?\b",
             # Kicking oneself: "I could hit myself for forgetting".
             r"\b(?:could|should|want to|wanted to) (?:just )?(?:hit|kick|slap|punch) myself\b",
             r"\b(?:kick|kicked|kicking) myself (?:for|in the|over)\b",
@@ -60,12 +65,53 @@ IDIOMS = Gated(
 CANT_DO_THIS_RE = re.compile(CANT_DO_THIS)
 WORK_CONTEXT = frozenset(
     """
-    admissions admit admits admitted bed beds boss burned burnout burnt call career case cases census charting
-    charts clinic code coded codes consult consults crashing department dept discharge documentation ed email
-    emails epic er exhausted exhaustion fellowship floor guardia guardias hospital hours icu inbox jefa jefe
+    admissions admit admits admitted attending attendings bed beds boss burned burnout burnt call career case
+    cases census charting charts clinic code coded codes consent consult consults crashing department dept
+    discharge dispo documentation ed email emails epic er exhausted exhaustion fellowship floor guardia
+    guardias handoff hospital hours icu inbox jefa jefe
     job leadership management manager medicine meeting meetings night nights notes nursing overtime paciente
     pacientes pager papeleo paperwork patient patients place planta program pt pts residency roster rota
     rotation rounds schedule scheduling shift shifts sleep specialty staff staffing supervisor supervisora
     surgery tired trabajo turno turnos uci understaffed unit urgencias vacation ward work working workload
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
+
+
+def about_work(text: str, words: set[str]) -> bool:
+    """Does the message name the job, a shift, or the tiredness it brings?
+
+    Two words are the job's only in some uses: "tired of pretending it will get better" is not a shift's
+    tiredness, and "made a plan last night" names no night shift.
+    """
+    named = set(WORK_CONTEXT.intersection(words))
+    if "tired" in named and all(_next_word(text, at) == "of" for at in _places(text, "tired")):
+        named.discard("tired")
+    if "night" in named and all(_word_before(text, at) in _EVERYDAY_NIGHTS for at in _places(text, "night")):
+        named.discard("night")
+    return bool(named)
+
+
+_EVERYDAY_NIGHTS = frozenset(
+    "last every good one that other all each monday tuesday wednesday thursday friday saturday sunday".split()  # noqa: SIM905
+)
+
+
+def _places(text: str, word: str) -> list[int]:
+    """Where `word` stands as a whole word."""
+    found, at = [], text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            found.append(at)
+        at = text.find(word, end)
+    return found
+
+
+def _next_word(text: str, at: int) -> str:
+    rest = text[at:].split(maxsplit=2)
+    return rest[1] if len(rest) > 1 else ""
+
+
+def _word_before(text: str, at: int) -> str:
+    before = text[:at].split()
+    return before[-1] if before else ""

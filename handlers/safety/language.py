@@ -32,7 +32,11 @@ _SPANISH = frozenset(
     verguenza acabo paciencia farmacia cambiar hora soporto supervisora necesito vacaciones guardadas
     pastillas suficientes hacerlo estaria estarian seria carga cansancio agotada agotado quemada harta harto
     llore coche despues dia fracaso parada horrible volver falta personal aprobe examen cene encanto nuevo
-    dormi ocho salgo tuve nos ayuda ninguna ningun tampoco entonces mucho mucha poco tanto asi sigo""")
+    dormi ocho salgo tuve nos ayuda ninguna ningun tampoco entonces mucho mucha poco tanto asi sigo
+    alguien anoche queria murio tenia anos gato gata perro perrita testigo desechar sacar saque llame despedirme
+    despedi regale ahorita neta nomas ando carro cuarto medicamentos medicamento cuanto cuanta suficiente conmigo
+    pistola cargada guantera esposo esposa hermano hermana amiga amigo ultima deje testamento listo lista dice
+    dijo sobro cirugia escribi cartas cuando dormir siempre decidi estrelle proposito golpes pared sangrar""")
 )
 _SPANISH_ENDINGS = ("cion", "ciones", "rme")  # "medicacion", "morirme": no English word ends so
 # Spelled alike in English (or common there as names and abbreviations): they say nothing either way.
@@ -54,13 +58,15 @@ def is_spanish(text: str) -> bool:
     """True when the message is clearly Spanish; never for English text."""
     if not isinstance(text, str) or not text.strip():
         return False
-    lowered = text.casefold()
+    lowered = _SPACED.sub(_joined, text.casefold())  # "m a t a r m e" is one word
     marks = len(_SPANISH_MARKS.findall(lowered))
     words = [_plain(w) for w in _WORD.findall(lowered)]
     found = [w for w in words if w not in _BOTH and (w in _SPANISH or w.endswith(_SPANISH_ENDINGS))]
     english = sum(w in _ENGLISH for w in words)
     if len(set(found)) + (1 if marks else 0) < 2:
         return False  # too little to tell ("ok", "no", "la la land", "Dr. de la Cruz")
+    if len(set(found)) >= 3 and len(found) + min(marks, 2) >= english:
+        return True  # Spanglish, at least half Spanish: "honestly quiero morirme after this guardia"
     return len(found) + min(marks, 2) > 2 * english
 
 
@@ -69,6 +75,13 @@ def language_for(locale: str | None, text: str = "") -> str:
     if locale and locale.casefold().startswith("es"):
         return "es"
     return "es" if is_spanish(text) else "en"
+
+
+_SPACED = re.compile(r"(?<!\w)(?:\w ){2,}\w(?!\w)")
+
+
+def _joined(match: re.Match[str]) -> str:
+    return match.group().replace(" ", "")
 
 
 def _plain(text: str) -> str:

@@ -51,15 +51,15 @@ SPANISH_RULES = (
     _es(
         "matarme",
         "crisis",
-        rf"\b(?:me voy a|voy a|pienso|pienso en|estoy pensando en|he pensado en|pense en|pensando en|podria|"
-        rf"deberia|intente|trate de|he intentado|quiero|voy a intentar|creo que me voy a|siento que me voy a) "
-        rf"{_F}{_SELF_METHOD}\b",
+        rf"\b(?:me voy a|voy a|pienso|pienso en|estoy pensando (?:seriamente |mucho |en serio )?en|he pensado en|"
+        rf"pense en|pensando en|podria|deberia|intente|trate de|he intentado|quiero|voy a intentar|creo que me voy a|"
+        rf"siento que me voy a) {_F}{_SELF_METHOD}\b",
     ),
     _es(  # the pronoun climbs in front: "me quiero matar", "me voy a tirar del puente"
         "me_voy_a_matar",
         "crisis",
         rf"\bme (?:voy a|quiero|pienso|tengo que|deberia|podria|quisiera) {_F}(?:matar|suicidar|colgar|ahorcar|"
-        rf"quitar la vida|tirar (?:del|de un|de una|de la|desde|por|al|a las vias|bajo))\b",
+        rf"quitar la vida|(?:tirar|aventar|echar) (?:del|de un|de una|de la|desde|por|al|a las vias|bajo))\b",
     ),
     _es(
         "solo_pienso_en",
@@ -120,7 +120,11 @@ SPANISH_RULES = (
         r"el|la|lo)\b| ?:)",
         at_work="concern",
     ),
-    _es("se_como", "crisis", r"\b(?:ya )?se (?:exactamente )?como lo (?:haria|voy a hacer|hare)\b"),
+    _es(
+        "se_como",
+        "crisis",
+        r"\b(?:ya )?se (?:exactamente )?como lo (?:haria|voy a hacer|hare)\b|\bya se (?:como|donde) y cuando\b",
+    ),
     _es(
         "suficiente_para",
         "crisis",
@@ -166,23 +170,28 @@ SPANISH_RULES = (
         r"\bme (?:volvi a |he vuelto a |vuelvo a |he estado |sigo |estoy )?(?:corte|cortado|cortando|cortar|corto|"
         r"queme|quemado|quemando|quemo|lastime|lastimado|lastimando|lastimo|hice dano|hecho dano|haciendo dano|"
         r"hago dano|autolesione|autolesionado|autolesionando|autolesiono)(?= ?[.!?;,]|$| (?:anoche|ayer|hoy|otra "
-        r"vez|de nuevo|a proposito|adrede|a escondidas|los brazos|las piernas|las munecas|los muslos|la piel|yo "
-        r"mism[oa])\b)",
+        r"vez|de nuevo|a proposito|adrede|a escondidas|(?:en )?(?:el|la|los|las|mis) (?:brazos?|piernas?|munecas?|"
+        r"muslos?|piel|panza|abdomen)|yo mism[oa])\b)",
     ),
     _es(
         "pastillas",
         "crisis",
-        r"\b(?:me )?(?:tome|trague|tomo) (?:un monton de|muchas|todas las|todas mis|un bote de|una caja de|un "
-        r"punado de|demasiadas) (?:\w+ )?(?:pastillas|medicamentos|pildoras|comprimidos|tabletas)\b",
+        # "Tomó" (hers) and "tomo" read alike once accents go: "tomo" counts only after "me".
+        r"(?<!\bse )\b(?:me tomo|(?:me )?(?:tome|trague)|tomarme|tragarme) (?:un monton de|muchas|todas las|todas mis|"
+        r"todos mis|todos los|un bote(?: entero)? de|un frasco(?: entero)? de|una caja(?: entera)? de|un punado de|"
+        r"todo el (?:frasco|bote|blister) de|toda la caja de|"
+        r"demasiadas|[1-9]\d) (?:\w+ )?(?:pastillas|medicamentos|pildoras|comprimidos|tabletas|clonazepam|rivotril|"
+        r"alprazolam|tafil|paracetamol|tylenol|ibuprofeno|sertralina|quetiapina|zolpidem|lorazepam|diazepam|valium|"
+        r"insulina|pastillas para dormir)\b",
     ),
     _es("no_estoy_a_salvo", "crisis", r"\bno estoy a salvo\b|\bmiedo de lo que (?:pueda|podria) hacerme\b"),
     # Concern: passive wishes, a burden, no way out, can't go on, means at hand.
     _es(
         "no_despertar",
         "concern",
-        r"\b(?:ojala|quisiera|quiero|me gustaria|deseo|espero|rezo por) (?:a veces )?(?:no despertar(?:me)?|"
-        r"dormirme y no despertar|morirme mientras duermo|no volver a despertar)\b|\bojala no (?:despertara|"
-        r"despierte|amaneciera)\b|\bdormir(?:me)? y no (?:despertar|volver a despertar)\b|\bya no quiero "
+        r"\b(?:ojala|quisiera|quiero|me gustaria|deseo|espero|rezo por) (?:a veces )?(?:no despertar(?:me)?|dormirme "
+        r"y no despertar|morirme mientras duermo|no volver a despertar)\b|\bojala no (?:despertara|despierte|"
+        r"amaneciera|amanecer|despertar)\b|\bdormir(?:me)? y no (?:despertar|volver a despertar)\b|\bya no quiero "
         r"(?:despertar|seguir aqui|existir)\b",
     ),
     _es(
@@ -208,7 +217,8 @@ SPANISH_RULES = (
         "que_todo_termine",
         "concern",
         r"\bquiero que (?:todo|esto|el dolor|todo esto) (?:se )?(?:termine|acabe|pare)\b|\bya no quiero seguir\b"
-        r"(?! (?:en|con|trabajando|haciendo|aqui)\b)|\bya no (?:aguanto|puedo)(?= ?[.!?;,]|$)|\bnada tiene sentido\b",
+        r"(?! (?:en|con|trabajando|haciendo|aqui)\b)|\bya no (?:aguanto|puedo)(?= ?[.!?;,]|$)|\bnada tiene (?:sentido|"
+        r"caso)\b|\b(?:ya )?no tiene (?:ningun )?caso (?:nada|vivir|seguir)\b",
         at_work="none",
     ),
     _es(
@@ -220,7 +230,9 @@ SPANISH_RULES = (
     _es(
         "ojala_me_pase_algo",
         "concern",
-        r"\bojala (?:me )?(?:atropell\w+|choc\w+|muera|muriera|me muera|me muriera|me diera algo|me pasara algo)\b",
+        r"\bojala (?:me )?(?:atropell\w+|choc\w+|muera|muriera|me muera|me muriera|me diera algo|me pasara algo|me "
+        r"diera (?:un|una) (?:infarto|paro|derrame|ataque|cancer|enfermedad)|me (?:diagnosticaran|dieran) (?:un )?"
+        r"cancer)\b",
     ),
     _es(
         "mejor_sin_mi",
@@ -245,7 +257,7 @@ SPANISH_RULES = (
     _es(
         "sin_salida",
         "concern",
-        r"\bno (?:veo|encuentro|tengo) (?:ninguna |otra )?salida\b(?! (?:a|al|para|de) (?:este |esta |el |la )?"
+        r"\bno (?:le )?(?:veo|encuentro|tengo) (?:ninguna |otra )?salida\b(?! (?:a|al|para|de) (?:este |esta |el |la )?"
         r"(?:problema|turno|trabajo|contrato|hospital)\b)",
     ),
     _es(

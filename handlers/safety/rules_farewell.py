@@ -31,7 +31,8 @@ FAREWELL_RULES = (
                 "wont_need_them",
                 r"\b(?:give|giving|gave|given)\b[^.!?;]{0,60}?\bi (?:will not|am not going to|do not) need "
                 r"(?:them|it|any of (?:it|them|this)|those|these)(?: (?:anymore|any longer|where i am going|soon))?"
-                r"(?! (?:now that|since|because|after)\b)",
+                r"(?! (?:now that|since|because|after|at|in|for|when|once|on|with|until)\b)"
+                r"(?![^.!?;]*\b(?:new job|moving|retir\w*|rotation|graduat\w*)\b)",
             ),
             (
                 "goodbye_acts",
@@ -43,10 +44,10 @@ FAREWELL_RULES = (
             ),
             (
                 "goodbye_messages",
-                r"\b(?:texted|messaged|emailed|called|wrote|writing|recorded|recording) (?:my )?(?:\w+ ){0,2}?"
-                r"(?:goodbye|goodbyes|goodbye messages?|goodbye videos?)\b(?! (?:to|from) (?:the|my) (?:team|unit|"
-                r"job|hospital|program|colleagues|coworkers))(?![^.!?;]*\b(?:leaving|moving|retiring|new job|last "
-                r"day|last shift)\b)",
+                r"\b(?:texted|messaged|emailed|called|wrote|writing|recorded|recording|sent|sending) (?:my )?"
+                r"(?:\w+ ){0,6}?(?:goodbye|goodbyes|goodbye messages?|goodbye videos?)\b(?! (?:to|from) (?:the|my) "
+                r"(?:team|unit|job|hospital|program|colleagues|coworkers))(?![^.!?;]*\b(?:leaving|moving|retiring|"
+                r"new job|last day|last shift)\b)",
             ),
             (
                 "tell_them_i_love_them",
@@ -80,8 +81,17 @@ FAREWELL_RULES = (
     concern(
         "after_im_gone",
         rf"\b{AFTER_ME}",
+        # Its first words ("after", "when", "for") are in every other message: look for its last ones first.
+        requires=r"\b(?:gone|dead|passed|pass away|kill myself|not here|not around|for after)\b",
     ),
     concern(
         "life_insurance", r"\b(?:life insurance|the insurance|my insurance) (?:will )?(?:pays? out|covers? suicide)\b"
+    ),
+    # "Saying my goodbyes this week, quietly": goodbyes of one's own, with no leaving or loss to explain them.
+    crisis(
+        "my_goodbyes",
+        r"\b(?:saying|said|say|made|making|started saying) my (?:last |final )?goodbyes\b",
+        unless=r"\b(?:moving|move|new job|retir\w*|last (?:day|shift)|leaving|flight|trip|vacation|deploy\w*|"
+        r"funeral|hospice|memorial|wake|passed|died|dying|patients?|pts?|grandma|grandpa|dog|cat)\b",
     ),
 )

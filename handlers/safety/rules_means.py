@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from handlers.safety.fragments import ANY_MEANS, DRUG_PLACES, GUN, MEANS, NAMES_A_MEANS, WORK_DRUGS
 from handlers.safety.fragments import FILLER as _F
-from handlers.safety.rule import concern, crisis
+from handlers.safety.rule import concern, crisis, spread
 
 _WORK = rf"(?:{WORK_DRUGS}|{DRUG_PLACES}|vials?)"
 # What "enough" is enough for. The weak endings need a means named somewhere in the message.
@@ -30,11 +30,17 @@ _READY = (
     r"(?:it is|they are|that is|this is|those are|these are) (?:all |just )?for me(?= ?[.!?;,]|$))"
 )
 
+_AND_I_DWELL = (
+    r"\b(?:and|but) i (?:keep|kept|can not stop|could not stop) (?:thinking about|looking at|staring at|going back to|"
+    r"holding) (?:it|them|that|those)\b"
+)
+
 MEANS_RULES = (
     crisis(
         "work_drug_for_me",
         rf"\b{_WORK}\b[^.!?;]{{0,60}}?\b(?:for|into|on) myself\b|\b{_WORK}\b[^.!?;]{{0,40}}?\bfor me\b"
         rf"(?! (?:to|and)\b)",
+        requires=r"\bmyself\b|\bfor me\b",  # rarer than the drugs named in any shift's talk: looked for first
     ),
     crisis(
         "take_home",
@@ -49,7 +55,9 @@ MEANS_RULES = (
         r"that should have been wasted)\b",
     ),
     concern(
-        "diverting", rf"\b(?:pocket\w*|stash\w*|divert\w*|squirrel\w* away|skimm\w*) (?:\w+ ){{0,3}}?{WORK_DRUGS}\b"
+        "diverting",
+        rf"\b(?:pocket\w*|stash\w*|divert\w*|squirrel\w* away|skimm\w*|keeping|kept|hoarding|hoarded|holding on to) "
+        rf"(?:\w+ ){{0,3}}?{WORK_DRUGS}\b",
     ),
     crisis("enough_to_die", rf"\benough (?:\w+ ){{0,6}}?(?:to|that i could|so i could) {_F}{_FATAL}\b"),
     crisis("enough_to_do_it", rf"\benough (?:\w+ ){{0,6}}?to {_F}{_WEAK}\b", requires=NAMES_A_MEANS),
@@ -72,6 +80,8 @@ MEANS_RULES = (
         r"read about|calculating|calculated|worked out|figured out) (?:the )?(?:lethal|fatal|deadly) "
         r"(?:doses?|amounts?|levels?)\b(?! (?:of|for|in) (?:the|a|an|his|her|their|this|that|our|pt|pts|patient|"
         r"patients|kids?|children|dogs?|cats?)\b)",
+        unless=r"\b(?:consult|patients?|pts?|cases?|tox\w*|poison control|exams?|boards|class|lecture|pharm\w*|"
+        r"studying|nclex)\b",
     ),
     crisis(
         "what_i_would_need",
@@ -84,12 +94,14 @@ MEANS_RULES = (
         rf"\b(?:take|taking|took|swallow\w*|inject\w*|push\w*|use|using|grab|grabbing|pull|pulling) "
         rf"(?:\w+ ){{0,3}}?(?:{MEANS}|{WORK_DRUGS})(?: \w+){{0,5}}? and (?:just )?(?:be done|end it|not wake up|"
         rf"never wake up|go to sleep|be gone|check out|die)\b",
+        requires=r"\b(?:be done|end it|wake up|go to sleep|be gone|check out)\b|\band (?:just )?die\b",
     ),
-    crisis("means_kept_ready", _READY, requires=NAMES_A_MEANS),
+    crisis("means_kept_ready", spread(_READY), requires=NAMES_A_MEANS),  # spread: each phrasing gated alone
     # Firearms.
     crisis(
         "gun",
-        rf"\b(?:{GUN}|barrel) (?:to|in|into|against|under) my (?:head|mouth|temple|chin|chest|heart)\b|"
+        rf"\b(?:{GUN}|barrel)\b[^.!?;]{{0,20}}?\b(?:to|in|into|against|under|at) my (?:head|mouth|temple|chin|chest|"
+        rf"heart)\b|"
         rf"\bblow(?:ing)? my (?:own )?brains out\b|\beat(?:ing)? (?:a|my) (?:gun|bullet)\b|"
         rf"\bbullet (?:in|into|through) my (?:head|brain|skull)\b",
     ),
@@ -108,8 +120,10 @@ MEANS_RULES = (
     concern(
         "bought_a_gun",
         rf"\b(?:bought|buying|buy|got|getting|purchased|picked up|ordered) (?:a|another|myself a|me a) "
-        rf"(?:new )?{GUN}\b(?! (?:for|to go) (?:hunting|deer|the range|target|sport|protection|my (?:husband|wife|"
+        rf"(?:new )?{GUN}\b(?! (?:safe|safes|lock|locks|case|license|permit|cleaning)\b)(?! (?:for|to go) (?:hunting|"
+        rf"deer|the range|target|sport|protection|my (?:husband|wife|"
         rf"son|dad)))",
+        unless=r"\b(?:protection|self defen[cs]e|home defen[cs]e|break ins?|burglar\w*|intruders?|hunting|deer)\b",
     ),
     concern(
         "loaded_within_reach",
@@ -129,10 +143,28 @@ MEANS_RULES = (
         "dwelling_on_means",
         rf"(?:^|\bi )(?:just |still |really )?(?:keep|kept|have been|can not stop|could not stop) (?:\w+ ){{0,2}}?"
         rf"(?:thinking about|staring at|looking at|eyeing|picturing|holding) (?:[\w']+ ){{0,3}}?{ANY_MEANS}"
-        rf"{_NOT_A_PULL}|"
-        rf"{ANY_MEANS}(?: [\w']+){{0,8}}? (?:and|but) i (?:keep|kept|can not stop|could not stop) (?:thinking about|"
-        rf"looking at|staring at|going back to|holding) (?:it|them|that|those)\b",
+        rf"{_NOT_A_PULL}",
         marked=True,  # "i keep thinking about my dad's gun": the subject is in the pattern, the dad is not it
+        requires=NAMES_A_MEANS,  # looked up once, word by word: far cheaper than the long list scanned here
+    ),
+    concern(
+        "means_then_dwelling",  # "my husband's rifle is in the garage and i can't stop thinking about it"
+        rf"{ANY_MEANS}(?: [\w']+){{0,8}}? {_AND_I_DWELL}",
+        marked=True,
+        requires=_AND_I_DWELL,  # rarer than a means named: looked for first
+    ),
+    concern(
+        "lingering_at_the_edge",
+        r"\bi (?:keep |kept |have been )?(?:driving|walking|going|stopping|parking) (?:past|over|on|to|at|by) (?:the|"
+        r"a) (?:bridge|overpass|parking (?:garage|deck)|roof|ledge|train tracks|tracks)\b[^.!?;]{0,40}?\b(?:slowing "
+        r"down|pulling over|stopping|looking down|looking over|staring down)\b|\b(?:stop|stopped|pull over|pulled "
+        r"over) (?:on|at) (?:the|a) (?:bridge|overpass|ledge) (?:and|to) (?:stare|look) (?:down|over)\b",
+        first_person=True,
+    ),
+    concern(
+        "counting_pills",
+        rf"\b(?:counted|counting|count|lined up|lining up|laid out|laying out) (?:out )?(?:all )?my (?:\w+ )?{MEANS}\b"
+        r"(?! (?:for|into|in) (?:my |the |a )?(?:pill ?box|organi[sz]er|week|refill|pharmacy)\b)",
     ),
     concern("how_easy", r"\bhow easy it would be\b|\bit would be (?:so )?easy to\b", requires=NAMES_A_MEANS),
     concern(

@@ -8,8 +8,16 @@ from __future__ import annotations
 
 from handlers.safety.fragments import DEATH_WISH, NO_NEG
 from handlers.safety.fragments import FILLER as _F
-from handlers.safety.rule import leveled
+from handlers.safety.rule import concern, leveled
 
+# Envy of the dying: "kind of jealous of the hospice patients. they get to stop". The patients are
+# the object here: the subject, if any, is named before.
+ENVY_RULE = concern(
+    "envy_the_dead",
+    r"\b(?:(?:jealous|envious) of|envy) (?:the |my |those |all the )?(?:dead|dying|hospice (?:patients|pts)|"
+    r"(?:patients|pts|people|ones) who (?:die|died|passed|get to (?:die|go|rest|stop)))\b",
+    subject_before=True,
+)
 PASSIVE_RULES = leveled(
     "concern",
     (
@@ -25,10 +33,10 @@ PASSIVE_RULES = leveled(
         ),
         (
             "wish_i_was_dead",
-            rf"\bwish (?:that )?i {_F}(?:was|were|could be|would be|am|had|could|would|did|do|never) {_F}(?:dead|"
-            rf"die|died|never born|not born|been born|never been born|not alive|not exist|not existed|"
-            rf"never existed|not wake up|never wake up|never woken up|never woke up|disappear|not here anymore|"
-            rf"gone forever|gone for good|stop existing|go to sleep forever)\b",
+            rf"\b(?:wish|wishing|wished) (?:that )?i {_F}(?:was|were|could be|would be|am|had|could|would|did|do|"
+            rf"never) {_F}(?:dead|die|died|never born|not born|been born|never been born|not alive|not exist|"
+            rf"not existed|never existed|not wake up|never wake up|never woken up|never woke up|disappear|"
+            rf"not here anymore|gone forever|gone for good|stop existing|go to sleep forever)\b",
         ),
         (
             "rather_die",
@@ -94,6 +102,15 @@ PASSIVE_RULES = leveled(
             rf"this|that|my|our|pt|patient|patients|pts|some|many)\b)",
         ),
         (
+            # The same, said of a gentler end: "dying in my sleep would be a mercy", "sleeping forever sounds nice".
+            "gentle_end_appeals",
+            rf"\b(?:(?:dying|death|not waking up) (?:in my sleep|peacefully|quietly|tonight|someday|soon)|(?:falling|"
+            rf"going to) asleep forever|sleeping forever|eternal sleep|not being here|disappearing) (?:sounds|seems|"
+            rf"would be|feels|looks|is starting to sound|is looking) {_F}(?:nice|good|peaceful|easier|better|like a "
+            rf"relief|a relief|appealing|tempting|restful|welcome|great|like an escape|like freedom|a mercy|merciful|"
+            rf"a gift|a blessing|a kindness|a release|like rest)\b",
+        ),
+        (
             "want_death",
             rf"\b(?:want|wish for|wishing for|pray for|praying for|long for|longing for|welcome|ready for|crave|"
             rf"craving|waiting for) {_F}(?:death|the sweet release|eternal sleep|the void)\b",
@@ -103,6 +120,29 @@ PASSIVE_RULES = leveled(
             rf"\b(?:think|thinking|thought|thoughts|obsessing|fantasi[sz]e|fantasi[sz]ing|dreaming|daydreaming) "
             rf"{_F}(?:about |of )?{_F}(?:dying|my (?:own )?death|death|not existing|not being here|"
             rf"not being alive|not waking up)\b(?! (?:of|from|in|at|on|with|rates?|certificates?|panel|review)\b)",
+        ),
+        (
+            "peaceful_to_be_gone",
+            r"\b(?:peaceful|nice|easy|good|restful|quiet|calm|simple) it would be (?:to )?(?:just )?(?:not be here|"
+            r"not exist|die|be dead|disappear|not wake up|sleep forever|stop existing|be gone|fall asleep and not "
+            r"wake up)\b",
+        ),
+        (
+            "would_not_treat_it",
+            r"\bif i (?:got|get|had|have|were diagnosed with|was diagnosed with) (?:cancer|something terminal|a "
+            r"tumou?r)\b[^.!?;]{0,30}?\bi (?:would not|would never) (?:treat it|get (?:it )?treated|fight it|go to "
+            r"the doctor|seek (?:care|treatment))\b",
+        ),
+        (
+            "waiting_to_die",
+            r"\bwaiting (?:to die|for (?:death|it (?:all )?to (?:end|be over)|the end\b(?! of)|my (?:turn|time) to "
+            r"(?:die|go)))\b",
+        ),
+        (
+            "all_the_same",
+            r"\b(?:living|life|live) or (?:dying|death|die)\b[^.!?;]{0,20}?\b(?:all the same|same to me|does not "
+            r"matter|do not care|whatever)\b|\b(?:do not|no longer) (?:really )?care (?:if|whether) i (?:live|die|"
+            r"wake up)\b",
         ),
         (
             "death_on_my_mind",

@@ -39,8 +39,9 @@ METHOD_RULES = leveled(
         (
             "inject_myself",
             rf"\b(?:inject|injecting|push|pushing|draw up|drawing up|give|giving|hang|hanging|run|running) {_F}"
-            rf"(?:\w+ ){{0,3}}?{MEANS}(?: \w+){{0,2}}? (?:into|in|on|to) myself\b|\b(?:inject|injecting|injected|"
-            rf"push|pushing|pushed) (?:myself|me) with (?!(?:my |some |more )?insulin\b)",
+            rf"(?:\w+ ){{0,3}}?{MEANS}(?: \w+){{0,2}}? (?:into|in|on|to) (?:myself|my (?:own )?(?:iv|line|arm|veins?|"
+            rf"port|picc))\b|\b(?:inject|injecting|injected|push|pushing|pushed) (?:myself|me) with "
+            rf"(?!(?:my |some |more )?insulin\b)",
         ),
         (
             "jump_from",
@@ -79,8 +80,8 @@ METHOD_RULES = leveled(
             "end_it",
             rf"{NO_NEG}\b(?:want|going|plan|planning|ready|tempted|thinking about|thinking of|thought about|"
             rf"thought of|could|should|might|will|would|decided|urge|urges|about|considering|close to|need|"
-            rf"trying) {_F}(?:to )?{_F}(?:end|ending) (?:it all|everything|things|it|my suffering|the suffering|"
-            rf"this life|it for good|my existence)\b",
+            rf"trying|tried|attempted|so i can|so i could|so that i can) {_F}(?:to )?{_F}(?:end|ending) (?:it all|"
+            rf"everything|things|it|my suffering|the suffering|this life|it for good|my existence)\b",
         ),
         (
             "end_it_all",
@@ -113,7 +114,7 @@ _PLAN = (
 # What makes a plan someone else's business: "for the patient", "to take a vacation", "if she crashes".
 _BENIGN = (
     r"(?! (?:for (?!how|when|it\b|this\b|that\b|tonight\b)|to (?!do it|go through|end|die|kill|not wake|never wake)|"
-    r"b|a|is|was|in place|with|about|if|on|at|that|where|of|and a backup)\b| ?[:-])"
+    r"b|a|is|was|in place|with|about|if|on|at|that|where|of|and a backup)\b| ?[:-]|[^.!?;:]{0,25}:)"
 )
 _LEAD = r"(?:(?:honestly|i think|so|ok|okay|well|and|but|yes|yeah|yep|now|just|ngl|tbh|fr|finally) )*"
 _INTENT = (
@@ -130,22 +131,45 @@ PLAN_RULES = (
     concern("plan_unnamed", rf"{_PLAN}{_BENIGN}", at_work="none"),
     crisis(
         "planned_out",
-        r"\b(?:i have|i) (?:got )?(?:it|everything) (?:all )?planned(?: out)?\b(?! (?:for|to|with|already for|"
-        r"out for)\b)",
+        r"\b(?:i have|i|have|got) (?:got )?(?:it|everything|it all) (?:all )?(?:planned|mapped|plotted)(?: out)?\b"
+        r"(?! (?:for|to|with|already for|out for|on|at|in)\b)",
         at_work="concern",
     ),
-    crisis("plan_is_set", r"\bmy plan is (?:set|ready|made|done|in place|final)\b(?! (?:for|to|with)\b)"),
+    crisis("plan_is_set", r"\bmy plan is (?:set|ready|made|done|in place|final)\b(?! (?:for|to|with)\b| ?[:-])"),
     concern(
         "do_it_tonight",
         r"\b(?:tonight|today|this weekend) i am (?:going to|finally going to) do it\b|\bi am (?:finally )?going to "
         r"do it (?:tonight|today|this weekend|soon)(?= ?[.!?;,]|$)",
         at_work="none",
     ),
-    crisis("picked_a_date", r"\bi (?:have )?(?:picked|chosen|set) (?:a|the) date\b(?! (?:for|to|with|of)\b)"),
+    crisis(
+        "picked_a_date",
+        r"\bi (?:have )?(?:picked|chosen|chose|set|decided on) (?:a|the) (?:date|day|spot|place|method)\b"
+        r"(?= ?[.!?;,]|$| and (?:the |a )?(?:date|day|time|spot|place|method)\b| (?:already|now|finally)\b)",
+    ),
     crisis(
         "know_how_i_would",
-        r"\bi know (?:exactly )?how i would do it\b|\bi (?:have )?(?:worked|figured) out (?:exactly )?how(?: and "
-        r"when)?\b(?! to\b| (?:much|many|long|far|the|my|our|a)\b)",
+        r"\bi know (?:exactly )?how i (?:would|will|am going to) do it\b|\bi (?:have )?(?:worked|figured) out "
+        r"(?:exactly )?how(?: and when)?\b(?! to\b| (?:much|many|long|far|the|my|our|a)\b)|\bthe (?:how|where) and "
+        r"the when\b|\b(?:know|knew|decided|figured out|worked out) (?:exactly |both )?(?:how|where|when) and (?:when|"
+        r"how|where)(?= ?[.!?;,]|$)",
+    ),
+    # Made up one's mind, with a time or a calm: "made up my mind. sunday. i'm weirdly calm".
+    crisis(
+        "mind_made_up",
+        r"\b(?:made up my mind|my mind is made up|i (?:have )?decided)\b(?= ?[.!?;,]|$| (?:sunday|monday|tuesday|"
+        r"wednesday|thursday|friday|saturday|tonight|this weekend)\b)[^:]{0,60}?\b(?:sunday|monday|tuesday|wednesday|"
+        r"thursday|friday|saturday|tonight|tomorrow|this weekend|calm|at peace|peaceful|relieved|ready)\b",
+        requires=r"\b(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|tonight|tomorrow|weekend|calm|peace|"
+        r"peaceful|relieved|ready)\b",
+        at_work="concern",
+    ),
+    # A way to do "it", never named: "i settled on a way to do it that won't traumatize my kids".
+    crisis(
+        "a_way_to_do_it",
+        r"\b(?:settled on|found|chose|picked|decided on|figured out|worked out|know) (?:a|the|an easy|a quick|a clean) "
+        r"(?:way|method) to do it\b(?! (?:at|for|with|on|in)\b)",
+        at_work="concern",
     ),
     crisis(
         "tonight_is_the_night",

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from handlers.safety.fragments import CLINICAL, NO_NEG
 from handlers.safety.fragments import FILLER as _F
-from handlers.safety.rule import leveled
+from handlers.safety.rule import crisis, leveled
 
 # `_F` is FILLER, short so a pattern still reads as the phrase it catches. Passive wishes ("I wish I
 # wouldn't wake up") are in rules_passive.py, at concern: they get the direct question first.
+# Looked for only where suicide itself is named: "thinking", "trying", "planning" are in every other message.
+THINKING_OF_SUICIDE = crisis(
+    "thinking_of_suicide",
+    rf"\b(?:think|thinking|thought|thoughts|considering|consider|considered|contemplating|contemplate|"
+    rf"contemplated|planning|plan|planned|attempted|attempt|attempting|tried|try|trying|commit|"
+    rf"committing|googling|googled|researching|researched|obsessing|fantasi[sz]e|fantasi[sz]ing|dreaming|"
+    rf"urges?|close to|on the verge of) {_F}(?:about |of |over |on |to commit |to )?{_F}(?:suicide|"
+    rf"unaliving|ending it|ending it all|ending things|ending my life|killing myself|taking my life)\b"
+    rf"{CLINICAL}",
+    requires=r"\bsuicide\b|\bunaliving\b|\bending (?:it|things|my life)\b|\bkilling myself\b|\btaking my life\b",
+)
 THOUGHT_RULES = leveled(
     "crisis",
     (
@@ -33,7 +44,7 @@ THOUGHT_RULES = leveled(
         (
             "part_of_me",
             r"\bpart of me (?:\w+ ){0,2}?(?:wants|want|wishes|is ready|longs) to (?:die|be dead|end it|"
-            r"kill myself|not exist|not be here)\b",
+            r"kill myself|not exist|not be here|disappear|stop existing|not wake up|be gone|sleep forever)\b",
         ),
         (
             "no_wish_to_live",
@@ -54,15 +65,6 @@ THOUGHT_RULES = leveled(
             rf"impulses?)\b{CLINICAL}",
         ),
         (
-            "thinking_of_suicide",
-            rf"\b(?:think|thinking|thought|thoughts|considering|consider|considered|contemplating|contemplate|"
-            rf"contemplated|planning|plan|planned|attempted|attempt|attempting|tried|try|trying|commit|"
-            rf"committing|googling|googled|researching|researched|obsessing|fantasi[sz]e|fantasi[sz]ing|dreaming|"
-            rf"urges?|close to|on the verge of) {_F}(?:about |of |over |on |to commit |to )?{_F}(?:suicide|"
-            rf"unaliving|ending it|ending it all|ending things|ending my life|killing myself|taking my life)\b"
-            rf"{CLINICAL}",
-        ),
-        (
             "on_my_mind",
             rf"\b(?:suicide|killing myself|ending it|ending it all) (?:is |has |has been |keeps |"
             rf"kept )?{_F}(?:on|in|crossing|across|crossed) my mind\b",
@@ -79,6 +81,16 @@ THOUGHT_RULES = leveled(
             r"\b(?:i|want to|going to|will|might|plan to|ready to|about to|thinking about|thought about|should|"
             r"could|just|gonna) (?:\w+ ){0,2}?ctb\b(?! (?:at )?\d)|\bctb (?:tonight|soon|this weekend|today|"
             r"tomorrow|now)\b|^ctb\b(?! (?:at )?\d)",
+        ),
+        # The voice that says it: "kys is what i tell myself every night".
+        (
+            "told_myself_to_die",
+            r"\b(?:kill yourself|go die|just die)\b[^.!?;]{0,40}?\b(?:i (?:keep )?tell(?:ing)? myself|to myself|my "
+            r"(?:brain|head|mind) (?:keeps )?(?:says|saying|tells me|telling me))\b|\b(?:i (?:keep )?tell(?:ing)? "
+            r"myself|my (?:brain|head|mind|inner voice) (?:keeps )?(?:says|saying|tells me|telling me)|the voice "
+            r"(?:in my head )?(?:keeps )?(?:says|saying)) (?:to )?(?:just )?(?:kill yourself|kill myself|go die|die|"
+            r"end it)\b|\bi (?:am )?(?:going to|about to|want to|will|might|"
+            r"should|could) (?:just )?kill yourself\b",
         ),
         (
             "goodbye_note",

@@ -10,32 +10,40 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from handlers.safety.anchors import Gate, alternatives, gate, text_words
-from handlers.safety.gated import Gated
-from handlers.safety.idioms import CANT_DO_THIS_RE, IDIOMS, WORK_CONTEXT
+from handlers.safety.anchors import COMMON_WORDS, Gate, alternatives, fewest_strings, gate, text_words
+from handlers.safety.gated import GateIndex
+from handlers.safety.idioms import CANT_DO_THIS_RE, IDIOMS, about_work
 from handlers.safety.rule import Rule
+from handlers.safety.rules_concepts import CONCEPT_RULES
 from handlers.safety.rules_es import SPANISH_RULES
+from handlers.safety.rules_es_concepts import SPANISH_CONCEPT_RULES
 from handlers.safety.rules_farewell import FAREWELL_RULES
 from handlers.safety.rules_harm import HARM_RULES
-from handlers.safety.rules_hopelessness import HOPELESSNESS_RULES, IF_GONE_RULE, WORK_WEARY_RULES
+from handlers.safety.rules_hopelessness import (
+    HOPELESSNESS_RULES,
+    IF_GONE_RULE,
+    OTHERS_NAMED_RULES,
+    WORK_WEARY_RULES,
+)
 from handlers.safety.rules_means import MEANS_RULES
-from handlers.safety.rules_passive import PASSIVE_RULES
+from handlers.safety.rules_passive import ENVY_RULE, PASSIVE_RULES
 from handlers.safety.rules_plans import METHOD_RULES, PLAN_RULES
-from handlers.safety.rules_thoughts import THOUGHT_RULES
+from handlers.safety.rules_thoughts import THINKING_OF_SUICIDE, THOUGHT_RULES
 from handlers.safety.speakers import (
-    CLAUSE_BREAK,
     FIRST_PERSON,
     ME_TOO,
-    OTHER_PEOPLE,
     OTHER_PERSON_CRISIS,
+    OTHERS_NAMED,
     REPORTED_SPEECH,
+    about_me,
 )
 
 RANK = {"none": 0, "concern": 1, "crisis": 2}
 RULES: tuple[Rule, ...] = (
     *THOUGHT_RULES,
+    THINKING_OF_SUICIDE,
     *HARM_RULES,
     *METHOD_RULES,
     *PLAN_RULES,
@@ -44,8 +52,12 @@ RULES: tuple[Rule, ...] = (
     *PASSIVE_RULES,
     *HOPELESSNESS_RULES,
     IF_GONE_RULE,
+    *OTHERS_NAMED_RULES,
+    ENVY_RULE,
     *WORK_WEARY_RULES,
     *SPANISH_RULES,
+    *CONCEPT_RULES,
+    *SPANISH_CONCEPT_RULES,
 )
 
 
@@ -81,15 +93,67 @@ class Part:
                 pos = match.start() + 1
 
 
+def _strings(rx: re.Pattern[str], gate_: Gate) -> Gate:
+    return fewest_strings(rx.pattern) or gate_
+
+
+_FEW = 6
+
+
+def _found(text: str, strings: Gate | tuple[str, ...], rx: re.Pattern[str]) -> bool:
+    needles = strings.needles if isinstance(strings, Gate) else strings
+    return any(s in text for s in needles) and rx.search(text) is not None
+
+
+def _rare_words(gate_: Gate | None) -> bool:
+    return gate_ is not None and gate_.words is not None and COMMON_WORDS.isdisjoint(gate_.words)
+
+
+class Required:
+    """A rule's `requires` pattern, as alternatives filed in the scan's one gate index under keys of their own.
+
+    A message pays for a requirement only where an alternative's gate passed, and for each distinct one
+    once, whichever rules share it. Alternatives gated on rare words are indexed with the rule parts; the
+    rest are tried through an index of their own, built from their fewest long strings: a word of one of
+    them must be in the message, then the string itself, and only then the pattern runs.
+    """
+
+    def __init__(self, first_key: int, pattern: str) -> None:
+        re.compile(pattern)
+        self.alternatives = [(first_key + i, re.compile(alt), gate(alt)) for i, alt in enumerate(alternatives(pattern))]
+        self.by_key = {key: (_strings(rx, g), rx) for key, rx, g in self.alternatives if _rare_words(g)}
+        self.keys = frozenset(self.by_key)
+        searched = [(_strings(rx, g), rx) for _, rx, g in self.alternatives if g is not None and not _rare_words(g)]
+        self.searched = tuple((g.needles, rx) for g, rx in searched)
+        self.local = GateIndex((i, g) for i, (g, _) in enumerate(searched))
+        self.always = [rx for _, rx, gate_ in self.alternatives if gate_ is None]
+
+    def holds(self, text: str, open_keys: set[int] | None, words: set[str] | None = None) -> bool:
+        """Is it in `text`? `open_keys`: the keys whose gates passed (None: try every alternative)."""
+        if open_keys is None:
+            return any(rx.search(text) for _, rx, _ in self.alternatives)
+        if any(_found(text, *self.by_key[key]) for key in self.keys & open_keys):
+            return True
+        if len(self.searched) > _FEW:  # many: their own index; few: a loop costs less than the index
+            words = text_words(text) if words is None else words
+            if any(_found(text, *self.searched[i]) for i in self.local.open_parts(text, words)):
+                return True
+        elif any(_found(text, strings, rx) for strings, rx in self.searched):
+            return True
+        return any(rx.search(text) for rx in self.always)
+
+    def indexed(self) -> list[tuple[int, Gate]]:
+        """The alternatives the scan's index files: those gated on rare words."""
+        return [(key, gate_) for key, _, gate_ in self.alternatives if key in self.by_key]
+
+
 @dataclass(frozen=True)
 class Compiled:
     rule: Rule
     parts: tuple[Part, ...]
-    requires: Gated | None
+    requires: Required | None
     keys: frozenset[int]  # its parts' keys
-
-
-_REQUIRES: dict[str, Gated] = {}  # one Gated per distinct `requires` pattern, shared by the rules that name it
+    unless: re.Pattern[str] | None = None
 
 
 def _compile(rules: tuple[Rule, ...]) -> tuple[Compiled, ...]:
@@ -100,8 +164,15 @@ def _compile(rules: tuple[Rule, ...]) -> tuple[Compiled, ...]:
         for alternative in alternatives(rule.pattern):
             parts.append(Part(key, re.compile(alternative), gate(alternative), *_head_and_body(alternative)))
             key += 1
-        requires = _REQUIRES.setdefault(rule.requires, Gated(rule.requires)) if rule.requires else None
-        compiled.append(Compiled(rule, tuple(parts), requires, frozenset(p.key for p in parts)))
+        unless = re.compile(rule.unless) if rule.unless else None
+        compiled.append(Compiled(rule, tuple(parts), None, frozenset(p.key for p in parts), unless))
+    required: dict[str, Required] = {}  # one per distinct pattern, shared by the rules that name it
+    for index, item in enumerate(compiled):
+        if item.rule.requires and item.rule.requires not in required:
+            required[item.rule.requires] = Required(key, item.rule.requires)
+            key += len(required[item.rule.requires].alternatives)
+        if item.rule.requires:
+            compiled[index] = replace(item, requires=required[item.rule.requires])
     return tuple(compiled)
 
 
@@ -134,26 +205,35 @@ def find_rules(text: str, *, gated: bool = True) -> dict[str, str]:
     text = text.strip(" .,!?;:")
     text = IDIOMS.sub(" ~ ", text, text_words(text))
     words = text_words(text)
-    at_work = not WORK_CONTEXT.isdisjoint(words)
+    at_work = about_work(text, words)
     if at_work:
         # "I can't do this anymore" fires on its own, but not once the message says what "this" is.
         text = CANT_DO_THIS_RE.sub(" ~ ", text)
     found: dict[str, str] = {}
     someone_else = heard
+    # Others named and never the writer: a past act with its subject dropped is theirs (a chart note).
+    names_me = not FIRST_PERSON.isdisjoint(words)
+    only_others = not names_me and not OTHERS_NAMED.isdisjoint(words)
     for compiled, matches in _matches(text, gated, words):
         rule = compiled.rule
+        if (rule.first_person and only_others) or (rule.writer_named and not names_me):
+            continue
         for match in matches:
-            if rule.marked or _about_me(text, match):
+            if compiled.unless is not None and compiled.unless.search(text):
+                break  # what the message says elsewhere explains it ("before my flight")
+            if rule.marked or about_me(text, match.start(), match.end(), rule.subject_before):
                 level = rule.at_work if at_work and rule.at_work else rule.level
                 if level != "none":
                     found[rule.name] = level
                 break
             someone_else = max(someone_else, RANK[rule.level])
-    if ME_TOO.search(text, words):
-        if OTHER_PERSON_CRISIS.search(text, words):
-            someone_else = RANK["crisis"]
-        if someone_else:
-            found["me_too"] = "crisis" if someone_else == RANK["crisis"] else "concern"
+    # "Me too" after someone else's risk makes it the writer's own. Someone else's crisis words are looked
+    # for first when no rule found any: they are rarer than "same" or "i get it".
+    their_crisis = None if someone_else else OTHER_PERSON_CRISIS.search(text, words) is not None
+    if (someone_else or their_crisis) and ME_TOO.search(text, words):
+        if their_crisis is None and someone_else < RANK["crisis"]:
+            their_crisis = OTHER_PERSON_CRISIS.search(text, words) is not None
+        found["me_too"] = "crisis" if their_crisis or someone_else == RANK["crisis"] else "concern"
     return found
 
 
@@ -164,7 +244,7 @@ def _matches(
     words = text_words(text) if words is None else words
     if gated:
         open_parts = _PASSING.open_parts(text, words)
-        rules = sorted({_RULE_OF[key] for key in open_parts})
+        rules = sorted({_RULE_OF[key] for key in open_parts if key in _RULE_OF})
     else:
         open_parts, rules = None, range(len(COMPILED))
     required: dict[int, bool] = {}  # several rules require the same thing (a means named): look once
@@ -174,7 +254,7 @@ def _matches(
         if compiled.requires is not None:
             known = required.get(id(compiled.requires))
             if known is None:
-                known = required[id(compiled.requires)] = compiled.requires.search(text, words) is not None
+                known = required[id(compiled.requires)] = compiled.requires.holds(text, open_parts, words)
             if not known:
                 continue
         if gated:
@@ -183,51 +263,11 @@ def _matches(
             yield compiled, (m for p in parts for m in p.regex.finditer(text))
 
 
-class _GateIndex:
-    """Which parts' gates pass, found with two indexes rather than a test per part.
-
-    Most gates are whole words ("myself", "burden"): the text's set of words meets them in one lookup
-    each. The rest are substrings, at least three characters long, filed under their first three: a few
-    hundred short searches (in C) rule out most of them at once.
-    """
-
-    def __init__(self) -> None:
-        self.always: set[int] = set()
-        self.also: dict[int, Gate] = {}
-        self.by_word: dict[str, list[int]] = {}
-        self.by_needle: dict[str, list[int]] = {}
-        by_head: dict[str, list[str]] = {}
-        for compiled in COMPILED:
-            for part in compiled.parts:
-                if part.gate is None:
-                    self.always.add(part.key)
-                    continue
-                if part.gate.also is not None:
-                    self.also[part.key] = part.gate.also
-                if part.gate.words is not None:
-                    for word in part.gate.words:
-                        self.by_word.setdefault(word, []).append(part.key)
-                else:
-                    for needle in part.gate.needles:
-                        if needle not in self.by_needle:
-                            by_head.setdefault(needle[:3], []).append(needle)
-                        self.by_needle.setdefault(needle, []).append(part.key)
-        self.heads = tuple(by_head.items())
-
-    def open_parts(self, text: str, words: set[str]) -> set[int]:
-        found: set[int] = set()
-        for word in words.intersection(self.by_word):
-            found.update(self.by_word[word])
-        for head, needles in self.heads:
-            if head in text:
-                for needle in needles:
-                    if needle in text:
-                        found.update(self.by_needle[needle])
-        # The first requirement is indexed; the second is checked only for parts that met the first.
-        return self.always | {key for key in found if (also := self.also.get(key)) is None or also.holds(text, words)}
-
-
-_PASSING = _GateIndex()
+# One index for every part and every alternative of what rules require.
+_PASSING = GateIndex(
+    [(part.key, part.gate) for compiled in COMPILED for part in compiled.parts]
+    + list({key: gate_ for c in COMPILED if c.requires for key, gate_ in c.requires.indexed()}.items())
+)
 _RULE_OF = {part.key: index for index, compiled in enumerate(COMPILED) for part in compiled.parts}
 
 
@@ -251,24 +291,3 @@ def _drop_reported_speech(text: str) -> tuple[str, int]:
             if next(matches, None) is not None:
                 rank = max(rank, RANK[compiled.rule.level])
     return text, rank
-
-
-def _about_me(text: str, match: re.Match[str]) -> bool:
-    """Is the speaker the subject? The nearest person named in the clause, up to the match's end, decides."""
-    clause_start = max(0, match.start() - 300)  # a clause longer than this is not one clause
-    for brk in CLAUSE_BREAK.finditer(text, clause_start, match.end()):
-        if brk.start() >= match.start():
-            break
-        clause_start = brk.end()
-    for word in reversed(re.findall(r"[a-z']+", text[clause_start : match.end()])):
-        word = word.removesuffix("'s").strip("'")
-        if word in FIRST_PERSON:
-            return True
-        if word in OTHER_PEOPLE and word not in _OBJECTS:
-            return False
-    return True  # no subject at all: in a DM that is the writer ("been feeling suicidal again")
-
-
-# Objects, not subjects: "tell my family I love them" is still mine. ("Her" and "his" are possessive too,
-# and decide: "took all her pills" is hers.)
-_OBJECTS = frozenset({"them", "him", "us"})

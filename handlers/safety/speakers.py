@@ -37,7 +37,8 @@ CLAUSE_BREAK = re.compile(
 _SAY = (
     r"(?:said|says|saying|say|stated|states|told me|told us|tells me|telling me|reports|reported|endorsed|"
     r"endorses|endorsing|screamed|screaming|yelled|yelling|wrote|texted|cried|crying|whispered|mentioned|"
-    r"admitted|disclosed|messaged|posted|asked|"
+    r"admitted|disclosed|messaged|posted|asked|joked|jokes|joking|quipped|muttered|mumbled|announced|shouted|"
+    r"sighed|groaned|complained|goes|went|"
     # Spanish, as charted ("refiere", "verbaliza") and as told ("me dijo").
     r"dice|dijo|decia|refiere|refirio|comenta|comento|manifiesta|manifesto|expresa|expreso|verbaliza|verbalizo|"
     r"cuenta|conto|grita|gritaba|repite|repetia|escribio|escribe)"
@@ -90,3 +91,37 @@ ME_TOO = Gated(
     rf"that) (?:was|were|had been) me)(?: (?:honestly|tbh|lol|ngl|fr|though|tho|sometimes|"
     rf"lately))* ?(?:[.!?;,]|$)"
 )
+
+
+# Words that name someone other than the writer in a chart note as well: "per EMS", "medics".
+OTHERS_NAMED = OTHER_PEOPLE | {"ems", "per", "medics", "police", "paramedics"}
+
+
+def about_me(text: str, start: int, end: int, subject_before: bool = False) -> bool:
+    """Is the writer the subject of text[start:end]? The nearest person named in its clause decides.
+
+    Up to the match's end by default ("my patient wants to die" is the patient's). With `subject_before`,
+    only what comes before the match, possessives skipped: in a pairing of two concepts the match names
+    objects and others ("took my dad's revolver out ... just in case", "said goodbye, she didn't get it"),
+    and the subject, if any, comes first ("pt's husband keeps a loaded revolver").
+    """
+    clause_start = max(0, start - 300)  # a clause longer than this is not one clause
+    for brk in CLAUSE_BREAK.finditer(text, clause_start, end):
+        if brk.start() >= start:
+            break
+        clause_start = brk.end()
+    for word in reversed(re.findall(r"[a-z']+", text[clause_start : start if subject_before else end])):
+        owner = word.endswith("'s")
+        word = word.removesuffix("'s").strip("'")
+        if word == "myself" or (owner and subject_before):
+            continue  # an object, never the subject: "she said she wants to kms" is hers
+        if word in FIRST_PERSON:
+            return True
+        if word in OTHER_PEOPLE and word not in _OBJECTS:
+            return False
+    return True  # no subject at all: in a DM that is the writer ("been feeling suicidal again")
+
+
+# Objects, not subjects: "tell my family I love them" is still mine. ("Her" and "his" are possessive too,
+# and decide: "took all her pills" is hers.)
+_OBJECTS = frozenset({"them", "him", "us"})

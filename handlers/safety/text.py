@@ -71,6 +71,16 @@ _PHRASES = (
     ("sewer slide", re.compile(r"\bsewer slide\b"), "suicide"),
     ("any more", re.compile(r"\bany more\b"), "anymore"),
     ("self", re.compile(r"\bself-? ?harm"), "self harm"),
+    # "Wanna dye rn": the other spelling of "die", unless something is being dyed ("dye my hair").
+    (
+        "dye",
+        re.compile(
+            r"(?<!contrast )(?<!iodinated )(?<!allergic to )(?<!allergy to )(?<!reaction to )(?<!food )(?<!hair )"
+            r"\bdye\b(?! (?:my|your|his|her|their|our|the|it|them|a|an|some|this|that|these|those|hair|clothes|"
+            r"shirts?|eggs|fabric|yarn|job|pack|packs|kit|color|colour|test|study|injection)\b)"
+        ),
+        "die",
+    ),
     # "id"/"ill" are words too (an ID badge, an ill patient): expand them only where a verb follows.
     (
         "id ",
@@ -94,6 +104,22 @@ def _mark_and_space(match: re.Match[str]) -> str:
     return match.group(1) + " "
 
 
+def _plain_letters(text: str) -> str:
+    """Styled and full-width letters to plain ones, accents split off; then accents, zero-width and other
+    invisible characters go (they hide words from the patterns)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    if _BEYOND_ACCENTS.search(decomposed) is None:
+        # Plain letters and the accents split off them ("trabajó", "después"), as most Spanish is: dropping
+        # every non-ASCII character is the same as the full path below, and far quicker.
+        return decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    text = decomposed.casefold().translate(_CHAR_MAP).translate(_INVISIBLE)
+    return unicodedata.normalize("NFKD", text).translate(_INVISIBLE)  # casefold can compose anew
+
+
+# Anything but ASCII and the combining accents U+0300-U+036F (all of them Mn, so deleted by the full path).
+_BEYOND_ACCENTS = re.compile("[^\x00-\x7f\u0300-\u036f]")
+
+
 def normalise(text: str) -> str:
     """Lowercase plain ASCII-ish text, shortcuts expanded, disguises undone, one space between words."""
     if text.isascii():
@@ -101,10 +127,7 @@ def normalise(text: str) -> str:
         if "`" in text:
             text = text.replace("`", "'")  # the one ASCII character _CHAR_MAP changes
     else:
-        # Styled and full-width letters to plain ones, accents split off; then accents, zero-width and
-        # other invisible characters go (they hide words from the patterns).
-        text = unicodedata.normalize("NFKD", text).casefold().translate(_CHAR_MAP).translate(_INVISIBLE)
-        text = unicodedata.normalize("NFKD", text).translate(_INVISIBLE)  # casefold can compose anew
+        text = _plain_letters(text)
     if "\n" in text or "\r" in text:
         text = _LINE_BREAKS.sub(". ", text)
     text = " ".join(text.split())  # one space between words (str.split is far quicker than a pattern here)
@@ -113,7 +136,7 @@ def normalise(text: str) -> str:
     if len({word for word in text.split() if len(word) == 1} - {"i", "a"}) >= 1:
         text = _SPACED_LETTERS.sub(_join_spaced, text)  # only a single letter other than "i"/"a" can start one
     if "'" in text:
-        text = _CONTRACTION.sub(_expand, text)
+        text = _CONTRACTION.sub(_expand, text.replace("od'd", "oded"))  # "I OD'd": not "od would"
     text = _fix_tokens(text)
     text = _steps(text, _PHRASES)
     if "," in text and _FILLER_NEAR_COMMA.search(text):
@@ -151,14 +174,16 @@ def _fix_tokens(text: str) -> str:
     """Every token through fix_token, except plain words nothing changes (most of them, and the slow part)."""
     stretched = _STRETCHED.search(text) is not None  # most messages stretch no letters: one test for all
     unique = set(_TOKEN.findall(text))
-    if not stretched and all(t.isalpha() for t in unique) and unique.isdisjoint(CHANGED_WORDS):
-        return text  # plain words only, none of them a shortcut or a typo: the common case, found in C
+    # Each distinct token that may change is fixed once; a message repeats many ("12", "3.2", "i've").
+    fixed = {
+        token: fix_token(token)
+        for token in unique
+        if not token.isalpha() or token in CHANGED_WORDS or (stretched and is_changed(token))
+    }
+    if not fixed:
+        return text  # plain words only, none of them a shortcut or a typo: the common case
     parts = _SPLIT_TOKENS.split(text)  # text, token, text, token, ..., text
-    for i in range(1, len(parts), 2):
-        token = parts[i]
-        if token.isalpha() and not (token in CHANGED_WORDS or stretched and is_changed(token)):
-            continue
-        parts[i] = fix_token(token)
+    parts[1::2] = [fixed.get(token, token) for token in parts[1::2]]
     return "".join(parts)
 
 

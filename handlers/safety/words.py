@@ -22,7 +22,8 @@ _VOCAB = frozenset({
     "feeling", "better", "off", "without", "anymore", "hopeless", "burden", "jump", "bridge", "noose",
     "wrists", "sleep", "wake", "exist", "fucking", "kms", "too", "need", "see", "alive", "gone", "goodbye",
     "everyone", "nobody", "safe", "to", "ctb", "plan", "gun", "pyxis",
-    "morir", "morirme", "matarme", "suicidarme", "quiero", "vivir", "muerta", "muerto",
+    "morir", "morirme", "matarme", "suicidarme", "quiero", "vivir", "muerta", "muerto", "muerte", "suicidio",
+    "matar", "pastillas", "pistola", "arma", "ready", "answer",
 })
 
 # Shortcuts, slang and contractions typed without the apostrophe, one token at a time.
@@ -44,21 +45,44 @@ _SHORTCUTS = {
     "hasnt": "has not", "hadnt": "had not", "aint": "am not", "whats": "what is", "thats": "that is",
     "theres": "there is", "its": "it is", "youre": "you are", "theyre": "they are",
     "theyd": "they would", "theyll": "they will", "shes": "she is", "hes": "he is",
-    "kms": "kill myself", "kmss": "kill myself", "killmyself": "kill myself", "killmyslf": "kill myself",
+    "kms": "kill myself", "kmss": "kill myself", "kys": "kill yourself", "killmyself": "kill myself",
+    "killmyslf": "kill myself",
     "myslef": "myself", "mysefl": "myself", "myslf": "myself", "meself": "myself", "mysel": "myself",
     "selfharm": "self harm", "sewerslide": "suicide", "suicde": "suicide", "sucide": "suicide",
     "suiside": "suicide", "suicid": "suicide", "sucidal": "suicidal", "suicdal": "suicidal",
     "suisidal": "suicidal", "suicidial": "suicidal", "ded": "dead", "dieing": "dying", "dyin": "dying",
-    "oding": "overdosing", "oded": "overdosed", "lyf": "life", "livin": "living", "nothin": "nothing",
+    "oding": "overdosing", "oded": "overdosed", "lyf": "life", "lyfe": "life", "livin": "living", "nothin": "nothing",
     "goin": "going", "thinkin": "thinking", "killin": "killing", "endin": "ending", "feelin": "feeling",
     "tryin": "trying", "kil": "kill", "anymroe": "anymore", "anymor": "anymore", "nemore": "anymore",
     "kll": "kill", "kiil": "kill", "klil": "kill", "unalvie": "unalive", "unalve": "unalive", "sui": "suicide",
     # Spanish chat spellings.
     "kiero": "quiero", "kero": "quiero", "qiero": "quiero", "kiere": "quiere", "q": "que", "xq": "porque",
-    "pq": "porque", "porq": "porque", "tmb": "tambien", "sucidarme": "suicidarme", "suisidarme": "suicidarme",
+    "pq": "porque", "porq": "porque", "k": "que", "tmb": "tambien", "sucidarme": "suicidarme",
+    "suisidarme": "suicidarme",
     "matarm": "matarme", "morirm": "morirme",
 }
 # fmt: on
+# The last letter typed twice ("i want to diee"): only for words that cannot be something else doubled.
+_SHORTCUTS.update(
+    {
+        word + word[-1]: word
+        for word in (
+            "die",
+            "dead",
+            "kill",
+            "suicide",
+            "suicidal",
+            "myself",
+            "unalive",
+            "morir",
+            "morirme",
+            "matarme",
+            "suicidarme",
+            "muerte",
+            "overdose",
+        )
+    }
+)
 
 _EDGE_MARKS = re.compile(r"([!|*#]*)(.*?)([!|*#]*)")
 _LETTER_RUN = re.compile(r"([a-z])\1{2,}")
@@ -67,9 +91,24 @@ _LETTER_RUN = re.compile(r"([a-z])\1{2,}")
 # One slip of the finger in a word nothing else is spelt like ("sucide", "mysefl", "unalvie"): a deletion, a
 # swap, a wrong or an extra letter. Real words one slip away are left alone ("overdone", "homeless"), as
 # are Spanish words ("suicida") and endings ("overdosed", which the rules read as it is).
-_TYPO_TARGETS = ("suicide", "suicidal", "myself", "unalive", "overdose")
+_TYPO_TARGETS = ("suicide", "suicidal", "myself", "unalive", "overdose", "suicidio", "suicidar")
 _REAL_WORDS = frozenset(
-    {"overdone", "overdoes", "suicida", "suicidas", "suicidar", "suicidio", "suicides", "overdosed", "overdoses"}
+    {
+        "overdone",
+        "overdoes",
+        "suicida",
+        "suicidas",
+        "suicidar",
+        "suicidio",
+        "suicides",
+        "overdosed",
+        "overdoses",
+        "suicido",
+        "suicidios",
+        "suicide",
+        "suicidan",
+        "suicidad",
+    }  # "suicido" is "se suicidó" with its accent gone
 )
 
 
@@ -83,7 +122,12 @@ def _one_slip(word: str) -> set[str]:
     return (deletes | swaps | wrong | extra) - {word}
 
 
-_TYPOS = {typo: word for word in _TYPO_TARGETS for typo in _one_slip(word) if typo not in _REAL_WORDS}
+_TYPOS = {
+    typo: word
+    for word in _TYPO_TARGETS
+    for typo in _one_slip(word)
+    if typo not in _REAL_WORDS and typo not in _TYPO_TARGETS  # "suicidal" is one slip from "suicidar"
+}
 
 # Words a run of single letters may spell ("i w a n t t o d i e"): the vocabulary and everyday glue.
 _SPELLABLE = frozenset(
@@ -126,6 +170,10 @@ _SPELLABLE = frozenset(
         "tengo",
         "ganas",
         "que",
+        "el",
+        "en",
+        "la",
+        "pienso",
     }
 )
 

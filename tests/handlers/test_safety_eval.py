@@ -22,7 +22,16 @@ def test_the_set_is_as_big_and_as_varied_as_promised() -> None:
     assert levels.count("crisis") + levels.count("concern") >= 150 and levels.count("none") >= 250
     assert sum(c.lang == "es" for c in CASES) >= 80
     assert sum(c.family == "clinical" for c in CASES) >= 100
-    assert len({c.text for c in CASES}) == len(CASES)  # no line counted twice
+    # No line counted twice within a set. Two sets written apart may share a line ("this shift is killing me"):
+    # each is its own measurement, so both keep it.
+    for path in ev.default_paths():
+        texts = [c.text for c in ev.load([path])]
+        assert len(set(texts)) == len(texts), path.name
+
+
+def test_the_blind_set_is_published_beside_our_own() -> None:
+    names = [path.name for path in ev.default_paths()]
+    assert "evaluation.tsv" in names and any(name.startswith("blind_") for name in names)
 
 
 def test_the_targets_hold() -> None:

@@ -14,7 +14,10 @@ ENGLISH = [
     ("plan", "crisis", "i have a plan for how to do it"),
     ("plan", "crisis", "I have a plan to do it this weekend"),
     ("plan", "crisis", "my plan is set"),
-    ("plan", "concern", "I have a plan, and nobody needs to know"),
+    ("plan", "crisis", "I have a plan, and nobody needs to know"),  # secrecy says it is meant
+    ("plan", "crisis", "made a plan last night. won't say what it is"),
+    ("plan", "crisis", "the plan's ready"),
+    ("plan", "none", "the plan's ready for the 7am handoff"),
     ("plan", "none", "Bed 4 is crashing again. I have a plan."),
     ("plan", "none", "I have a plan for tomorrow's clinic"),
     ("plan", "none", "I have a plan: ask for fewer nights"),
