@@ -18,6 +18,7 @@ from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFramewo
 from bot.config import is_loopback_host
 from bot.services import Services
 from bot.teams.bot import MicrocoachBot
+from bot.teams.card_memory import CardMemory
 from bot.teams.package import build_package
 from bot.teams.sender import TeamsSender
 
@@ -54,8 +55,9 @@ class TeamsAdapter:
         config = _BotConfig(app_id, settings.microsoft_app_password, app_type, settings.microsoft_app_tenant_id)
         self.adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(config))
         self.adapter.on_turn_error = self._on_turn_error
-        self.bot = MicrocoachBot(services)
-        self.sender = TeamsSender(self.adapter, app_id)
+        cards = CardMemory(services.store, services.clock)
+        self.bot = MicrocoachBot(services, cards)
+        self.sender = TeamsSender(self.adapter, app_id, cards)
 
     def routes(self, app: web.Application) -> None:
         app.router.add_post(MESSAGES_PATH, self.handle)
