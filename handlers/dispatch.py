@@ -74,6 +74,7 @@ ACTIONS: dict[str, Callable[..., list[Reply]]] = {
     **screening.ACTIONS,
     **coach.ACTIONS,
     **privacy.ACTIONS,
+    **home.ACTIONS,
 }
 FORMS: dict[str, Callable[[Ctx, dict], list[Reply]]] = {
     "coach.request": coach.submit_form,
