@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 import pytest
@@ -300,3 +301,10 @@ async def test_an_activity_delivered_twice_is_handled_once(teams):
     await teams.post(body)
     await teams.post(body)  # the Bot Connector retries an activity it thinks failed, with the same id
     assert len(teams.fake.sent_to("a:lee")) == before + 1
+
+
+async def test_one_install_is_one_welcome_when_its_two_activities_arrive_together(teams):
+    """The Agents Playground and Teams send installationUpdate and conversationUpdate (bot added) at once."""
+    added = teams.activity(kind="conversationUpdate", membersAdded=[{"id": "28:microcoach-bot"}])
+    await asyncio.gather(teams.install(), teams.post(added))
+    assert sum("what is kept" in t.lower() for t in teams.texts()) == 1
