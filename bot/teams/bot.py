@@ -11,6 +11,7 @@ from types import MappingProxyType
 from botbuilder.core import ActivityHandler, CardFactory, MessageFactory, TurnContext
 from botbuilder.schema import Activity, ChannelAccount
 
+from bot.routing import plan
 from bot.services import Services
 from bot.teams.card_memory import CardMemory
 from bot.teams.cards import form_values, pressed_card, submitted_card, to_activity
@@ -177,15 +178,15 @@ class MicrocoachBot(ActivityHandler):
     # --- sending ------------------------------------------------------------------------------
     async def send(self, turn_context: TurnContext, replies: list[Reply]) -> None:
         """Replies to this chat; messages for other people go to their own 1:1 chats."""
-        workspace = await asyncio.to_thread(self.store.find_workspace, "teams", tenant_of(turn_context.activity))
-        for reply in replies:
-            if reply.intro_with:
-                continue  # no group chats for introductions in Teams: both people got their own message
-            if reply.to is not None:
-                await notify(self.store, self.services.senders, workspace, reply)
+        activity = turn_context.activity
+        workspace = await asyncio.to_thread(self.store.find_workspace, "teams", tenant_of(activity))
+        person = activity.from_property.id
+        # Teams has no group chat a bot can open: an introduction is said to each person in their own chat.
+        for step in plan(replies, actor=person, forms=True, group_chats=False):
+            if step.kind == "other":
+                await notify(self.store, self.services.senders, workspace, step.reply)
             else:
-                await self.cards.post(turn_context, reply, tenant=tenant_of(turn_context.activity),
-                                      user_id=turn_context.activity.from_property.id)  # fmt: skip
+                await self.cards.post(turn_context, step.reply, tenant=tenant_of(activity), user_id=person)
 
 
 def _zone(activity: Activity) -> str | None:

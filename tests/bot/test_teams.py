@@ -142,6 +142,8 @@ async def test_the_coach_form_card_and_an_offer_to_a_coach(teams):
     accept = next(d for d in submits(offer) if d["mc_action"].startswith("coach:accept:"))
     await teams.post(teams.activity("patel", value=accept, reply_to_id=teams.last_card_id("patel")))
     assert any("Priya Patel" in t and "peer coach" in t for t in teams.texts("lee"))
+    # No group chat a bot can open in Teams: each of the two is told in their own chat, nothing dropped.
+    assert all(any("you're matched" in t for t in teams.texts(who)) for who in ("lee", "patel"))
 
 
 @pytest.mark.parametrize(
