@@ -21,6 +21,7 @@ from bot.teams.bot import MicrocoachBot
 from bot.teams.card_memory import CardMemory
 from bot.teams.package import build_package
 from bot.teams.sender import TeamsSender
+from prompts.messages import render
 
 logger = logging.getLogger(__name__)
 
@@ -99,7 +100,7 @@ class TeamsAdapter:
     async def _on_turn_error(self, turn_context: TurnContext, error: Exception) -> None:
         logger.error("Teams turn failed (%s) for activity type %s", type(error).__name__,
                      turn_context.activity.type, exc_info=error)  # fmt: skip
-        await turn_context.send_activity("Sorry, something went wrong on my side and nothing was changed.")
+        await turn_context.send_activity(render("generic_error"))  # the edge's one error policy (as on Slack)
 
 
 def _problem(status: int, reason: str) -> web.Response:

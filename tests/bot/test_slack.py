@@ -384,3 +384,18 @@ async def test_every_app_home_button_answers(slack):
     await slack.press("checkin:start", "Check in now", view=home)
     said = " ".join(m.get("text", "") for m in slack.fake.messages("ULEE"))
     assert "already taken care of" not in said and "stored encrypted" in said
+
+
+@pytest.mark.parametrize("how", ["command", "dm"])
+async def test_a_failure_after_the_ack_tells_the_person_as_teams_does(slack, monkeypatch, how):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a database outage, say")
+
+    monkeypatch.setattr("bot.slack.app.dispatch", broken)
+    if how == "command":
+        status, _ = await slack.command("/checkin", "pause 3d")
+        told = slack.responses.texts("ULEE")
+    else:
+        status, _ = await slack.dm("hello")
+        told = " ".join(m.get("text", "") for m in slack.fake.messages("ULEE"))
+    assert status == 200 and "something went wrong on my side and nothing was changed" in told
