@@ -123,7 +123,7 @@ def test_delete_needs_a_second_yes_and_then_removes_everything(dialog, store):
     lee = dialog.member("dr.lee").id
     verify_dialog(dialog, [("/checkin delete", ("removes everything of yours", "cannot be undone", "!deleted"))])
     assert dialog.buttons() == ["privacy:delete-yes", "privacy:delete-no"]
-    verify_dialog(dialog, [("!privacy:delete-no", "!deleted")])
+    verify_dialog(dialog, [("!privacy:delete-no", "nothing was deleted")])
     assert dialog.member("dr.lee") is not None
     verify_dialog(dialog, [("!privacy:delete-yes", "deleted")])
     with store.engine.connect() as conn:
