@@ -75,7 +75,9 @@ def read(text: str) -> Reading:
     low = plain(text)
     bare = " ".join(re.sub(r"[^\w'/ ]+", " ", low).split())
     words = len(bare.split())
-    feelings, strength, quote = _feelings(text, low)
+    # "Hard to say" is not a hard day: a whole reply of not knowing names no feeling.
+    only_unsure = words <= SHORT_REPLY_WORDS and bool(cues.UNSURE.fullmatch(bare))
+    feelings, strength, quote = ((), 0, None) if only_unsure else _feelings(text, low)
     step, when = named_step(text)
     return Reading(
         feelings=feelings,
@@ -83,7 +85,7 @@ def read(text: str) -> Reading:
         quote=quote,
         disengaged=bool(cues.DECLINE_ONLY.fullmatch(bare)) or bool(cues.DISENGAGED.search(low)),
         bot_question=bool(cues.BOT_QUESTION.search(low)),
-        unsure=words <= SHORT_REPLY_WORDS and not feelings and bool(cues.UNSURE.match(bare)),
+        unsure=only_unsure or (words <= SHORT_REPLY_WORDS and not feelings and bool(cues.UNSURE.match(bare))),
         minimal=bool(cues.MINIMAL.fullmatch(bare)) or (not bare and bool(text.strip())),
         thanks=bool(cues.THANKS.search(low)),
         thanks_only=bool(cues.THANKS_ONLY.fullmatch(bare)),

@@ -33,7 +33,7 @@ def test_the_full_arc_question_followup_step_close(dialog):
         [
             ("Two codes and a family meeting that went badly", ("?",)),
             ("some thoughts", ("small", "?")),
-            ("Ask the charge nurse for a ten minute break", ("ask the charge nurse for a ten minute break", "how it went")),
+            ("Ask the charge nurse for a ten minute break", ("ask the charge nurse for a ten minute", "how it went")),
         ],
     )
     assert _stage(dialog) == "closed"
