@@ -32,7 +32,8 @@ def reply(ctx: Ctx, conv: Conversation, text: str) -> list[Reply]:
     library = library_for(conv.question_id)
     turn = Turn(ctx, conv, read(text), text, library)
     prompt_id = {"followthrough": "followthrough", "question": conv.question_id}.get(conv.stage)
-    ctx.store.add_reflection(ctx.ws_id, ctx.member.id, conv.id, prompt_id or _last_asked(conv), text, ctx.now)
+    if conv.stage != "step":  # the answer to the step question is kept as the step itself (or not at all)
+        ctx.store.add_reflection(ctx.ws_id, ctx.member.id, conv.id, prompt_id or _last_asked(conv), text, ctx.now)
     if conv.stage == "followthrough" and conv.commitment_id is not None:
         ctx.store.mark_step_followed_up(conv.commitment_id, ctx.now)
     return turn.next()
