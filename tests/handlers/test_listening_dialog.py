@@ -306,3 +306,12 @@ def test_reflections_use_the_person_s_words_escaped(dialog):
 def _stage(d):
     conv = _conv(d)
     return conv.stage if conv else "closed"
+
+
+def test_safety_still_comes_first_and_nothing_they_wrote_is_logged(dialog, caplog):
+    caplog.set_level("DEBUG")
+    dialog.say("/checkin")
+    dialog.say("My attending yelled at me and I cried in the supply closet")
+    assert "supply closet" not in caplog.text
+    replies = dialog.say("I want to kill myself")
+    assert "988" in dialog.text(replies) and "sounds" not in dialog.text(replies).lower()
