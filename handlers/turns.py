@@ -92,20 +92,24 @@ class Turn:
         return self._ask(ack, "step", select_step(self.library, seed=self.conv.id).text, None)
 
     def _unsure(self) -> list[Reply]:
-        """An easier question the first time; after that, an offer to come back to it."""
-        if self.conv.stage == "step" or any(f.startswith(f"{LISTEN}{EASIER}") for f in self.conv.followups):
+        """An easier question in place of the first; later (a question already spent), an offer to come back."""
+        conv, ack = self.conv, self._say("unsure_ack")
+        if conv.stage == "followthrough":  # not knowing how a step went is an answer too
+            return self._ask(ack, "question", self.library.question(conv.question_id).text, [])
+        if conv.stage != "question" or conv.commitment_id is not None:
             return self._close("completed", Reply(self._say("come_back", name=self.ctx.name)))
-        variant = self.conv.id % variants(EASIER, self.lang)
-        ack = self._say("unsure_ack")
+        variant = conv.id % variants(EASIER, self.lang)
         question = say(EASIER, variant, language=self.lang)
-        stage = "followup" if self.conv.stage == "question" else self.conv.stage
-        return self._ask(ack, stage, question, [*self.conv.followups, f"{LISTEN}{EASIER}:{variant}"])
+        return self._ask(ack, "followup", question, [f"{LISTEN}{EASIER}:{variant}"])
 
     def _after_step(self, text: str) -> list[Reply]:
         reading = self.reading
         if reading.kind in ("unsure", "minimal") or NO_STEP.match(text):
             self.ctx.store.close_conversation(self.conv.id, "completed", self.ctx.now)
             return [Reply(render("close_without_step", variant=self.conv.id, name=self.ctx.name, language=self.lang))]
+        if reading.step is None and reading.kind == "distress":  # a feeling, not a step: said back, no step kept
+            close = render("close_without_step", variant=self.conv.id, name=self.ctx.name, language=self.lang)
+            return self._close("completed", Reply(f"{self._reflection()} {close}"))
         if reading.step is None and len(text.split()) > 16:
             self._keep_step(text)  # a long answer is kept whole and not said back in full
             self.ctx.store.close_conversation(self.conv.id, "completed", self.ctx.now)

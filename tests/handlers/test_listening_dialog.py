@@ -315,3 +315,32 @@ def test_safety_still_comes_first_and_nothing_they_wrote_is_logged(dialog, caplo
     assert "supply closet" not in caplog.text
     replies = dialog.say("I want to kill myself")
     assert "988" in dialog.text(replies) and "sounds" not in dialog.text(replies).lower()
+
+
+def _questions_after_opener(dialog, replies):
+    dialog.say("/checkin")
+    asked = 0
+    for said in replies:
+        if _conv(dialog) is None:
+            break  # closed: what follows is no longer the check-in
+        asked += dialog.text(dialog.say(said)).count("?")
+    return asked
+
+
+@pytest.mark.parametrize(
+    "replies",
+    [
+        ("I cried after the code", "I don't know", "maybe", "more"),
+        ("A long night", "idk", "idk", "idk"),
+        ("A long night", "some thoughts", "I am so tired", "ok"),
+        ("idk", "tired", "nothing"),
+        ("Great shift", "I don't know", "ok"),
+    ],
+)
+def test_never_more_than_two_questions_after_the_opener(dialog, replies):
+    assert _questions_after_opener(dialog, replies) <= 2
+
+
+def test_a_feeling_in_answer_to_the_step_question_is_reflected_not_taken_as_a_step(dialog):
+    run(dialog, [("A long night", "ask"), ("some thoughts", "ask"), ("I am so tired", "close", "exhausting")])
+    assert dialog.store.open_step(dialog.member().id, since=dialog.now - timedelta(days=1)) is None
