@@ -37,7 +37,7 @@ def skip(ctx: Ctx) -> list[Reply]:
     conv = checkin.current(ctx)
     if conv is not None:
         ctx.store.close_conversation(conv.id, "skipped", ctx.now)
-    return [Reply(render("skipped_today"))]
+    return [Reply(render("skipped_today", language=checkin.member_language(ctx.member)))]
 
 
 def snooze(ctx: Ctx) -> list[Reply]:
@@ -75,7 +75,8 @@ def pause_week(ctx: Ctx) -> list[Reply]:
         ctx.store.close_conversation(conv.id, "skipped", ctx.now)
     until = ctx.now + PAUSE_BUTTON
     ctx.store.update_member(ctx.ws_id, ctx.member.id, paused_until=until)
-    return [Reply(render("paused_week", until=until.astimezone(ctx.zone()).strftime("%a %d %b")))]
+    lang = checkin.member_language(ctx.member)
+    return [Reply(render("paused_week", language=lang, until=until.astimezone(ctx.zone()).strftime("%a %d %b")))]
 
 
 def start(ctx: Ctx) -> list[Reply]:

@@ -344,3 +344,9 @@ def test_never_more_than_two_questions_after_the_opener(dialog, replies):
 def test_a_feeling_in_answer_to_the_step_question_is_reflected_not_taken_as_a_step(dialog):
     run(dialog, [("A long night", "ask"), ("some thoughts", "ask"), ("I am so tired", "close", "exhausting")])
     assert dialog.store.open_step(dialog.member().id, since=dialog.now - timedelta(days=1)) is None
+
+
+def test_the_ways_out_answer_in_spanish_for_a_spanish_member(dialog):
+    run(dialog, [("Hoy no", "exit")], locale="es-419")
+    assert dialog.say("!checkin:skip") and "hoy" in dialog.text().lower() and "leave you be" not in dialog.text()
+    assert "en pausa" in dialog.text(dialog.say("!checkin:pause")).lower()
