@@ -79,6 +79,9 @@ def read(text: str) -> Reading:
     only_unsure = words <= SHORT_REPLY_WORDS and bool(cues.UNSURE.fullmatch(bare))
     feelings, strength, quote = ((), 0, None) if only_unsure else _feelings(text, low)
     step, when = named_step(text)
+    good = _where(cues.GOOD_NEWS, low)
+    if quote is None and not feelings and good is not None:
+        quote = _quote(text, good)  # good news is said back in their words too
     return Reading(
         feelings=feelings,
         strength=strength,
@@ -89,14 +92,15 @@ def read(text: str) -> Reading:
         minimal=bool(cues.MINIMAL.fullmatch(bare)) or (not bare and bool(text.strip())),
         thanks=bool(cues.THANKS.search(low)),
         thanks_only=bool(cues.THANKS_ONLY.fullmatch(bare)),
-        good_news=_found(cues.GOOD_NEWS, low),
+        good_news=good is not None,
         step=step,
         when=when,
     )
 
 
-def _found(pattern: re.Pattern[str], low: str) -> bool:
-    return any(not cues.NEGATION.search(low[: m.start()]) for m in pattern.finditer(low))
+def _where(pattern: re.Pattern[str], low: str) -> int | None:
+    """Where the pattern first matches without a negation just before it ("not a good day" is no news)."""
+    return next((m.start() for m in pattern.finditer(low) if not cues.NEGATION.search(low[: m.start()])), None)
 
 
 def _feelings(text: str, low: str) -> tuple[tuple[str, ...], int, str | None]:
