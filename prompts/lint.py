@@ -205,6 +205,8 @@ def normalise(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", "", text.lower().replace("\u2019", "'")).split())
 
 
+# Each language's rules for the listening texts: a question's prompt rules, the "why" pattern, the advice finder.
+LISTENING_RULES = {"en": (lint_text, WHY, _advice), "es": (lint_es.lint_text, lint_es.WHY, lint_es._advice)}
 # Each language's text rules, and the form no two of its prompts may share.
 TEXT_RULES = {"en": (lint_text, normalise), "es": (lint_es.lint_text, lint_es.normalise)}
 
@@ -268,7 +270,7 @@ def lint_command(path: str | None) -> tuple[int, str]:
         example = EXAMPLE_FILE if exc.invalid_yaml else EXAMPLE_COMMAND
         return 2, f"microcoach prompts lint: {exc}\n{example}"
     found, keys = lint_messages.lint_catalogues(catalogues)
-    found += lint_listening.lint_listening(target)
+    found += lint_listening.lint_listening(target, LISTENING_RULES)
     if problems := lint_groups(groups) + [LintProblem(*problem) for problem in found]:
         return 1, "\n".join(str(problem) for problem in problems)
     counts = {code: len(parsed.entries) for code, parsed in groups.items()}

@@ -7,13 +7,15 @@ every *_question text must pass its language's prompt rules (one open question).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
-from prompts import lint_es
 from prompts.library import display_path, read_yaml
 from prompts.lint_messages import Problem, lint_catalogues
 
 FILE = "listening.yaml"
+# Per language: (the prompt rules for a question, the "why" pattern, the advice finder); prompts.lint passes its own.
+Rules = dict[str, tuple[Callable[[str], list[tuple[str, str]]], re.Pattern[str], Callable[[str], list[str]]]]
 # Labels a coach never puts on someone: naming a condition is diagnosis, not listening.
 DIAGNOSIS = {
     "en": re.compile(
@@ -38,38 +40,33 @@ def listening_files(target: Path) -> dict[str, Path]:
     return {"en": found, **{other.parent.name: other for other in sorted(found.parent.glob(f"*/{FILE}"))}}
 
 
-def lint_listening(target: Path) -> list[Problem]:
+def lint_listening(target: Path, rules: Rules) -> list[Problem]:
     """Every problem in the listening catalogues at `target`, as (file, key, rule, message)."""
     files = listening_files(target)
     problems, _ = lint_catalogues(files)
     for code, file in files.items():
         doc = read_yaml(file)
         if isinstance(doc, dict):
-            problems += _texts(display_path(file), code, doc)
+            problems += _texts(display_path(file), code, doc, rules.get(code, rules["en"]))
     return problems
 
 
-def _texts(shown: str, code: str, doc: dict) -> list[Problem]:
-    from prompts.lint import lint_text  # prompts.lint imports this module
-
-    check = lint_text if code == "en" else lint_es.lint_text
+def _texts(shown: str, code: str, doc: dict, rules) -> list[Problem]:
     problems: list[Problem] = []
     for key, value in doc.items():
         for text in value if isinstance(value, list) else [value]:
             if not isinstance(text, str):
                 continue
-            rules = check(text) if str(key).endswith("_question") else _telling(text, code)
-            problems += [(shown, str(key), rule, message) for rule, message in rules]
+            found = rules[0](text) if str(key).endswith("_question") else _telling(text, code, rules)
+            problems += [(shown, str(key), rule, message) for rule, message in found]
     return problems
 
 
-def _telling(text: str, code: str) -> list[tuple[str, str]]:
+def _telling(text: str, code: str, rules) -> list[tuple[str, str]]:
     """The no-why, no-advice and no-diagnosis rules, for texts that are not questions."""
-    from prompts.lint import WHY, _advice
-
+    _, why, advice_in = rules
     lowered = text.lower()
-    why = lint_es.WHY if code == "es" else WHY
-    advice = lint_es._advice(text) if code == "es" else _advice(text)
+    advice = advice_in(text)
     problems = [("no-why", f"uses {m.group()!r}; a reflection never asks why") for m in [why.search(lowered)] if m]
     problems += [("no-advice", f"gives advice ({phrase!r}); reflect, do not tell") for phrase in advice]
     if match := DIAGNOSIS.get(code, DIAGNOSIS["en"]).search(lowered):
