@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import re
 import zlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from handlers import turns
 from handlers.context import Ctx, first_name
 from handlers.messages import Button, Reply
-from prompts.library import Library, load_library
+from handlers.safety.language import language_for
+from prompts.library import library_for, load_library
+from prompts.listening import say
 from prompts.messages import render
-from prompts.selection import select_follow_up, select_followthrough, select_question, select_step
+from prompts.selection import select_followthrough, select_question, select_step
 from store import Store
 from store.models import Conversation, Member
 from store.repo_conversations import OpenStep
@@ -19,8 +21,6 @@ from store.repo_conversations import OpenStep
 IDLE_CLOSE = timedelta(hours=12)  # a check-in nobody answered closes quietly after this
 STEP_LOOKBACK = timedelta(days=30)  # a small step older than this is not asked about
 BURNOUT_EVERY = timedelta(days=28)  # the single-item burnout measure replaces the pulse monthly
-RICH_REPLY_WORDS = 15  # a reply this long earns a second follow-up
-NO_STEP = re.compile(r"^\W*(no|nope|none|nothing|not sure|pass|skip|n/?a|no step|not today|idk)\W*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,8 @@ class CheckinPlan:
 def plan_checkin(
     store: Store, member: Member, now: datetime, *, theme: str | None, local_hour: int, seed: int
 ) -> CheckinPlan:
-    """Choose the question, the pulse and whether to ask about the last small step."""
-    library = load_library()
+    """Choose the question, the pulse and whether to ask about the last small step (once its own time has come)."""
+    library = load_library(language=member_language(member))
     question = select_question(
         library,
         recent_ids=store.asked_question_ids(member.id),
@@ -47,7 +47,7 @@ def plan_checkin(
         local_hour=local_hour,
         seed=seed,
     )
-    step = store.open_step(member.id, since=now - STEP_LOOKBACK)
+    step = store.open_step(member.id, since=now - STEP_LOOKBACK, now=now)
     followthrough = select_followthrough(library, seed=seed).id if step else None
     # Offered once a month whether or not it was answered: asking again every day would be nagging.
     asked = [t for t in (store.last_pulse_at(member.id, "burnout"), store.last_pulse_asked(member.id, "burnout")) if t]
@@ -57,17 +57,18 @@ def plan_checkin(
 
 def render_checkin(plan: CheckinPlan, member: Member, *, scheduled: bool, seed: int) -> list[Reply]:
     """The opening message(s) of a check-in, with pulse buttons and, when scheduled, skip/snooze/pause."""
-    library = load_library()
+    library = library_for(plan.question_id)
+    lang = library.language
     opener = "checkin_open_scheduled" if scheduled else "checkin_open_now"
-    lines = [render(opener, variant=seed, name=first_name(member))]
+    lines = [render(opener, variant=seed, name=first_name(member), language=lang)]
     if plan.step is not None:
-        lines.append(render("checkin_step_recall", step=plan.step.text))
+        lines.append(render("checkin_step_recall", step=plan.step.text, language=lang))
         lines.append(f"*{library.prompt(plan.followthrough_id).text}*")
     else:
         lines.append(f"*{library.question(plan.question_id).text}*")
     text, buttons = "\n".join(lines), ()
     if plan.pulse_kind is not None:
-        text += "\n" + render("energy_pulse" if plan.pulse_kind == "energy" else "burnout_pulse")
+        text += "\n" + render("energy_pulse" if plan.pulse_kind == "energy" else "burnout_pulse", language=lang)
         buttons = pulse_buttons(plan.pulse_kind)
     if scheduled:
         buttons += (
@@ -88,6 +89,7 @@ def open_checkin(
     store: Store, member: Member, plan: CheckinPlan, now: datetime, delivery_id: int | None = None
 ) -> Conversation:
     """Record that the check-in was asked (after it was sent, for scheduled ones)."""
+    last = store.latest_conversation(member.workspace_id, member.id)
     return store.open_conversation(
         member.workspace_id,
         member.id,
@@ -98,6 +100,7 @@ def open_checkin(
         stage="followthrough" if plan.step else "question",
         pulse_kind=plan.pulse_kind,
         commitment_id=plan.step.commitment_id if plan.step else None,
+        said=last.said if last else None,  # the last reflection said is not said again first thing
     )
 
 
@@ -119,69 +122,30 @@ def current(ctx: Ctx) -> Conversation | None:
 
 
 def reply(ctx: Ctx, conv: Conversation, text: str) -> list[Reply]:
-    """The member answered the open check-in: move it one step along the arc."""
-    step = {
-        "followthrough": _after_followthrough,
-        "question": _after_question,
-        "followup": _after_followup,
-        "step": _after_step,
-    }[conv.stage]
-    return step(ctx, conv, text, load_library())
-
-
-def _after_followthrough(ctx: Ctx, conv: Conversation, text: str, library: Library) -> list[Reply]:
-    ctx.store.add_reflection(ctx.ws_id, ctx.member.id, conv.id, "followthrough", text, ctx.now)
-    if conv.commitment_id is not None:
-        ctx.store.mark_step_followed_up(conv.commitment_id, ctx.now)
-    ctx.store.update_conversation(conv.id, stage="question", last_activity_at=ctx.now)
-    ack = render("ack_followthrough", variant=conv.id)
-    return [Reply(f"{ack}\n*{library.question(conv.question_id).text}*")]
-
-
-def _after_question(ctx: Ctx, conv: Conversation, text: str, library: Library) -> list[Reply]:
-    ctx.store.add_reflection(ctx.ws_id, ctx.member.id, conv.id, conv.question_id, text, ctx.now)
-    follow = select_follow_up(library, library.question(conv.question_id), text, conv.followups, seed=conv.id)
-    if follow is None:
-        return _ask_step(ctx, conv, library)
-    ctx.store.update_conversation(conv.id, stage="followup", followups=[follow.id], last_activity_at=ctx.now)
-    return [Reply(f"{render('ack', variant=conv.id)}\n*{follow.text}*")]
-
-
-def _after_followup(ctx: Ctx, conv: Conversation, text: str, library: Library) -> list[Reply]:
-    ctx.store.add_reflection(ctx.ws_id, ctx.member.id, conv.id, conv.followups[-1], text, ctx.now)
-    if len(conv.followups) < 2 and len(text.split()) >= RICH_REPLY_WORDS:
-        question = library.question(conv.question_id)
-        follow = select_follow_up(library, question, text, conv.followups, seed=conv.id + 1)
-        if follow is not None:
-            ctx.store.update_conversation(conv.id, followups=[*conv.followups, follow.id], last_activity_at=ctx.now)
-            return [Reply(f"{render('ack', variant=conv.id + 1)}\n*{follow.text}*")]
-    return _ask_step(ctx, conv, library)
-
-
-def _ask_step(ctx: Ctx, conv: Conversation, library: Library) -> list[Reply]:
-    ctx.store.update_conversation(conv.id, stage="step", last_activity_at=ctx.now)
-    return [Reply(f"*{select_step(library, seed=conv.id).text}*")]
-
-
-def _after_step(ctx: Ctx, conv: Conversation, text: str, library: Library) -> list[Reply]:
-    if NO_STEP.match(text):
-        ctx.store.close_conversation(conv.id, "completed", ctx.now)
-        return [Reply(render("close_without_step", variant=conv.id, name=ctx.name))]
-    ctx.store.add_commitment(ctx.ws_id, ctx.member.id, conv.id, text, ctx.now)
-    ctx.store.close_conversation(conv.id, "completed", ctx.now)
-    return [Reply(render("close_with_step", variant=conv.id, name=ctx.name))]
+    """The member answered the open check-in: read what was said and answer it (handlers.turns)."""
+    return turns.reply(ctx, conv, text)
 
 
 def open_question(conv: Conversation) -> str:
     """The question the open check-in is waiting on, to show it again (after the safety question)."""
-    library = load_library()
+    library = library_for(conv.question_id)
+    lang = library.language
     if conv.stage == "followthrough":
-        return render("checkin_followthrough_again")  # which follow-through prompt was shown is not stored
+        return render("checkin_followthrough_again", language=lang)  # which prompt was shown is not stored
     if conv.stage == "followup" and conv.followups:
-        return library.prompt(conv.followups[-1]).text
+        asked = conv.followups[-1]
+        if asked.startswith(turns.LISTEN):
+            name, _, variant = asked.removeprefix(turns.LISTEN).partition(":")
+            return say(name, int(variant or 0), language=lang)
+        return library.prompt(asked).text
     if conv.stage == "step":
         return select_step(library, seed=conv.id).text
     return library.question(conv.question_id).text
+
+
+def member_language(member: Member) -> str:
+    """The language a member's check-ins are asked in: their chat locale's (handlers.safety.language)."""
+    return language_for(member.locale)
 
 
 def _seed(member_id: int, now: datetime) -> int:

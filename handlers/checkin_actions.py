@@ -1,14 +1,15 @@
-"""Buttons on a check-in: the pulse, skip today, snooze, pause a week, start and not now."""
+"""Buttons on a check-in: the pulse, skip today, snooze, pause a week, fewer, another time, start and not now."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 
-from handlers import checkin
+from handlers import checkin, planning, preferences, settings
 from handlers.args import whole_number
 from handlers.context import Ctx, quiet_hours
 from handlers.messages import Reply
-from handlers.schedules import in_quiet_hours
+from handlers.schedules import format_days, in_quiet_hours, parse_days
+from prompts.listening import say
 from prompts.messages import render
 
 SNOOZE = timedelta(hours=2)
@@ -36,7 +37,7 @@ def skip(ctx: Ctx) -> list[Reply]:
     conv = checkin.current(ctx)
     if conv is not None:
         ctx.store.close_conversation(conv.id, "skipped", ctx.now)
-    return [Reply(render("skipped_today"))]
+    return [Reply(render("skipped_today", language=checkin.member_language(ctx.member)))]
 
 
 def snooze(ctx: Ctx) -> list[Reply]:
@@ -74,7 +75,8 @@ def pause_week(ctx: Ctx) -> list[Reply]:
         ctx.store.close_conversation(conv.id, "skipped", ctx.now)
     until = ctx.now + PAUSE_BUTTON
     ctx.store.update_member(ctx.ws_id, ctx.member.id, paused_until=until)
-    return [Reply(render("paused_week", until=until.astimezone(ctx.zone()).strftime("%a %d %b")))]
+    lang = checkin.member_language(ctx.member)
+    return [Reply(render("paused_week", language=lang, until=until.astimezone(ctx.zone()).strftime("%a %d %b")))]
 
 
 def start(ctx: Ctx) -> list[Reply]:
@@ -83,3 +85,34 @@ def start(ctx: Ctx) -> list[Reply]:
 
 def not_now(ctx: Ctx) -> list[Reply]:
     return [Reply(render("offer_declined"))]
+
+
+def fewer(ctx: Ctx) -> list[Reply]:
+    """Fewer check-ins: the same time on about half the days (twice a week from five), as the member's own time."""
+    lang = checkin.member_language(ctx.member)
+    own = ctx.store.personal_schedule(ctx.ws_id, ctx.member.id)
+    current = own or next(iter(planning.schedules_for(ctx.store, ctx.member)), None)
+    if current is None:
+        return [Reply(say("fewer_none", language=lang))]
+    days = parse_days(current.days)
+    if len(days) <= 1:
+        return [Reply(say("fewer_already", language=lang))]
+    kept = days[::2][:2] if len(days) > 2 else days[:1]
+    at = time.fromisoformat(current.local_time)
+    preferences.save_personal_time(ctx, at, kept)
+    return [
+        Reply(
+            say(
+                "fewer_set",
+                language=lang,
+                days=format_days(kept),
+                time=at.strftime("%H:%M"),
+                next=preferences.next_text(ctx),
+            )
+        )
+    ]
+
+
+def other_time(ctx: Ctx) -> list[Reply]:
+    """A different time: the settings form, where time and days are the first fields."""
+    return settings.open_form(ctx)

@@ -64,6 +64,8 @@ ACTIONS: dict[str, Callable[..., list[Reply]]] = {
     "checkin:skip": checkin_actions.skip,
     "checkin:snooze": checkin_actions.snooze,
     "checkin:pause": checkin_actions.pause_week,
+    "checkin:fewer": checkin_actions.fewer,
+    "checkin:time": checkin_actions.other_time,
     "checkin:start": checkin_actions.start,
     "checkin:not-now": checkin_actions.not_now,
     "crisis:again": crisis.again,

@@ -37,7 +37,8 @@ __all__ = [
 ]
 
 DATA_DIR = Path(__file__).parent / "data"
-SKIP_FILES = frozenset({"messages.yaml"})  # the bot's other wording (every language), owned by prompts.messages
+# The bot's other wording (every language): prompts.messages and prompts.listening own these.
+SKIP_FILES = frozenset({"messages.yaml", "listening.yaml"})
 DEFAULT_LANGUAGE = "en"
 # libyaml's safe loader when PyYAML has it: the same documents about seven times faster, which matters now
 # that the first load reads every language's files.

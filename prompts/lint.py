@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from prompts import lint_es, lint_messages
+from prompts import lint_es, lint_listening, lint_messages
 from prompts.library import DATA_DIR, ParsedPrompts, PromptDataError, parse_by_language
 
 # Words are runs of letters or digits; an apostrophe inside keeps a word whole ("don't"), a hyphen splits it.
@@ -205,6 +205,8 @@ def normalise(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", "", text.lower().replace("\u2019", "'")).split())
 
 
+# Each language's rules for the listening texts: a question's prompt rules, the "why" pattern, the advice finder.
+LISTENING_RULES = {"en": (lint_text, WHY, _advice), "es": (lint_es.lint_text, lint_es.WHY, lint_es._advice)}
 # Each language's text rules, and the form no two of its prompts may share.
 TEXT_RULES = {"en": (lint_text, normalise), "es": (lint_es.lint_text, lint_es.normalise)}
 
@@ -262,18 +264,20 @@ def lint_command(path: str | None) -> tuple[int, str]:
     target = DATA_DIR if path is None else Path(path)
     catalogues = lint_messages.catalogue_files(target)
     try:
-        groups = {} if catalogues and lint_messages.only_catalogues(target) else parse_by_language(target)
+        only = target.name == lint_listening.FILE or (catalogues and lint_messages.only_catalogues(target))
+        groups = {} if only else parse_by_language(target)
     except PromptDataError as exc:
         example = EXAMPLE_FILE if exc.invalid_yaml else EXAMPLE_COMMAND
         return 2, f"microcoach prompts lint: {exc}\n{example}"
     found, keys = lint_messages.lint_catalogues(catalogues)
+    found += lint_listening.lint_listening(target, LISTENING_RULES)
     if problems := lint_groups(groups) + [LintProblem(*problem) for problem in found]:
         return 1, "\n".join(str(problem) for problem in problems)
     counts = {code: len(parsed.entries) for code, parsed in groups.items()}
     each = f" ({', '.join(f'{count} {code}' for code, count in counts.items())})" if len(counts) > 1 else ""
     checked = [f"{sum(counts.values())} prompts checked{each}"] if groups else []
     checked += [f"{max(keys.values())} messages checked ({', '.join(keys)})"] if keys else []
-    return 0, f"{' and '.join(checked)}, no problems"
+    return 0, f"{' and '.join(checked) or 'listening texts checked'}, no problems"
 
 
 EXAMPLE_COMMAND = (

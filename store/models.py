@@ -170,6 +170,7 @@ class Conversation(Base):
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     outcome: Mapped[str | None] = mapped_column(String(16))  # completed | expired | skipped | crisis
+    said: Mapped[str | None] = mapped_column(String(48))  # the last reflection's message and variant, never repeated
 
 
 class Reflection(Base):
@@ -214,6 +215,7 @@ class Commitment(Base):
     body: Mapped[str | None] = mapped_column(Text)  # Fernet token
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     followed_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # its own time ("tomorrow"); None: next check-in
 
 
 class CoachProfile(Base):

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 
 from store.models import Commitment, Conversation, CrisisEvent, Pulse, Reflection
 from store.repo_base import RepoBase
 
-CONVERSATION_FIELDS = {"stage", "followups", "pulse_kind", "last_activity_at", "question_id", "theme"}
+CONVERSATION_FIELDS = {"stage", "followups", "pulse_kind", "last_activity_at", "question_id", "theme", "said"}
 
 
 @dataclass(frozen=True)
@@ -176,7 +176,15 @@ class ConversationRepo(RepoBase):
                 )
             ).first()
 
-    def add_commitment(self, workspace_id: int, member_id: int, conversation_id: int, text: str, now: datetime) -> None:
+    def add_commitment(
+        self,
+        workspace_id: int,
+        member_id: int,
+        conversation_id: int,
+        text: str,
+        now: datetime,
+        due_at: datetime | None = None,
+    ) -> None:
         with self._tx() as s:
             s.add(
                 Commitment(
@@ -185,11 +193,14 @@ class ConversationRepo(RepoBase):
                     conversation_id=conversation_id,
                     body=self._cipher.encrypt(text),
                     created_at=now,
+                    due_at=due_at,
                 )
             )
 
-    def open_step(self, member_id: int, since: datetime) -> OpenStep | None:
-        """The newest small step since `since` not yet followed up, if its text is still kept."""
+    def open_step(self, member_id: int, since: datetime, now: datetime | None = None) -> OpenStep | None:
+        """The newest small step since `since` not yet followed up, if its text is still kept; with `now`,
+        only a step whose own time has come (or that named none)."""
+        due = [or_(Commitment.due_at.is_(None), Commitment.due_at <= now)] if now is not None else []
         with self._tx() as s:
             row = s.scalars(
                 select(Commitment)
@@ -198,6 +209,7 @@ class ConversationRepo(RepoBase):
                     Commitment.followed_up_at.is_(None),
                     Commitment.created_at >= since,
                     Commitment.body.is_not(None),
+                    *due,
                 )
                 .order_by(Commitment.created_at.desc())
             ).first()
