@@ -81,7 +81,6 @@ def test_retention_drops_old_words_of_one_workspace_and_keeps_the_numbers(any_st
     assert [a["text"] for a in any_store.export_member(other.id, ben.id)["answers"]] == ["elsewhere"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: sent_cards.body is NOT NULL, so retention shorter than CARD_MEMORY fails")
 def test_retention_shorter_than_the_card_memory_takes_the_cards_words_too(any_store, now):
     ws = workspace(any_store, now, "t-1", platform="teams")
     person(any_store, ws, "29:lee", now)
