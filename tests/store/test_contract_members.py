@@ -113,3 +113,38 @@ def test_raw_sql_through_the_engine_sees_what_the_store_wrote(any_store, now):
     person(any_store, ws, "U1", now)
     with any_store.engine.connect() as conn:
         assert conn.execute(text("SELECT user_id FROM members")).scalars().all() == ["U1"]
+
+
+def test_a_member_is_created_with_defaults_and_refreshed_only_by_what_the_platform_says(any_store, now):
+    ws = workspace(any_store, now)
+    made = any_store.ensure_member(ws.id, "U1", now, display_name="Ana", handle=None)
+    defaults = (made.timezone, made.status, made.welcomed, made.zone_chosen, made.themes, made.timing, made.handle)
+    assert defaults == ("UTC", "active", False, False, [], "clock", None)
+    again = any_store.ensure_member(ws.id, "U1", now + timedelta(days=1), display_name=None, timezone="Europe/Paris")
+    assert (again.id, again.display_name, again.timezone, again.created_at) == (made.id, "Ana", "Europe/Paris", now)
+
+
+def test_a_directory_sync_creates_the_new_and_refreshes_the_known_in_bulk(any_store, now):
+    ws = workspace(any_store, now)
+    chose = any_store.ensure_member(ws.id, "U1", now, display_name="One")
+    any_store.update_member(ws.id, chose.id, timezone="Asia/Tokyo", zone_chosen=True)
+    people = [{"user_id": "U1", "timezone": "UTC", "role": "nurse"}, {"user_id": "U2", "display_name": "Two"}]
+    assert any_store.bulk_upsert_members(ws.id, people, now) == 1
+    assert any_store.bulk_upsert_members(ws.id, [], now) == 0
+    by_user = {m.user_id: m for m in any_store.members(ws.id)}
+    assert (by_user["U1"].timezone, by_user["U1"].role, by_user["U1"].display_name) == ("Asia/Tokyo", "nurse", "One")
+    assert (by_user["U2"].display_name, by_user["U2"].timezone) == ("Two", "UTC")
+
+
+def test_calls_made_together_read_their_own_writes_and_commit_as_one(any_store, now):
+    ws = workspace(any_store, now)
+    with any_store.together():
+        ana = any_store.ensure_member(ws.id, "U1", now)
+        any_store.add_schedule(ws.id, now, name="own", days="mon", local_time="07:00", audience_kind="member",
+                               owner_member_id=ana.id)  # fmt: skip
+        assert any_store.members_with_own_time(ws.id) == {ana.id}
+    assert any_store.personal_schedule(ws.id, ana.id).name == "own"
+    with pytest.raises(RuntimeError), any_store.together():
+        any_store.ensure_member(ws.id, "U2", now)
+        raise RuntimeError("a later step failed")
+    assert any_store.member_by_user(ws.id, "U2") is None
