@@ -104,6 +104,7 @@ def test_channel_and_people_audiences_reach_only_their_people(any_store, now, te
     any_store.set_channel_members(ws.id, "C2", "ed", [ben.id, ana.id])
     channels = schedule(any_store, ws, now, audience_kind="channel", audience=["C1", "C2"])
     reached = _ids(any_store.audience_members(channels))
+    # Ana is in both channels and comes back twice (handlers only ever set one channel; the outbox's key dedupes).
     assert sorted(set(reached)) == [ana.id, ben.id]  # Dee keeps her own time
     people = schedule(any_store, ws, now, audience_kind="people", audience=[cy.id, dee.id])
     assert _ids(any_store.audience_members(people)) == [cy.id]
