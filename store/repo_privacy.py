@@ -152,16 +152,11 @@ class PrivacyRepo(RepoBase):
         removed = 0
         with self._tx() as s:
             for model, column in ENCRYPTED:
-                result = s.execute(
-                    update(model)
-                    .where(
-                        model.workspace_id == workspace_id,
-                        model.created_at < before,
-                        getattr(model, column).is_not(None),
-                    )
-                    .values({column: None})
-                )
-                removed += result.rowcount or 0
+                field = getattr(model, column)
+                old = (model.workspace_id == workspace_id, model.created_at < before, field.is_not(None))
+                # A sent card is nothing but its words (body is NOT NULL): it goes whole, as purge_cards does later.
+                stmt = delete(model) if model is SentCard else update(model).values({column: None})
+                removed += s.execute(stmt.where(*old)).rowcount or 0
         return removed
 
     def rotate_slack_secrets(self) -> int:
