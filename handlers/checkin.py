@@ -9,8 +9,8 @@ from datetime import datetime, timedelta
 
 from handlers.context import Ctx, first_name
 from handlers.messages import Button, Reply
-from prompts.library import Library, load_library
-from prompts.messages import render
+from prompts.library import Library, library_for, load_library
+from prompts.messages import current_language, render, speaking
 from prompts.selection import select_follow_up, select_followthrough, select_question, select_step
 from store import Store
 from store.models import Conversation, Member
@@ -20,7 +20,11 @@ IDLE_CLOSE = timedelta(hours=12)  # a check-in nobody answered closes quietly af
 STEP_LOOKBACK = timedelta(days=30)  # a small step older than this is not asked about
 BURNOUT_EVERY = timedelta(days=28)  # the single-item burnout measure replaces the pulse monthly
 RICH_REPLY_WORDS = 15  # a reply this long earns a second follow-up
-NO_STEP = re.compile(r"^\W*(no|nope|none|nothing|not sure|pass|skip|n/?a|no step|not today|idk)\W*$", re.I)
+NO_STEP = re.compile(
+    r"^\W*(no|nope|none|nothing|not sure|pass|skip|n/?a|no step|not today|idk"
+    r"|nada|ninguno|ninguna|paso|hoy no|ahora no|no s[eé])\W*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -35,10 +39,18 @@ class CheckinPlan:
 
 
 def plan_checkin(
-    store: Store, member: Member, now: datetime, *, theme: str | None, local_hour: int, seed: int
+    store: Store,
+    member: Member,
+    now: datetime,
+    *,
+    theme: str | None,
+    local_hour: int,
+    seed: int,
+    language: str | None = None,
 ) -> CheckinPlan:
-    """Choose the question, the pulse and whether to ask about the last small step."""
-    library = load_library()
+    """Choose the question (from the library of `language`, default the one being spoken), the pulse and
+    whether to ask about the last small step."""
+    library = load_library(language=language or current_language())
     question = select_question(
         library,
         recent_ids=store.asked_question_ids(member.id),
@@ -56,8 +68,15 @@ def plan_checkin(
 
 
 def render_checkin(plan: CheckinPlan, member: Member, *, scheduled: bool, seed: int) -> list[Reply]:
-    """The opening message(s) of a check-in, with pulse buttons and, when scheduled, skip/snooze/pause."""
-    library = load_library()
+    """The opening message(s) of a check-in, with pulse buttons and, when scheduled, skip/snooze/pause.
+
+    Said in the language of the plan's question, so a scheduled check-in needs no language of its own."""
+    library = library_for(plan.question_id)
+    with speaking(library.language):
+        return _render_checkin(plan, member, library, scheduled=scheduled, seed=seed)
+
+
+def _render_checkin(plan: CheckinPlan, member: Member, library: Library, *, scheduled: bool, seed: int) -> list[Reply]:
     opener = "checkin_open_scheduled" if scheduled else "checkin_open_now"
     lines = [render(opener, variant=seed, name=first_name(member))]
     if plan.step is not None:
@@ -71,9 +90,9 @@ def render_checkin(plan: CheckinPlan, member: Member, *, scheduled: bool, seed: 
         buttons = pulse_buttons(plan.pulse_kind)
     if scheduled:
         buttons += (
-            Button("Skip today", "checkin:skip", row=9),
-            Button("Snooze 2h", "checkin:snooze", row=9),
-            Button("Pause a week", "checkin:pause", row=9),
+            Button(render("button_skip_today"), "checkin:skip", row=9),
+            Button(render("button_snooze"), "checkin:snooze", row=9),
+            Button(render("button_pause_week"), "checkin:pause", row=9),
         )
     return [Reply(text, buttons=buttons)]
 
@@ -126,7 +145,7 @@ def reply(ctx: Ctx, conv: Conversation, text: str) -> list[Reply]:
         "followup": _after_followup,
         "step": _after_step,
     }[conv.stage]
-    return step(ctx, conv, text, load_library())
+    return step(ctx, conv, text, library_for(conv.question_id))  # carried on in the language it was asked in
 
 
 def _after_followthrough(ctx: Ctx, conv: Conversation, text: str, library: Library) -> list[Reply]:
@@ -174,7 +193,7 @@ def _after_step(ctx: Ctx, conv: Conversation, text: str, library: Library) -> li
 
 def open_question(conv: Conversation) -> str:
     """The question the open check-in is waiting on, to show it again (after the safety question)."""
-    library = load_library()
+    library = library_for(conv.question_id)
     if conv.stage == "followthrough":
         return render("checkin_followthrough_again")  # which follow-through prompt was shown is not stored
     if conv.stage == "followup" and conv.followups:
@@ -195,8 +214,8 @@ def offer(ctx: Ctx) -> list[Reply]:
         Reply(
             render("offer_checkin"),
             buttons=(
-                Button("Start a check-in", "checkin:start", style="primary"),
-                Button("Not now", "checkin:not-now"),
+                Button(render("button_start_checkin"), "checkin:start", style="primary"),
+                Button(render("button_not_now"), "checkin:not-now"),
             ),
         )
     ]

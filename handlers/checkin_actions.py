@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from handlers import checkin
+from handlers import checkin, dates
 from handlers.args import whole_number
 from handlers.context import Ctx, quiet_hours
 from handlers.messages import Reply
@@ -65,7 +65,7 @@ def snooze(ctx: Ctx) -> list[Reply]:
             }
         ]
     )
-    return [Reply(render("snoozed", time=due.astimezone(ctx.zone()).strftime("%H:%M")))]
+    return [Reply(render("snoozed", time=dates.clock(due.astimezone(ctx.zone()))))]
 
 
 def pause_week(ctx: Ctx) -> list[Reply]:
@@ -74,7 +74,7 @@ def pause_week(ctx: Ctx) -> list[Reply]:
         ctx.store.close_conversation(conv.id, "skipped", ctx.now)
     until = ctx.now + PAUSE_BUTTON
     ctx.store.update_member(ctx.ws_id, ctx.member.id, paused_until=until)
-    return [Reply(render("paused_week", until=until.astimezone(ctx.zone()).strftime("%a %d %b")))]
+    return [Reply(render("paused_week", until=dates.day(until.astimezone(ctx.zone()))))]
 
 
 def start(ctx: Ctx) -> list[Reply]:

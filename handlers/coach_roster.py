@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from handlers import audience, coach_offers, profile
+from handlers import audience, coach_offers, dates, profile
 from handlers.admin import audit, require_admin
 from handlers.args import parse_int, split_args, split_options, whole_number
-from handlers.context import Ctx
+from handlers.context import Ctx, member_language
 from handlers.messages import Button, CoachingError, Reply
 from handlers.months import parse_month
 from handlers.report import month_report
 from handlers.small_groups import HIDDEN
-from prompts.messages import escape, render
+from prompts.messages import Safe, escape, render, speaking
 from store.models import Member
 
 REMOVE_EXAMPLE = "/coach roster remove @dr.patel"
@@ -31,9 +31,9 @@ def available(ctx: Ctx, args: str) -> list[Reply]:
     _require_coach(ctx)
     state = args.strip().lower()
     if state not in ("on", "off"):
-        raise CoachingError("Say `on` or `off`.", "/coach available off")
+        raise CoachingError(render("err_on_off"), "/coach available off")
     ctx.store.upsert_coach(ctx.ws_id, ctx.member.id, ctx.now, available=state == "on")
-    return [Reply(render("coach_available", state="available" if state == "on" else "not available"))]
+    return [Reply(render("coach_available", state=render("home_available" if state == "on" else "home_not_available")))]
 
 
 def clients(ctx: Ctx, args: str = "") -> list[Reply]:
@@ -43,13 +43,17 @@ def clients(ctx: Ctx, args: str = "") -> list[Reply]:
         return [Reply(render("coach_clients_none"))]
     zone = ctx.zone()
     lines = [
-        f"*{req.id}* {escape(m.display_name or m.user_id)} ({m.role or 'clinician'}), since "
-        f"{req.matched_at.astimezone(zone):%a %d %b}, {req.format}"
+        render(
+            "coach_client_line",
+            id=req.id,
+            name=m.display_name or m.user_id,
+            role=coach_offers.role_name(m.role) or render("role_clinician"),
+            since=dates.day(req.matched_at.astimezone(zone)),
+            format=render(f"coach_format_{req.format}"),
+        )
         for req, m in rows
     ]
-    return [
-        Reply("*Your clients*\n" + "\n".join(lines) + "\nClose one with `/coach done @person` or `/coach done NUMBER`.")
-    ]
+    return [Reply(render("coach_clients", lines=Safe("\n".join(lines))))]
 
 
 def done(ctx: Ctx, args: str) -> list[Reply]:
@@ -58,20 +62,24 @@ def done(ctx: Ctx, args: str) -> list[Reply]:
     example = "/coach done @dr.lee"
     word = args.strip()
     if not word:
-        raise CoachingError("Who is the engagement with?", example)
+        raise CoachingError(render("err_done_who"), example)
     numbered = whole_number(word.lstrip("#")) is not None
     client = _client_by_number(ctx, word) if numbered else audience.find_person(ctx, word, example)
     closed = ctx.store.close_engagement(ctx.ws_id, ctx.member.id, client.id, ctx.now) if client else None
     if closed is None:
-        raise CoachingError(f"You have no active engagement with {word}. `/coach clients` lists them.", example)
+        raise CoachingError(render("err_done_none", who=word), example)
     profile_ = ctx.store.coach_profile(ctx.ws_id, ctx.member.id)
     free = profile_.capacity - profile_.active_count
-    ask = Reply(
-        render("coach_done_client", coach=ctx.member.display_name or "Your coach"),
-        to=client.user_id,
-        buttons=tuple(Button(str(n), f"coach:helpful:{closed.id}:{n}") for n in range(1, 6)),
-    )
-    return [Reply(render("coach_done_coach", client=client.display_name or "them", free=free)), ask]
+    with speaking(member_language(client, ctx.workspace)):  # the client reads it in their own language
+        ask = Reply(
+            render("coach_done_client", coach=ctx.member.display_name or render("coach_your_coach")),
+            to=client.user_id,
+            buttons=tuple(Button(str(n), f"coach:helpful:{closed.id}:{n}") for n in range(1, 6)),
+        )
+    return [
+        Reply(render("coach_done_coach", client=client.display_name or render("coach_your_client"), free=free)),
+        ask,
+    ]
 
 
 def _client_by_number(ctx: Ctx, word: str) -> Member | None:

@@ -22,7 +22,7 @@ def welcome_reply(name: str, retention_days: int) -> Reply:
 
 def help_reply(ctx: Ctx) -> Reply:
     parts = [
-        render("help_checkin", themes=", ".join(load_library().themes)),
+        render("help_checkin", themes=", ".join(load_library(language=ctx.language).themes)),
         render("help_request"),
         render("help_data"),
     ]

@@ -144,4 +144,6 @@ class CoachingError(Exception):
     def message(self) -> str:
         if not self.example:
             return self.reason
-        return f"{self.reason}\nFor example: `{self.example}`"
+        from prompts.messages import render  # here, not at the top: this module is the vocabulary others import
+
+        return f"{self.reason}\n{render('for_example', example=self.example)}"
