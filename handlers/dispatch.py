@@ -215,7 +215,7 @@ def run_command(ctx: Ctx, command: str, args: str) -> list[Reply]:
         return checkin.start_now(ctx, theme=word)
     if command == "coach" and "=" in word:  # the inline request form: /coach peer=physician topic="..."
         return table["request"](ctx, args)
-    raise CoachingError(render("unknown_subcommand", command=command, word=word), f"/{command} help")
+    raise CoachingError(render("unknown_subcommand", command=command, word=word), f"/{command} {render('help_word')}")
 
 
 def _run_action(ctx: Ctx, action: str) -> list[Reply]:

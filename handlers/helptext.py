@@ -16,8 +16,8 @@ def welcome(ctx: Ctx) -> list[Reply]:
     return [welcome_reply(ctx.name, ctx.setting("retention_days"))]
 
 
-def welcome_reply(name: str, retention_days: int) -> Reply:
-    return Reply(render("welcome", name=name, retention_days=retention_days))
+def welcome_reply(name: str, retention_days: int, language: str | None = None) -> Reply:
+    return Reply(render("welcome", language=language, name=name, retention_days=retention_days))
 
 
 def help_reply(ctx: Ctx) -> Reply:
