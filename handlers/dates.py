@@ -27,8 +27,8 @@ def day_time(moment: datetime, language: str | None = None) -> str:
 
 
 def long_day(moment: date | datetime, language: str | None = None) -> str:
-    """A full date: "Monday, November 30, 2026", "lunes, 30 de noviembre de 2026"."""
-    return format_skeleton("yMMMMEEEEd", moment, locale=_locale(language))
+    """A full date: "November 30, 2026", "30 de noviembre de 2026"."""
+    return format_skeleton("yMMMMd", moment, locale=_locale(language))
 
 
 def month(moment: date | datetime, language: str | None = None) -> str:

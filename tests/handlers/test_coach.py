@@ -836,7 +836,7 @@ def test_a_coach_sees_only_their_own_engagements(two_requests):
 def test_stats_count_complete_months_and_hide_small_groups(dialog):
     dialog.as_ = "admin"
     dialog.say("/coach stats")
-    assert "first monthly figures are ready on 1 December 2026" in dialog.text()
+    assert "first monthly figures are ready on December 1, 2026" in dialog.text()
     for n in range(6):
         dialog.add(f"dr.{n}", f"Person Number{n}", role="physician", department=f"Dept{n}")
         ask(dialog, f'/coach topic="secret topic {n}"', as_=f"dr.{n}")
