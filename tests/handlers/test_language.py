@@ -248,3 +248,22 @@ def test_the_follow_through_comes_in_spanish_the_next_day(dialog):
     dialog.advance(days=1)
     dialog.say("/checkin")
     assert "cinco minutos" in dialog.text() and "¿" in dialog.text()
+
+
+def test_admin_messages_audit_log_and_reports_in_the_admin_s_language(dialog):
+    dialog.as_, dialog.locale = "admin", "es-419"
+    table = [
+        ('/nudge add weekdays 08:30 local to everyone theme=rest name="Mañanas"', "Horario 1 agregado"),
+        ("/nudge list", "*Horarios de check-ins*"),
+        ("/nudge preview 1", "Próximos envíos"),
+        ("/nudge pause 1", "en pausa"),
+        ("/nudge audit", "*Acciones de administración, últimos 30 días*"),
+        ("/nudge report", "microcoach empezó aquí en noviembre de 2026"),
+        ("/nudge report 2026-13", "No entiendo el mes '2026-13'"),
+        ("/nudge settings", "*Ajustes del espacio de trabajo*"),
+    ]
+    for said, expected in table:
+        dialog.say(said)
+        assert expected in dialog.text(), f"{said!r}: {dialog.text()}"
+    dialog.say("/nudge add")
+    assert dialog.last[0].form.title == "Nuevo horario de check-ins"
