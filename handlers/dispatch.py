@@ -12,6 +12,7 @@ from handlers import (
     checkin_actions,
     coach,
     crisis,
+    forms,
     home,
     language,
     nudge,
@@ -76,6 +77,8 @@ ACTIONS: dict[str, Callable[..., list[Reply]]] = {
     **screening.ACTIONS,
     **coach.ACTIONS,
     **privacy.ACTIONS,
+    **home.ACTIONS,
+    **forms.ACTIONS,
 }
 FORMS: dict[str, Callable[[Ctx, dict], list[Reply]]] = {
     "coach.request": coach.submit_form,

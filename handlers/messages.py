@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
-from prompts.messages import render
+from prompts.messages import current_language, render
 
 Platform = Literal["slack", "teams", "console"]
 IncomingKind = Literal["command", "message", "action", "form", "home", "install"]
@@ -94,6 +94,7 @@ class Form:
     # Filled in the language being spoken when the form is made (handlers make forms inside dispatch's speaking()).
     submit_label: str = field(default_factory=lambda: render("form_submit"))
     cancel_label: str = field(default_factory=lambda: render("form_cancel"))
+    language: str = field(default_factory=current_language)  # for what the edge says about it (forms.in_words)
     inline_example: str = ""  # the equivalent one-line command, for the console and for help
 
 
@@ -113,7 +114,8 @@ class Reply:
 
     `to` is None for the person who acted; otherwise the platform user id of someone else in the
     same workspace (a coach's offer, an introduction), delivered as a DM. `intro_with` asks the
-    adapter to open a group conversation with these user ids (Slack group DM) for introductions.
+    adapter to open a group conversation with these user ids (Slack group DM) for introductions;
+    where the platform has none (Teams, the console), each of them gets `intro_alone` in their own chat.
     """
 
     text: str
@@ -122,6 +124,7 @@ class Reply:
     form: Form | None = None
     attachment: Attachment | None = None
     intro_with: tuple[str, ...] = ()
+    intro_alone: str = ""
     delivery_id: int | None = None  # set on scheduled check-ins; adapters attach it as metadata
     error: bool = False  # an expected problem with what was sent (a form shows it inline)
 

@@ -11,12 +11,12 @@ import asyncio
 import logging
 from datetime import datetime
 
-from botbuilder.core import CardFactory, MessageFactory, TurnContext
+from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import Activity, Attachment, ConversationReference, ErrorResponseException
+from botbuilder.schema import ConversationReference, ErrorResponseException
 
-from bot.teams.cards import data_url, message_text, reply_card
-from handlers.messages import Reply
+from bot.teams.card_memory import CardMemory
+from bot.teams.cards import to_activity  # noqa: F401  (where callers have always found it)
 from scheduler.sender import Outgoing, SendResult
 
 logger = logging.getLogger(__name__)
@@ -27,28 +27,13 @@ RETRYABLE = {412, 500, 502, 503, 504}
 GONE = {403, 404}
 
 
-def to_activity(reply: Reply) -> Activity:
-    """One reply as a Teams activity: a card when it has buttons, a file when it carries one, else markdown text."""
-    if reply.buttons:
-        activity = MessageFactory.attachment(CardFactory.adaptive_card(reply_card(reply)))
-        activity.summary = reply.text[:100]  # what notifications show
-    elif reply.attachment is not None:
-        file = reply.attachment
-        attachment = Attachment(content_type=file.mime_type, content_url=data_url(file.content, file.mime_type),
-                                name=file.filename)  # fmt: skip
-        activity = MessageFactory.attachment(attachment, text=message_text(reply.text))
-    else:
-        activity = MessageFactory.text(message_text(reply.text))
-    activity.text_format = "markdown"
-    return activity
-
-
 class TeamsSender:
     platform = "teams"
 
-    def __init__(self, adapter: CloudAdapter, app_id: str) -> None:
+    def __init__(self, adapter: CloudAdapter, app_id: str, cards: CardMemory) -> None:
         self._adapter = adapter
         self._app_id = app_id
+        self._cards = cards
 
     async def send(self, out: Outgoing) -> SendResult:
         if not out.recipient.conversation_ref:
@@ -61,8 +46,8 @@ class TeamsSender:
             # Caught here: anything raised in a turn goes to the adapter's on_turn_error, not to us.
             try:
                 for reply in out.replies:
-                    response = await turn_context.send_activity(to_activity(reply))
-                    ids.append(getattr(response, "id", "") or "")
+                    ids.append(await self._cards.post(turn_context, reply, tenant=out.recipient.workspace,
+                                                      user_id=out.recipient.user_id))  # fmt: skip
             except ErrorResponseException as problem:
                 failures.append(problem)
 
