@@ -189,8 +189,11 @@ def introduce(ctx: Ctx, request: CoachRequest) -> list[Reply]:
             timing_phrase=timing_phrase(request.timing),
             coach_mention=mention(ctx, coach),
         )
-        mentions = {"client_mention": mention(ctx, client), "coach_mention": mention(ctx, coach)}
-        group, alone = render("coach_intro_group", **mentions), render("coach_intro_direct", **mentions)
+    # Both read the shared introduction: in each one's language when they differ (client's first).
+    languages = dict.fromkeys((member_language(client, ctx.workspace), ctx.language))
+    mentions = {"client_mention": mention(ctx, client), "coach_mention": mention(ctx, coach)}
+    group = "\n".join(render("coach_intro_group", language=lang, **mentions) for lang in languages)
+    alone = "\n".join(render("coach_intro_direct", language=lang, **mentions) for lang in languages)
     return [
         Reply(to_coach),
         Reply(to_client, to=client.user_id),

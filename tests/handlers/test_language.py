@@ -191,6 +191,8 @@ def test_the_coach_form_and_the_offer_each_in_their_reader_s_language(dialog):
     dialog.as_, dialog.locale = "nurse.kim", "en-US"
     dialog.say(f"!{[b.action for r in dialog.last if r.to == 'nurse.kim' for b in r.buttons][0]}")
     assert "Buenas noticias, Lucía" in dialog.text(to="nurse.garcia")
+    group = [r for r in dialog.last if r.intro_with][0]
+    assert "te presento a" in group.text and "meet" in group.text  # both read it: each in their own language
 
 
 def test_app_home_and_settings_form_in_spanish(dialog):
