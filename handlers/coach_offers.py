@@ -234,17 +234,21 @@ def after_departure(ctx: Ctx, departure: Departure) -> list[Reply]:
     for request_id in departure.reopened:
         request = ctx.store.coach_request(request_id)
         client = ctx.store.member(ctx.ws_id, request.requester_id)
-        replies.append(Reply(render("coach_gone_reopened", name=first_name(client)), to=client.user_id))
+        replies.append(_told(ctx, client, "coach_gone_reopened", name=first_name(client)))
         replies += offer_next(ctx, request)
     for coach in ctx.store.members(ctx.ws_id, departure.freed_coaches):
-        replies.append(
-            Reply(render("coach_client_gone", client=ctx.member.display_name or "a client"), to=coach.user_id)
-        )
+        someone = render("coach_a_client", language=member_language(coach, ctx.workspace))
+        replies.append(_told(ctx, coach, "coach_client_gone", client=ctx.member.display_name or someone))
     for coach in ctx.store.members(ctx.ws_id, departure.withdrawn_from):
-        replies.append(Reply(render("coach_withdrawn"), to=coach.user_id))
+        replies.append(_told(ctx, coach, "coach_withdrawn"))
     for request_id in departure.passed_on:
         replies += next_if_waiting(ctx, ctx.store.coach_request(request_id))
     return replies
+
+
+def _told(ctx: Ctx, member: Member, message: str, **values: object) -> Reply:
+    """A message for someone other than the person acting, in that person's own language."""
+    return Reply(render(message, language=member_language(member, ctx.workspace), **values), to=member.user_id)
 
 
 ACTIONS = {"coach:accept": accept, "coach:decline": decline}
