@@ -27,7 +27,7 @@ from handlers.helptext import help_reply, welcome
 from handlers.messages import CoachingError, Incoming, OrgSettings, Reply
 from handlers.safety import NONE, RANK, assess
 from prompts.library import load_library
-from prompts.messages import escape, render, speaking
+from prompts.messages import Safe, escape, render, speaking
 from store import Store
 
 logger = logging.getLogger(__name__)
@@ -111,7 +111,8 @@ def dispatch(incoming: Incoming, store: Store, now: datetime, *, org: OrgSetting
             return [_to_actor(r, incoming) for r in [*greeting, *_route(ctx)]]
     except CoachingError as problem:
         with speaking(lang):
-            return [Reply(escape(problem.message()), error=True)]
+            said = problem.message()  # a rendered reason has its values escaped already: escape only plain ones
+            return [Reply(said if isinstance(problem.reason, Safe) else escape(said), error=True)]
     except Exception:
         # Only names we chose appear here: never the text, never form values.
         logger.exception(

@@ -269,3 +269,9 @@ def test_admin_messages_audit_log_and_reports_in_the_admin_s_language(dialog):
         assert expected in dialog.text(), f"{said!r}: {dialog.text()}"
     dialog.say("/nudge add")
     assert dialog.last[0].form.title == "Nuevo horario de check-ins"
+
+
+def test_a_rendered_error_escapes_what_was_typed_once(dialog):
+    dialog.locale = "es-419"
+    dialog.say("/checkin zona <b>&")
+    assert "'&lt;b&gt;&amp;'" in dialog.text() and "&amp;lt;" not in dialog.text()
