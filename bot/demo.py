@@ -1,4 +1,4 @@
-"""The demo workspace: four seeded people, a coach roster, a channel and one daily schedule."""
+"""The demo workspace: five seeded people (one reads Spanish), a coach roster, a channel and one daily schedule."""
 
 from __future__ import annotations
 
@@ -26,12 +26,15 @@ PEOPLE = (  # handle, name, role, department, admin
     ("dr.patel", "Priya Patel", "physician", "Cardiology", False),
     ("nurse.kim", "Min-jun Kim", "nurse", "ICU", False),
     ("admin", "Alex Rivera", "other", "Wellbeing Office", True),
+    ("nurse.garcia", "Lucía García", "nurse", "Emergency Department", False),
 )
+LOCALES = {"nurse.garcia": "es-US"}  # as Slack or Teams would report it: everything she sees is in Spanish
 COACHES = (
     ("dr.patel", "physician", "cardiology", "Cardiology"),
     ("nurse.kim", "nurse", "critical care", "ICU"),
 )
-BANNER = """microcoach demo: a workspace with dr.lee (you), dr.patel and nurse.kim (peer coaches) and admin.
+BANNER = """microcoach demo: a workspace with dr.lee (you), dr.patel and nurse.kim (peer coaches), admin, and
+nurse.garcia (who reads everything in Spanish: `:as nurse.garcia`).
 Type a reply to answer, /checkin for a check-in now, help for everything, :help for console commands, :quit to end.
 """
 
@@ -56,6 +59,7 @@ def seed(store: Store, console: Console, now: datetime) -> None:
             timezone=ZONE.key,
             role=role,
             department=department,
+            locale=LOCALES.get(handle),
         )
         console.add_person(handle, handle, admin=admin, name=name, timezone=ZONE.key)
     for handle, role, specialty, department in COACHES:

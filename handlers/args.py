@@ -7,11 +7,15 @@ import shlex
 from datetime import date, timedelta
 
 from handlers.messages import CoachingError
+from prompts.messages import render
 
 # ASCII digits only: str.isdigit() and \d accept "²" or "٣", which int() then rejects or reads unexpectedly.
-DURATION = re.compile(r"^([0-9]{1,3})\s*(h|hr|hrs|hour|hours|d|day|days|w|wk|week|weeks)$", re.I)
+# English and Spanish units: 7d, 7 days, 7 días, 2 semanas, 3 horas.
+DURATION = re.compile(
+    r"^([0-9]{1,3})\s*(h|hr|hrs|hour|hours|horas?|d|day|days|d[ií]as?|w|wk|week|weeks|sem|semanas?)$", re.I
+)
 WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
-UNIT = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1)}
+UNIT = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1), "s": timedelta(weeks=1)}
 
 
 def split_args(text: str, example: str) -> list[str]:
@@ -20,7 +24,7 @@ def split_args(text: str, example: str) -> list[str]:
     try:
         return shlex.split(text)
     except ValueError:
-        raise CoachingError("A quote is not closed in that command.", example) from None
+        raise CoachingError(render("err_quote"), example) from None
 
 
 def split_options(words: list[str]) -> tuple[list[str], dict[str, str]]:
@@ -38,10 +42,10 @@ def split_options(words: list[str]) -> tuple[list[str], dict[str, str]]:
 def parse_duration(text: str, example: str, *, most: timedelta = timedelta(days=365)) -> timedelta:
     match = DURATION.match(text.strip())
     if not match:
-        raise CoachingError(f"'{text}' is not a length of time I understand. Use hours, days or weeks.", example)
+        raise CoachingError(render("err_duration", value=text), example)
     amount = int(match.group(1)) * UNIT[match.group(2)[0].lower()]
     if not timedelta(0) < amount <= most:
-        raise CoachingError(f"'{text}' is out of range: use something up to {most.days} days.", example)
+        raise CoachingError(render("err_duration_range", value=text, days=most.days), example)
     return amount
 
 
@@ -49,7 +53,7 @@ def parse_date(text: str, example: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise CoachingError(f"'{text}' is not a date I understand. Use YYYY-MM-DD.", example) from None
+        raise CoachingError(render("err_date", value=text), example) from None
 
 
 def whole_number(text: str) -> int | None:
@@ -61,5 +65,5 @@ def whole_number(text: str) -> int | None:
 def parse_int(text: str, name: str, example: str, low: int, high: int) -> int:
     number = whole_number(text)
     if number is None or not low <= number <= high:
-        raise CoachingError(f"{name} must be a whole number from {low} to {high}, not '{text}'.", example)
+        raise CoachingError(render("err_whole_number", name=name, low=low, high=high, value=text), example)
     return number

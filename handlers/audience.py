@@ -6,7 +6,7 @@ import re
 
 from handlers.context import Ctx
 from handlers.messages import CoachingError
-from prompts.messages import escape
+from prompts.messages import escape, render
 from store.models import Member, Schedule
 
 SLACK_CHANNEL = re.compile(r"^<#([A-Z0-9]+)(?:\|([^>]*))?>$")
@@ -29,7 +29,7 @@ def _channel(ctx: Ctx, word: str, example: str) -> str:
         return match.group(1)
     channel_id = ctx.store.channel_by_name(ctx.ws_id, word)
     if channel_id is None:
-        raise CoachingError(f"I don't know a channel called {word}, or it has no members I can see.", example)
+        raise CoachingError(render("err_channel", value=word), example)
     return channel_id
 
 
@@ -39,24 +39,24 @@ def find_person(ctx: Ctx, word: str, example: str) -> Member:
     if match:
         return ctx.store.ensure_member(ctx.ws_id, match.group(1), ctx.now)
     if not word.startswith("@"):
-        raise CoachingError(f"'{word}' is not a person. Name people as @name.", example)
+        raise CoachingError(render("err_not_person", value=word), example)
     member = ctx.store.member_by_handle(ctx.ws_id, word)
     if member is None:
-        raise CoachingError(f"I don't know anyone called {word} here.", example)
+        raise CoachingError(render("err_no_person", value=word), example)
     return member
 
 
 def describe(ctx: Ctx, schedule: Schedule) -> str:
     if schedule.audience_kind == "everyone":
-        return "everyone"
+        return render("audience_everyone")
     if schedule.audience_kind == "channel":
         name = ctx.store.channel_name(ctx.ws_id, schedule.audience[0]) if schedule.audience else ""
-        return f"#{name}" if name else f"channel {schedule.audience[0] if schedule.audience else '?'}"
+        return f"#{name}" if name else render("audience_channel", id=schedule.audience[0] if schedule.audience else "?")
     if schedule.audience_kind == "member":
-        return "one member's own time"
+        return render("audience_member")
     members = ctx.store.members(ctx.ws_id, schedule.audience)
     names = (f"@{m.handle}" if m.handle else m.display_name or m.user_id for m in members)
-    return escape(", ".join(names)) or "nobody"
+    return escape(", ".join(names)) or render("audience_nobody")
 
 
 def count(ctx: Ctx, schedule: Schedule) -> int:

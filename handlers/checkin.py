@@ -9,10 +9,9 @@ from datetime import datetime, timedelta
 from handlers import turns
 from handlers.context import Ctx, first_name
 from handlers.messages import Button, Reply
-from handlers.safety.language import language_for
-from prompts.library import library_for, load_library
+from prompts.library import Library, library_for, load_library
 from prompts.listening import say
-from prompts.messages import render
+from prompts.messages import current_language, render, speaking
 from prompts.selection import select_followthrough, select_question, select_step
 from store import Store
 from store.models import Conversation, Member
@@ -35,10 +34,18 @@ class CheckinPlan:
 
 
 def plan_checkin(
-    store: Store, member: Member, now: datetime, *, theme: str | None, local_hour: int, seed: int
+    store: Store,
+    member: Member,
+    now: datetime,
+    *,
+    theme: str | None,
+    local_hour: int,
+    seed: int,
+    language: str | None = None,
 ) -> CheckinPlan:
-    """Choose the question, the pulse and whether to ask about the last small step (once its own time has come)."""
-    library = load_library(language=member_language(member))
+    """Choose the question (from the library of `language`, default the one being spoken), the pulse and
+    whether to ask about the last small step (once its own time has come)."""
+    library = load_library(language=language or current_language())
     question = select_question(
         library,
         recent_ids=store.asked_question_ids(member.id),
@@ -56,25 +63,31 @@ def plan_checkin(
 
 
 def render_checkin(plan: CheckinPlan, member: Member, *, scheduled: bool, seed: int) -> list[Reply]:
-    """The opening message(s) of a check-in, with pulse buttons and, when scheduled, skip/snooze/pause."""
+    """The opening message(s) of a check-in, with pulse buttons and, when scheduled, skip/snooze/pause.
+
+    Said in the language of the plan's question, so a scheduled check-in needs no language of its own."""
     library = library_for(plan.question_id)
-    lang = library.language
+    with speaking(library.language):
+        return _render_checkin(plan, member, library, scheduled=scheduled, seed=seed)
+
+
+def _render_checkin(plan: CheckinPlan, member: Member, library: Library, *, scheduled: bool, seed: int) -> list[Reply]:
     opener = "checkin_open_scheduled" if scheduled else "checkin_open_now"
-    lines = [render(opener, variant=seed, name=first_name(member), language=lang)]
+    lines = [render(opener, variant=seed, name=first_name(member))]
     if plan.step is not None:
-        lines.append(render("checkin_step_recall", step=plan.step.text, language=lang))
+        lines.append(render("checkin_step_recall", step=plan.step.text))
         lines.append(f"*{library.prompt(plan.followthrough_id).text}*")
     else:
         lines.append(f"*{library.question(plan.question_id).text}*")
     text, buttons = "\n".join(lines), ()
     if plan.pulse_kind is not None:
-        text += "\n" + render("energy_pulse" if plan.pulse_kind == "energy" else "burnout_pulse", language=lang)
+        text += "\n" + render("energy_pulse" if plan.pulse_kind == "energy" else "burnout_pulse")
         buttons = pulse_buttons(plan.pulse_kind)
     if scheduled:
         buttons += (
-            Button("Skip today", "checkin:skip", row=9),
-            Button("Snooze 2h", "checkin:snooze", row=9),
-            Button("Pause a week", "checkin:pause", row=9),
+            Button(render("button_skip_today"), "checkin:skip", row=9),
+            Button(render("button_snooze"), "checkin:snooze", row=9),
+            Button(render("button_pause_week"), "checkin:pause", row=9),
         )
     return [Reply(text, buttons=buttons)]
 
@@ -143,11 +156,6 @@ def open_question(conv: Conversation) -> str:
     return library.question(conv.question_id).text
 
 
-def member_language(member: Member) -> str:
-    """The language a member's check-ins are asked in: their chat locale's (handlers.safety.language)."""
-    return language_for(member.locale)
-
-
 def _seed(member_id: int, now: datetime) -> int:
     """A stable seed per member and hour, so a repeated request asks the same."""
     return zlib.crc32(f"{member_id}:{now:%Y%m%d%H}".encode())
@@ -159,8 +167,8 @@ def offer(ctx: Ctx) -> list[Reply]:
         Reply(
             render("offer_checkin"),
             buttons=(
-                Button("Start a check-in", "checkin:start", style="primary"),
-                Button("Not now", "checkin:not-now"),
+                Button(render("button_start_checkin"), "checkin:start", style="primary"),
+                Button(render("button_not_now"), "checkin:not-now"),
             ),
         )
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import time, timedelta
 
-from handlers import checkin, planning, preferences, settings
+from handlers import checkin, dates, planning, preferences, settings
 from handlers.args import whole_number
 from handlers.context import Ctx, quiet_hours
 from handlers.messages import Reply
@@ -37,7 +37,7 @@ def skip(ctx: Ctx) -> list[Reply]:
     conv = checkin.current(ctx)
     if conv is not None:
         ctx.store.close_conversation(conv.id, "skipped", ctx.now)
-    return [Reply(render("skipped_today", language=checkin.member_language(ctx.member)))]
+    return [Reply(render("skipped_today"))]
 
 
 def snooze(ctx: Ctx) -> list[Reply]:
@@ -66,7 +66,7 @@ def snooze(ctx: Ctx) -> list[Reply]:
             }
         ]
     )
-    return [Reply(render("snoozed", time=due.astimezone(ctx.zone()).strftime("%H:%M")))]
+    return [Reply(render("snoozed", time=dates.clock(due.astimezone(ctx.zone()))))]
 
 
 def pause_week(ctx: Ctx) -> list[Reply]:
@@ -75,8 +75,7 @@ def pause_week(ctx: Ctx) -> list[Reply]:
         ctx.store.close_conversation(conv.id, "skipped", ctx.now)
     until = ctx.now + PAUSE_BUTTON
     ctx.store.update_member(ctx.ws_id, ctx.member.id, paused_until=until)
-    lang = checkin.member_language(ctx.member)
-    return [Reply(render("paused_week", language=lang, until=until.astimezone(ctx.zone()).strftime("%a %d %b")))]
+    return [Reply(render("paused_week", until=dates.day(until.astimezone(ctx.zone()))))]
 
 
 def start(ctx: Ctx) -> list[Reply]:
@@ -89,7 +88,7 @@ def not_now(ctx: Ctx) -> list[Reply]:
 
 def fewer(ctx: Ctx) -> list[Reply]:
     """Fewer check-ins: the same time on about half the days (twice a week from five), as the member's own time."""
-    lang = checkin.member_language(ctx.member)
+    lang = ctx.language
     own = ctx.store.personal_schedule(ctx.ws_id, ctx.member.id)
     current = own or next(iter(planning.schedules_for(ctx.store, ctx.member)), None)
     if current is None:
@@ -106,7 +105,7 @@ def fewer(ctx: Ctx) -> list[Reply]:
                 "fewer_set",
                 language=lang,
                 days=format_days(kept),
-                time=at.strftime("%H:%M"),
+                time=dates.clock(at),
                 next=preferences.next_text(ctx),
             )
         )

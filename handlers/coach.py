@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers import coach_offers, coach_roster, matching, profile
+from handlers import coach_offers, coach_roster, dates, matching, profile
 from handlers.args import split_args, split_options
 from handlers.context import Ctx
 from handlers.messages import CoachingError, Form, FormField, Option, Reply
@@ -23,7 +23,7 @@ def request(ctx: Ctx, args: str) -> list[Reply]:
         return [_form(ctx)]
     plain, options = split_options(split_args(args, EXAMPLE))
     if plain and plain != ["request"]:
-        raise CoachingError(f"I didn't understand '{plain[-1]}'. Options go as name=value.", EXAMPLE)
+        raise CoachingError(render("coach_err_word", word=plain[-1]), EXAMPLE)
     return submit_form(ctx, options)
 
 
@@ -31,23 +31,23 @@ def submit_form(ctx: Ctx, values: dict) -> list[Reply]:
     """Validate everything, save the role if given, then create the request and make the first offer."""
     unknown = sorted(set(values) - {"peer", "topic", "timing", "format", "specialty", "role", "department"})
     if unknown:
-        raise CoachingError(f"'{unknown[0]}' is not a request option.", EXAMPLE)
+        raise CoachingError(render("coach_err_option", option=unknown[0]), EXAMPLE)
     peer = (values.get("peer") or "same").lower()
     if peer not in PEERS:
-        raise CoachingError(f"peer is one of {', '.join(PEERS)}, not '{peer}'.", EXAMPLE)
+        raise CoachingError(render("err_one_of", name="peer", choices=", ".join(PEERS), value=peer), EXAMPLE)
     timing = (values.get("timing") or "this-week").lower()
     if timing not in TIMINGS:
-        raise CoachingError(f"timing is one of {', '.join(TIMINGS)}, not '{timing}'.", EXAMPLE)
+        raise CoachingError(render("err_one_of", name="timing", choices=", ".join(TIMINGS), value=timing), EXAMPLE)
     fmt = (values.get("format") or "chat").lower()
     if fmt not in FORMATS:
-        raise CoachingError(f"format is one of {', '.join(FORMATS)}, not '{fmt}'.", EXAMPLE)
+        raise CoachingError(render("err_one_of", name="format", choices=", ".join(FORMATS), value=fmt), EXAMPLE)
     topic = (values.get("topic") or "").strip()
     if len(topic) > TOPIC_MAX:
-        raise CoachingError(f"Keep the topic under {TOPIC_MAX} characters; you can say more to your coach.", EXAMPLE)
+        raise CoachingError(render("coach_err_topic_long", most=TOPIC_MAX), EXAMPLE)
     role = profile.parse_role(values["role"]) if values.get("role") else ctx.member.role
     department = (values.get("department") or "").strip() or ctx.member.department
     if department and len(department) > 100:
-        raise CoachingError("The department needs a name of up to 100 characters.", EXAMPLE)
+        raise CoachingError(render("err_department_long"), EXAMPLE)
     if not role or not department:
         raise CoachingError(render("coach_need_profile"), "/coach role=nurse department=ICU peer=same")
     _refuse_second_request(ctx)
@@ -75,8 +75,8 @@ def _peer_phrase(peer: str, role: str) -> str:
     """Who is being asked, in words: a physician peer coach, an APP peer coach, a trained peer coach."""
     family = matching.family(role if peer == "same" else peer) if peer != "any" else None
     if family is None or family == "other":
-        return "a trained peer coach"
-    return "an APP peer coach" if family == "app" else f"a {family} peer coach"
+        return render("coach_peer_phrase_any")
+    return render(f"coach_peer_phrase_{family}")
 
 
 def _refuse_second_request(ctx: Ctx) -> None:
@@ -85,8 +85,10 @@ def _refuse_second_request(ctx: Ctx) -> None:
         return
     if active.status == "matched":
         coach = ctx.store.member(ctx.ws_id, active.coach_member_id)
-        raise CoachingError(render("coach_already_matched", coach=coach.display_name if coach else "a coach"))
-    raise CoachingError(render("coach_already_open", since=f"{active.created_at.astimezone(ctx.zone()):%a %d %b}"))
+        raise CoachingError(
+            render("coach_already_matched", coach=coach.display_name if coach else render("coach_a_coach"))
+        )
+    raise CoachingError(render("coach_already_open", since=dates.day(active.created_at.astimezone(ctx.zone()))))
 
 
 def request_urgent(ctx: Ctx) -> list[Reply]:
@@ -94,9 +96,9 @@ def request_urgent(ctx: Ctx) -> list[Reply]:
     active = ctx.store.active_request(ctx.ws_id, ctx.member.id)
     if active is not None and active.status == "matched":
         coach = ctx.store.member(ctx.ws_id, active.coach_member_id)
-        return [Reply(render("coach_already_matched", coach=coach.display_name if coach else "a coach"))]
+        return [Reply(render("coach_already_matched", coach=coach.display_name if coach else render("coach_a_coach")))]
     if active is not None and active.urgent:
-        return [Reply(render("coach_already_open", since="earlier"))]
+        return [Reply(render("coach_already_open", since=render("coach_earlier")))]
     # An ordinary request still waiting is replaced, so that "someone will reach out today" is true.
     told = _withdraw(ctx, active) if active is not None else []
     made = ctx.store.create_request(
@@ -116,13 +118,14 @@ def status(ctx: Ctx, args: str = "") -> list[Reply]:
             Reply(
                 render(
                     "coach_status_matched",
-                    coach=coach.display_name if coach else "your coach",
-                    since=f"{active.matched_at.astimezone(zone):%a %d %b}",
+                    coach=coach.display_name if coach else render("coach_your_coach"),
+                    since=dates.day(active.matched_at.astimezone(zone)),
                 )
             )
         ]
     offered = len(ctx.store.offered_coach_ids(active.id))
-    return [Reply(render("coach_status_open", since=f"{active.created_at.astimezone(zone):%a %d %b}", offered=offered))]
+    since = dates.day(active.created_at.astimezone(zone))
+    return [Reply(render("coach_status_open", since=since, offered=offered))]
 
 
 def cancel(ctx: Ctx, args: str = "") -> list[Reply]:
@@ -142,49 +145,39 @@ def _withdraw(ctx: Ctx, request: CoachRequest) -> list[Reply]:
 
 def _form(ctx: Ctx) -> Reply:
     fields = [
-        FormField(
-            "topic",
-            "What would you like to talk about? (optional, shared only with your coach)",
-            "long_text",
-            optional=True,
-        ),
+        FormField("topic", render("coach_form_topic"), "long_text", optional=True),
         FormField(
             "peer",
-            "Who would you like?",
+            render("coach_form_peer"),
             "select",
             initial="same",
-            options=(Option("same", "Someone in my role"), Option("any", "Any trained peer")),
+            options=(Option("same", render("coach_form_peer_same")), Option("any", render("coach_form_peer_any"))),
         ),
-        FormField("specialty", "Specialty preference (optional)", "text", optional=True),
+        FormField("specialty", render("coach_form_specialty"), "text", optional=True),
         FormField(
             "timing",
-            "How soon?",
+            render("coach_form_timing"),
             "select",
             initial="this-week",
-            options=tuple(Option(k, v.capitalize()) for k, v in TIMINGS.items()),
+            options=tuple(Option(k, render(f"coach_form_timing_{k.replace('-', '_')}")) for k in TIMINGS),
         ),
         FormField(
             "format",
-            "How would you like to talk?",
+            render("coach_form_format"),
             "select",
             initial="chat",
-            options=tuple(Option(f, f.capitalize()) for f in FORMATS),
+            options=tuple(Option(f, render(f"coach_form_format_{f}")) for f in FORMATS),
         ),
     ]
     if not ctx.member.role or not ctx.member.department:
+        roles = tuple(Option(r, render(f"role_title_{r}")) for r in profile.ROLE_CHOICES)
         fields[:0] = [
-            FormField(
-                "role",
-                "Your role",
-                "select",
-                options=tuple(Option(r, r.upper() if r == "app" else r.title()) for r in profile.ROLE_CHOICES),
-            ),
-            FormField("department", "Your department", "text", hint="So your coach is from another one"),
+            FormField("role", render("form_your_role"), "select", options=roles),
+            FormField("department", render("form_your_department"), "text", hint=render("coach_form_department_hint")),
         ]
-    return Reply(
-        "Ask for a peer coach",
-        form=Form(FORM_ID, "Ask for a peer coach", tuple(fields), submit_label="Ask", inline_example=EXAMPLE),
-    )
+    title = render("coach_form_title")
+    form = Form(FORM_ID, title, tuple(fields), submit_label=render("coach_form_submit"), inline_example=EXAMPLE)
+    return Reply(title, form=form)
 
 
 def help_(ctx: Ctx, args: str = "") -> list[Reply]:

@@ -6,16 +6,25 @@ from datetime import datetime, timedelta
 
 from handlers import matching
 from handlers.args import whole_number
-from handlers.context import Ctx, first_name
+from handlers.context import Ctx, first_name, member_language
 from handlers.messages import Button, Reply
-from prompts.messages import Safe, render
+from prompts.messages import Safe, render, speaking
 from store import Store
 from store.models import CoachRequest, Member, Workspace
 from store.repo_privacy import Departure
 
 URGENT_FAN_OUT = 3  # an urgent request goes to this many coaches at once
 URGENT_TIMEOUT = timedelta(hours=2)
-TIMING_PHRASE = {"today": "today", "this-week": "this week", "no-rush": "when it suits you both"}
+
+
+def timing_phrase(timing: str) -> str:
+    """When the coach will reach out, in words: "today", "this week", "when it suits you both"."""
+    return render(f"coach_timing_{timing.replace('-', '_')}")
+
+
+def role_name(role: str | None) -> str:
+    """A role in the language being spoken ("nurse", "enfermería"); unknown roles as they were stored."""
+    return render(f"role_{role}") if role in ("physician", "resident", "nurse", "app", "other") else role or ""
 
 
 def offer_next(ctx: Ctx, request: CoachRequest) -> list[Reply]:
@@ -51,18 +60,16 @@ def offer_request(
     expires = now + (URGENT_TIMEOUT if request.urgent else timedelta(hours=hours))
     offers = store.add_offers(request.id, [c.member_id for c in chosen], now, expires)
     coaches = {m.id: m for m in store.members(workspace.id, [c.member_id for c in chosen])}
-    text = _offer_text(store, request, requester, hours)
-    return [
-        Reply(
-            text,
-            to=coaches[o.coach_member_id].user_id,
-            buttons=(
-                Button("Accept", f"coach:accept:{o.id}", style="primary"),
-                Button("Decline", f"coach:decline:{o.id}"),
-            ),
-        )
-        for o in offers
-    ]
+    replies = []
+    for o in offers:
+        coach = coaches[o.coach_member_id]
+        with speaking(member_language(coach, workspace)):  # each coach reads the offer in their own language
+            buttons = (
+                Button(render("button_accept"), f"coach:accept:{o.id}", style="primary"),
+                Button(render("button_decline"), f"coach:decline:{o.id}"),
+            )
+            replies.append(Reply(_offer_text(store, request, requester, hours), to=coach.user_id, buttons=buttons))
+    return replies
 
 
 def _candidate(profile, member: Member) -> matching.Candidate:
@@ -81,18 +88,24 @@ def _candidate(profile, member: Member) -> matching.Candidate:
 
 
 def _offer_text(store: Store, request: CoachRequest, requester: Member, hours: int) -> str:
-    role = requester.role or "clinician"
+    role = role_name(requester.role) or render("role_clinician")
     if request.urgent:
         return render("coach_offer_urgent", role=role)
     topic = store.request_topic(request)
-    peer = {"same": f"a {role} peer", "any": "any trained peer"}.get(request.peer, f"a {request.peer} peer")
+    peer = (
+        render("coach_peer_any")
+        if request.peer == "any"
+        else render(
+            "coach_peer_role", role=role_name(requester.role if request.peer == "same" else request.peer) or role
+        )
+    )
     return render(
         "coach_offer",
         role=role,
         peer=peer,
-        specialty=request.specialty or "any",
-        timing=TIMING_PHRASE[request.timing],
-        format=request.format,
+        specialty=request.specialty or render("coach_specialty_any"),
+        timing=timing_phrase(request.timing),
+        format=render(f"coach_format_{request.format}"),
         hours=hours,
         topic_line=render("coach_offer_topic", topic=topic) if topic else "",
     )
@@ -107,13 +120,18 @@ def _unmatched(
     support_line: str,
 ) -> list[Reply]:
     store.set_request_status(request.id, "unmatched", now)
+    with speaking(member_language(requester, workspace)):
+        return [_unmatched_reply(requester, support_line)]
+
+
+def _unmatched_reply(requester: Member, support_line: str) -> Reply:
     routes = render("coach_route_support", line=support_line) if support_line else ""
     if matching.family(requester.role) == "physician" or requester.role is None:
         routes += render("coach_route_psl")
     routes += render("coach_route_988")
     # Admins are not told of it as it happens: one request at a known moment is news about one person. They
     # see matched and unmatched in the month's figures (`/coach stats`), drawn from 5 people or more.
-    return [Reply(render("coach_unmatched", name=first_name(requester), routes=routes), to=requester.user_id)]
+    return Reply(render("coach_unmatched", name=first_name(requester), routes=routes), to=requester.user_id)
 
 
 def accept(ctx: Ctx, arg: str) -> list[Reply]:
@@ -151,28 +169,31 @@ def introduce(ctx: Ctx, request: CoachRequest) -> list[Reply]:
     client = ctx.store.member(ctx.ws_id, request.requester_id)
     coach, profile = ctx.member, ctx.store.coach_profile(ctx.ws_id, ctx.member.id)
     topic = ctx.store.request_topic(request)
-    phrase = TIMING_PHRASE[request.timing]
     to_coach = render(
         "coach_intro_coach",
-        client=client.display_name or "your client",
-        format=request.format,
-        client_role=client.role or "clinician",
-        client_department=client.department or "another team",
-        timing_phrase=phrase,
+        client=client.display_name or render("coach_your_client"),
+        format=render(f"coach_format_{request.format}"),
+        client_role=role_name(client.role) or render("role_clinician"),
+        client_department=client.department or render("coach_another_team"),
+        timing_phrase=timing_phrase(request.timing),
         client_mention=mention(ctx, client),
         topic_line=render("coach_intro_topic", topic=topic) if topic else "",
     )
-    to_client = render(
-        "coach_intro_requester",
-        name=first_name(client),
-        coach=coach.display_name or "A coach",
-        coach_role=profile.role if profile else "peer coach",
-        coach_department=profile.department if profile else "",
-        timing_phrase=phrase,
-        coach_mention=mention(ctx, coach),
-    )
+    with speaking(member_language(client, ctx.workspace)):  # the client reads theirs in their own language
+        to_client = render(
+            "coach_intro_requester",
+            name=first_name(client),
+            coach=coach.display_name or render("coach_a_coach"),
+            coach_role=role_name(profile.role) if profile else render("coach_peer_coach"),
+            coach_department=profile.department if profile else "",
+            timing_phrase=timing_phrase(request.timing),
+            coach_mention=mention(ctx, coach),
+        )
+    # Both read the shared introduction: in each one's language when they differ (client's first).
+    languages = dict.fromkeys((member_language(client, ctx.workspace), ctx.language))
     mentions = {"client_mention": mention(ctx, client), "coach_mention": mention(ctx, coach)}
-    group, alone = render("coach_intro_group", **mentions), render("coach_intro_direct", **mentions)
+    group = "\n".join(render("coach_intro_group", language=lang, **mentions) for lang in languages)
+    alone = "\n".join(render("coach_intro_direct", language=lang, **mentions) for lang in languages)
     return [
         Reply(to_coach),
         Reply(to_client, to=client.user_id),
@@ -199,7 +220,8 @@ def expire_offers(store: Store, now: datetime, *, hours: int, support_line: str)
         own = workspace.settings or {}
         ws_hours, line = int(own.get("offer_timeout_hours") or hours), own.get("support_line") or support_line
         coach = store.member(workspace.id, offer.coach_member_id)
-        out.append((workspace, Reply(render("coach_expired_offer"), to=coach.user_id)))
+        with speaking(member_language(coach, workspace)):
+            out.append((workspace, Reply(render("coach_expired_offer"), to=coach.user_id)))
         if request.status == "open" and not store.pending_offers(request.id):
             replies = offer_request(store, workspace, request, now, hours=ws_hours, support_line=line)
             out += [(workspace, reply) for reply in replies]
@@ -212,17 +234,21 @@ def after_departure(ctx: Ctx, departure: Departure) -> list[Reply]:
     for request_id in departure.reopened:
         request = ctx.store.coach_request(request_id)
         client = ctx.store.member(ctx.ws_id, request.requester_id)
-        replies.append(Reply(render("coach_gone_reopened", name=first_name(client)), to=client.user_id))
+        replies.append(_told(ctx, client, "coach_gone_reopened", name=first_name(client)))
         replies += offer_next(ctx, request)
     for coach in ctx.store.members(ctx.ws_id, departure.freed_coaches):
-        replies.append(
-            Reply(render("coach_client_gone", client=ctx.member.display_name or "a client"), to=coach.user_id)
-        )
+        someone = render("coach_a_client", language=member_language(coach, ctx.workspace))
+        replies.append(_told(ctx, coach, "coach_client_gone", client=ctx.member.display_name or someone))
     for coach in ctx.store.members(ctx.ws_id, departure.withdrawn_from):
-        replies.append(Reply(render("coach_withdrawn"), to=coach.user_id))
+        replies.append(_told(ctx, coach, "coach_withdrawn"))
     for request_id in departure.passed_on:
         replies += next_if_waiting(ctx, ctx.store.coach_request(request_id))
     return replies
+
+
+def _told(ctx: Ctx, member: Member, message: str, **values: object) -> Reply:
+    """A message for someone other than the person acting, in that person's own language."""
+    return Reply(render(message, language=member_language(member, ctx.workspace), **values), to=member.user_id)
 
 
 ACTIONS = {"coach:accept": accept, "coach:decline": decline}

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from handlers import audience, coach_offers, profile
+from handlers import audience, coach_offers, dates, profile
 from handlers.admin import audit, require_admin
 from handlers.args import parse_int, split_args, split_options, whole_number
-from handlers.context import Ctx
+from handlers.context import Ctx, member_language
 from handlers.messages import Button, CoachingError, Reply
 from handlers.months import parse_month
 from handlers.report import month_report
 from handlers.small_groups import HIDDEN
-from prompts.messages import escape, render
+from prompts.messages import Safe, escape, render, speaking
 from store.models import Member
 
 REMOVE_EXAMPLE = "/coach roster remove @dr.patel"
@@ -31,9 +31,9 @@ def available(ctx: Ctx, args: str) -> list[Reply]:
     _require_coach(ctx)
     state = args.strip().lower()
     if state not in ("on", "off"):
-        raise CoachingError("Say `on` or `off`.", "/coach available off")
+        raise CoachingError(render("err_on_off"), "/coach available off")
     ctx.store.upsert_coach(ctx.ws_id, ctx.member.id, ctx.now, available=state == "on")
-    return [Reply(render("coach_available", state="available" if state == "on" else "not available"))]
+    return [Reply(render("coach_available", state=render("home_available" if state == "on" else "home_not_available")))]
 
 
 def clients(ctx: Ctx, args: str = "") -> list[Reply]:
@@ -43,13 +43,17 @@ def clients(ctx: Ctx, args: str = "") -> list[Reply]:
         return [Reply(render("coach_clients_none"))]
     zone = ctx.zone()
     lines = [
-        f"*{req.id}* {escape(m.display_name or m.user_id)} ({m.role or 'clinician'}), since "
-        f"{req.matched_at.astimezone(zone):%a %d %b}, {req.format}"
+        render(
+            "coach_client_line",
+            id=req.id,
+            name=m.display_name or m.user_id,
+            role=coach_offers.role_name(m.role) or render("role_clinician"),
+            since=dates.day(req.matched_at.astimezone(zone)),
+            format=render(f"coach_format_{req.format}"),
+        )
         for req, m in rows
     ]
-    return [
-        Reply("*Your clients*\n" + "\n".join(lines) + "\nClose one with `/coach done @person` or `/coach done NUMBER`.")
-    ]
+    return [Reply(render("coach_clients", lines=Safe("\n".join(lines))))]
 
 
 def done(ctx: Ctx, args: str) -> list[Reply]:
@@ -58,20 +62,24 @@ def done(ctx: Ctx, args: str) -> list[Reply]:
     example = "/coach done @dr.lee"
     word = args.strip()
     if not word:
-        raise CoachingError("Who is the engagement with?", example)
+        raise CoachingError(render("err_done_who"), example)
     numbered = whole_number(word.lstrip("#")) is not None
     client = _client_by_number(ctx, word) if numbered else audience.find_person(ctx, word, example)
     closed = ctx.store.close_engagement(ctx.ws_id, ctx.member.id, client.id, ctx.now) if client else None
     if closed is None:
-        raise CoachingError(f"You have no active engagement with {word}. `/coach clients` lists them.", example)
+        raise CoachingError(render("err_done_none", who=word), example)
     profile_ = ctx.store.coach_profile(ctx.ws_id, ctx.member.id)
     free = profile_.capacity - profile_.active_count
-    ask = Reply(
-        render("coach_done_client", coach=ctx.member.display_name or "Your coach"),
-        to=client.user_id,
-        buttons=tuple(Button(str(n), f"coach:helpful:{closed.id}:{n}") for n in range(1, 6)),
-    )
-    return [Reply(render("coach_done_coach", client=client.display_name or "them", free=free)), ask]
+    with speaking(member_language(client, ctx.workspace)):  # the client reads it in their own language
+        ask = Reply(
+            render("coach_done_client", coach=ctx.member.display_name or render("coach_your_coach")),
+            to=client.user_id,
+            buttons=tuple(Button(str(n), f"coach:helpful:{closed.id}:{n}") for n in range(1, 6)),
+        )
+    return [
+        Reply(render("coach_done_coach", client=client.display_name or render("coach_your_client"), free=free)),
+        ask,
+    ]
 
 
 def _client_by_number(ctx: Ctx, word: str) -> Member | None:
@@ -120,9 +128,7 @@ def roster(ctx: Ctx, args: str) -> list[Reply]:
     actions = {"add": _roster_add, "list": _roster_list, "remove": _roster_remove, "available": _roster_available}
     action = actions.get(word.lower() or "list")
     if action is None:
-        raise CoachingError(
-            f"`/coach roster {word}` is not something I know: use add, list, available or remove.", ROSTER_EXAMPLE
-        )
+        raise CoachingError(render("roster_err_word", word=word), ROSTER_EXAMPLE)
     return action(ctx, rest.strip())
 
 
@@ -134,7 +140,7 @@ def require_admin_for_roster(ctx: Ctx, word: str) -> None:
 def _roster_add(ctx: Ctx, args: str) -> list[Reply]:
     plain, options = split_options(split_args(args, ROSTER_EXAMPLE))
     if len(plain) != 1:
-        raise CoachingError("Name one person to add.", ROSTER_EXAMPLE)
+        raise CoachingError(render("roster_err_one"), ROSTER_EXAMPLE)
     return add_coach(ctx, plain[0], options)
 
 
@@ -143,12 +149,10 @@ def add_coach(ctx: Ctx, who: str, options: dict[str, str]) -> list[Reply]:
     require_admin_for_roster(ctx, "add")
     unknown = sorted(set(options) - {"role", "specialty", "department", "capacity", "languages"})
     if unknown:
-        raise CoachingError(f"'{unknown[0]}=' is not a roster option.", ROSTER_EXAMPLE)
+        raise CoachingError(render("roster_err_option", option=unknown[0]), ROSTER_EXAMPLE)
     department = options.get("department", "").strip()
     if not options.get("role") or not department:
-        raise CoachingError(
-            "A coach needs a role= and a department= (so no one is coached by a colleague).", ROSTER_EXAMPLE
-        )
+        raise CoachingError(render("roster_err_role_department"), ROSTER_EXAMPLE)
     try:
         role = profile.parse_role(options["role"])
     except CoachingError as bad:  # its own example is /checkin profile; show the roster one
@@ -158,11 +162,8 @@ def add_coach(ctx: Ctx, who: str, options: dict[str, str]) -> list[Reply]:
     person = audience.find_person(ctx, who, ROSTER_EXAMPLE)
     current = ctx.store.coach_profile(ctx.ws_id, person.id)
     if current is not None and current.active_count > capacity:
-        raise CoachingError(
-            f"{person.display_name or who} has {current.active_count} active clients now; "
-            "capacity cannot go below that.",
-            ROSTER_EXAMPLE,
-        )
+        name = person.display_name or who
+        raise CoachingError(render("roster_err_capacity", name=name, active=current.active_count), ROSTER_EXAMPLE)
     ctx.store.upsert_coach(
         ctx.ws_id,
         person.id,
@@ -174,25 +175,31 @@ def add_coach(ctx: Ctx, who: str, options: dict[str, str]) -> list[Reply]:
         languages=languages,
     )
     _audit(ctx, "roster.add", person)
-    return [
-        Reply(
-            f"{escape(person.display_name or who)} is on the roster: {role}, {escape(department)}, "
-            f"up to {capacity} clients, languages {', '.join(languages)}."
-        )
-    ]
+    said = render(
+        "roster_added",
+        name=person.display_name or who,
+        role=role,
+        department=department,
+        capacity=capacity,
+        languages=", ".join(languages),
+    )
+    return [Reply(said)]
 
 
 def _roster_list(ctx: Ctx, args: str = "") -> list[Reply]:
     rows = ctx.store.coach_roster(ctx.ws_id)
     if not rows:
-        return [Reply(f"No coaches on the roster yet. Add one: `{ROSTER_EXAMPLE}`")]
+        return [Reply(render("roster_none", example=ROSTER_EXAMPLE))]
     lines = [
         f"{escape(m.display_name or m.user_id)}: {p.role}, {escape(p.department)}"
         + (f", {escape(p.specialty)}" if p.specialty else "")
-        + f" · {p.active_count}/{p.capacity} active · {'available' if p.available else 'not available'}"
+        + " · "
+        + render("roster_line_state", active=p.active_count, capacity=p.capacity)
+        + " · "
+        + render("home_available" if p.available else "home_not_available")
         for p, m in rows
     ]
-    return [Reply("*Peer coach roster*\n" + "\n".join(lines))]
+    return [Reply(render("roster_list", lines=Safe("\n".join(lines))))]
 
 
 def _roster_remove(ctx: Ctx, args: str) -> list[Reply]:
@@ -205,17 +212,12 @@ def remove_coach(ctx: Ctx, person: Member) -> list[Reply]:
     example = REMOVE_EXAMPLE
     coach = ctx.store.coach_profile(ctx.ws_id, person.id)
     if coach is None:
-        raise CoachingError(f"{escape(person.display_name or person.user_id)} is not on the roster.", example)
+        raise CoachingError(render("roster_err_not_on", name=person.display_name or person.user_id), example)
     waiting = ctx.store.pending_offer_request_ids(person.id)
     if not ctx.store.remove_coach(ctx.ws_id, person.id):
-        raise CoachingError(
-            f"{escape(person.display_name)} still has {coach.active_count} active engagement(s). They close "
-            "them with `/coach done`; meanwhile you can stop new ones with them marking "
-            "`/coach available off`.",
-            example,
-        )
+        raise CoachingError(render("roster_err_busy", name=person.display_name, active=coach.active_count), example)
     _audit(ctx, "roster.remove", person)
-    removed = [Reply(f"{escape(person.display_name or person.user_id)} is off the roster.")]
+    removed = [Reply(render("roster_removed", name=person.display_name or person.user_id))]
     if waiting and person.id != ctx.member.id:
         removed.append(Reply(render("coach_off_roster", count=len(waiting)), to=person.user_id))
     # Their pending offers were withdrawn: ask the next coach, or those requests would wait for ever.
@@ -225,7 +227,7 @@ def remove_coach(ctx: Ctx, person: Member) -> list[Reply]:
 def _roster_available(ctx: Ctx, args: str) -> list[Reply]:
     word, _, state = args.strip().rpartition(" ")
     if not word.strip():
-        raise CoachingError("Name the coach, then `on` or `off`.", AVAILABLE_EXAMPLE)
+        raise CoachingError(render("roster_err_name_state"), AVAILABLE_EXAMPLE)
     return set_available(ctx, audience.find_person(ctx, word.strip(), AVAILABLE_EXAMPLE), state)
 
 
@@ -233,14 +235,15 @@ def set_available(ctx: Ctx, person: Member, state: str) -> list[Reply]:
     """An admin marks a coach available for new requests (`on`) or not (`off`); current clients are unchanged."""
     require_admin_for_roster(ctx, "available")
     if state.strip().lower() not in ("on", "off"):
-        raise CoachingError("Say `on` or `off` after the person.", AVAILABLE_EXAMPLE)
-    name = escape(person.display_name or person.user_id)
+        raise CoachingError(render("roster_err_state"), AVAILABLE_EXAMPLE)
+    name = person.display_name or person.user_id
     if ctx.store.coach_profile(ctx.ws_id, person.id) is None:
-        raise CoachingError(f"{name} is not on the roster.", AVAILABLE_EXAMPLE)
+        raise CoachingError(render("roster_err_not_on", name=name), AVAILABLE_EXAMPLE)
     on = state.strip().lower() == "on"
     ctx.store.upsert_coach(ctx.ws_id, person.id, ctx.now, available=on)
     _audit(ctx, "roster.available" if on else "roster.unavailable", person)
-    return [Reply(f"{name} is {'available' if on else 'not available'} for new coaching requests.")]
+    state_text = render("home_available" if on else "home_not_available")
+    return [Reply(render("roster_available", name=name, state=state_text))]
 
 
 def stats(ctx: Ctx, args: str) -> list[Reply]:
@@ -250,7 +253,7 @@ def stats(ctx: Ctx, args: str) -> list[Reply]:
     coach = month_report(ctx.store, ctx.workspace, month, None, ctx.now)["coach"]
     if coach["people"] in (HIDDEN, "0"):
         return [Reply(render("coach_stats_hidden", month=month.label, people=coach["people"]))]
-    median = f"; median wait {coach['median hours']:.1f} h" if coach["median hours"] is not None else ""
+    median = render("report_median", hours=f"{coach['median hours']:.1f}") if coach["median hours"] is not None else ""
     return [Reply(render("coach_stats", month=month.label, people=coach["people"], matched=coach["matched"]) + median)]
 
 

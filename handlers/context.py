@@ -11,6 +11,7 @@ from store import Store
 from store.models import Member, Workspace
 
 DEFAULT_QUIET = ("21:00", "07:00")
+LANGUAGES = ("en", "es")  # a third language adds itself here, with its catalogue and library (see README)
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,11 @@ class Ctx:
     def zone(self) -> ZoneInfo:
         return member_zone(self.member)
 
+    @property
+    def language(self) -> str:
+        """The language this person is answered in (member_language), with the locale this request carries."""
+        return member_language(self.member, self.workspace, locale=self.incoming.actor.locale)
+
     def local_now(self) -> datetime:
         return self.now.astimezone(self.zone())
 
@@ -56,6 +62,23 @@ def member_zone(member: Member) -> ZoneInfo:
         return ZoneInfo(member.timezone or "UTC")
     except (ZoneInfoNotFoundError, ValueError):
         return ZoneInfo("UTC")
+
+
+def choose_language(override: str | None, locale: str | None, workspace_default: str | None) -> str:
+    """The member's own choice, else a Spanish chat locale ("es-ES", "es-419"), else the workspace's default,
+    else English. Only a Spanish locale decides: Slack and Teams report "en-US" for anyone who never changed
+    it, so an English locale says too little to outvote a workspace that chose Spanish."""
+    if override in LANGUAGES:
+        return override
+    if locale and locale.casefold().startswith("es"):
+        return "es"
+    return workspace_default if workspace_default in LANGUAGES else "en"
+
+
+def member_language(member: Member, workspace: Workspace, *, locale: str | None = None) -> str:
+    """The language to speak to `member` in; `locale` is a fresher one than the stored, when a request brings it."""
+    default = (workspace.settings or {}).get("language")
+    return choose_language(member.language, locale or member.locale, default)
 
 
 def quiet_hours(member: Member, workspace: Workspace) -> tuple[time, time]:

@@ -14,6 +14,7 @@ from handlers import (
     crisis,
     forms,
     home,
+    language,
     nudge,
     preferences,
     privacy,
@@ -26,7 +27,7 @@ from handlers.helptext import help_reply, welcome
 from handlers.messages import CoachingError, Incoming, OrgSettings, Reply
 from handlers.safety import NONE, RANK, assess
 from prompts.library import load_library
-from prompts.messages import escape, render
+from prompts.messages import Safe, escape, render, speaking
 from store import Store
 
 logger = logging.getLogger(__name__)
@@ -51,6 +52,7 @@ CHECKIN: dict[str, Handler] = {
     "export": privacy.export,
     "delete": privacy.delete,
     "help": lambda ctx, args: [help_reply(ctx)],
+    "language": language.set_language,
 }
 COMMANDS: dict[str, dict[str, Handler]] = {
     "checkin": CHECKIN,
@@ -91,22 +93,28 @@ DM_WORDS = {
     "stop": ("checkin", "stop"),
     "resume": ("checkin", "resume"),
     "unpause": ("checkin", "resume"),
+    **language.DM_WORDS_ES,
 }
 PUBLIC_COMMANDS = ("nudge", "help")  # the only commands answered in a shared channel
 COMMAND_WORDS = {"checkin": "checkin", "check-in": "checkin", "coach": "coach", "nudge": "nudge"}
 
 
 def dispatch(incoming: Incoming, store: Store, now: datetime, *, org: OrgSettings = OrgSettings()) -> list[Reply]:
-    """Handle one inbound event and return what to say; never raises."""
+    """Handle one inbound event and return what to say, in the person's language; never raises."""
+    lang = "en"
     try:
         ctx = _context(incoming, store, now, org)
-        risk = _safety_first(ctx)
-        if risk is not None:
-            return risk
-        greeting = welcome(ctx) if incoming.kind in ("message", "command") and not incoming.in_channel else []
-        return [_to_actor(r, incoming) for r in [*greeting, *_route(ctx)]]
+        lang = ctx.language
+        with speaking(lang):
+            risk = _safety_first(ctx)
+            if risk is not None:
+                return risk
+            greeting = welcome(ctx) if incoming.kind in ("message", "command") and not incoming.in_channel else []
+            return [_to_actor(r, incoming) for r in [*greeting, *_route(ctx)]]
     except CoachingError as problem:
-        return [Reply(escape(problem.message()), error=True)]
+        with speaking(lang):
+            said = problem.message()  # a rendered reason has its values escaped already: escape only plain ones
+            return [Reply(said if isinstance(problem.reason, Safe) else escape(said), error=True)]
     except Exception:
         # Only names we chose appear here: never the text, never form values.
         logger.exception(
@@ -115,7 +123,7 @@ def dispatch(incoming: Incoming, store: Store, now: datetime, *, org: OrgSetting
             incoming.command,
             incoming.action.split(":")[:2],
         )
-        return [Reply(render("generic_error"))]
+        return [Reply(render("generic_error", language=lang))]
 
 
 def _safety_first(ctx: Ctx) -> list[Reply] | None:
@@ -204,7 +212,7 @@ def run_command(ctx: Ctx, command: str, args: str) -> list[Reply]:
     if table is None:
         return [Reply(render("unknown_command", command=f"/{command}")), help_reply(ctx)]
     word, _, rest = args.strip().partition(" ")
-    word = word.lower()
+    word = language.subcommand(command, word.lower())
     if not word:
         return table[DEFAULT_SUB[command]](ctx, "")
     if word in table:
@@ -213,7 +221,7 @@ def run_command(ctx: Ctx, command: str, args: str) -> list[Reply]:
         return checkin.start_now(ctx, theme=word)
     if command == "coach" and "=" in word:  # the inline request form: /coach peer=physician topic="..."
         return table["request"](ctx, args)
-    raise CoachingError(render("unknown_subcommand", command=command, word=word), f"/{command} help")
+    raise CoachingError(render("unknown_subcommand", command=command, word=word), f"/{command} {render('help_word')}")
 
 
 def _run_action(ctx: Ctx, action: str) -> list[Reply]:
@@ -250,7 +258,7 @@ def as_command(text: str, *, loose: bool = False) -> tuple[str, str] | None:
     word, rest = word.lower(), rest.strip()
     if word in COMMAND_WORDS:
         command = COMMAND_WORDS[word]
-        first = rest.partition(" ")[0].lower()
+        first = language.subcommand(command, rest.partition(" ")[0].lower())
         themed = command == "checkin" and first in load_library().themes
         if slash or loose or not rest or first in COMMANDS[command] or themed:
             return command, rest

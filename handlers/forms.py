@@ -23,8 +23,9 @@ def in_words(form: Form) -> Reply:
 
     Slack opens a modal only with a trigger from a click or a slash command; a word typed in the DM has none.
     """
-    text = render("form_in_words", title=form.title, example=form.inline_example or "")
-    return Reply(text, buttons=(Button(render("form_open_button"), f"{OPEN_FORM}:{form.form_id}", style="primary"),))
+    text = render("form_in_words", language=form.language, title=form.title, example=form.inline_example or "")
+    label = render("form_open_button", language=form.language)  # said by the edge, outside dispatch's speaking()
+    return Reply(text, buttons=(Button(label, f"{OPEN_FORM}:{form.form_id}", style="primary"),))
 
 
 def open_form(ctx: Ctx, form_id: str = "") -> list[Reply]:

@@ -15,13 +15,13 @@ def welcome(ctx: Ctx) -> list[Reply]:
     return [welcome_reply(ctx.name, ctx.setting("retention_days"))]
 
 
-def welcome_reply(name: str, retention_days: int) -> Reply:
-    return Reply(render("welcome", name=name, retention_days=retention_days))
+def welcome_reply(name: str, retention_days: int, language: str | None = None) -> Reply:
+    return Reply(render("welcome", language=language, name=name, retention_days=retention_days))
 
 
 def help_reply(ctx: Ctx) -> Reply:
     parts = [
-        render("help_checkin", themes=", ".join(load_library().themes)),
+        render("help_checkin", themes=", ".join(load_library(language=ctx.language).themes)),
         render("help_request"),
         render("help_data"),
     ]

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
+from prompts.messages import current_language, render
+
 Platform = Literal["slack", "teams", "console"]
 IncomingKind = Literal["command", "message", "action", "form", "home", "install"]
 ButtonStyle = Literal["primary", "danger"] | None
@@ -89,7 +91,10 @@ class Form:
     form_id: str
     title: str
     fields: tuple[FormField, ...]
-    submit_label: str = "Submit"
+    # Filled in the language being spoken when the form is made (handlers make forms inside dispatch's speaking()).
+    submit_label: str = field(default_factory=lambda: render("form_submit"))
+    cancel_label: str = field(default_factory=lambda: render("form_cancel"))
+    language: str = field(default_factory=current_language)  # for what the edge says about it (forms.in_words)
     inline_example: str = ""  # the equivalent one-line command, for the console and for help
 
 
@@ -146,4 +151,4 @@ class CoachingError(Exception):
     def message(self) -> str:
         if not self.example:
             return self.reason
-        return f"{self.reason}\nFor example: `{self.example}`"
+        return f"{self.reason}\n{render('for_example', example=self.example)}"

@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from handlers import dates
 from handlers.messages import CoachingError
+from prompts.messages import render
 
 MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 MOST_MONTHS_BACK = 24
@@ -48,7 +50,7 @@ class Month:
 
     @property
     def label(self) -> str:
-        return f"{self.start:%B %Y}"
+        return dates.month(self.start)  # in the language being spoken: "November 2026", "noviembre de 2026"
 
 
 def last_complete(now: datetime) -> Month:
@@ -70,18 +72,14 @@ def parse_month(text: str, now: datetime, example: str, *, began: datetime | Non
         return _since(last_complete(now), began, example, now)
     match = MONTH.fullmatch(text)
     if match is None or not 1 <= int(match.group(2)) <= 12:
-        raise CoachingError(f"'{text}' is not a month I understand. Use YYYY-MM, such as 2026-10.", example)
+        raise CoachingError(render("month_err", value=text), example)
     month = Month(int(match.group(1)), int(match.group(2)))
     latest = last_complete(now)
     if month > latest:
-        raise CoachingError(
-            f"{month.label} is not over yet. Reports count complete months only, so a second look minutes later "
-            f"can never single out one new answer. The latest is {latest.key}.",
-            example,
-        )
+        raise CoachingError(render("month_err_not_over", month=month.label, latest=latest.key), example)
     oldest = months_back(latest, MOST_MONTHS_BACK)[0]
     if month < oldest:
-        raise CoachingError(f"Reports go back to {oldest.key}.", example)
+        raise CoachingError(render("month_err_oldest", oldest=oldest.key), example)
     return _since(month, began, example, now)
 
 
@@ -91,7 +89,6 @@ def _since(month: Month, began: datetime | None, example: str, now: datetime) ->
         return month
     ready = first <= last_complete(now)  # only then is there a month to suggest instead
     raise CoachingError(
-        f"microcoach began here in {first.label}; its first monthly figures are ready on "
-        f"{first.end:%-d %B %Y}, once that month is over.",
+        render("month_err_began", month=first.label, ready=dates.long_day(first.end)),
         MONTH.sub(first.key, example) if ready else "",
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
-from handlers import audience, dashboard, report, schedule_fields, workspace_settings
+from handlers import audience, dashboard, dates, report, schedule_fields, workspace_settings
 from handlers.admin import audit, require_admin
 from handlers.args import parse_duration, split_args, split_options, whole_number
 from handlers.context import Ctx
@@ -14,7 +14,7 @@ from handlers.schedule_fields import ADD_EXAMPLE, ScheduleFields
 from handlers.schedules import DAYS, format_days, next_occurrences, parse_days, parse_time, parse_zone
 from handlers.zones import zone_options
 from prompts.library import load_library
-from prompts.messages import escape, render
+from prompts.messages import Safe, escape, render
 from store.models import Schedule
 
 FORM_ID = "nudge.add"
@@ -26,10 +26,10 @@ def add(ctx: Ctx, args: str) -> list[Reply]:
         return [_form_reply(ctx)]
     plain, options = split_options(split_args(args, ADD_EXAMPLE))
     if len(plain) < 2:
-        raise CoachingError("A schedule needs days and a time.", ADD_EXAMPLE)
+        raise CoachingError(render("nudge_err_days_time"), ADD_EXAMPLE)
     unknown = sorted(set(options) - {"theme", "name"})
     if unknown:
-        raise CoachingError(f"'{unknown[0]}=' is not an option here. Options: theme=, name=.", ADD_EXAMPLE)
+        raise CoachingError(render("nudge_err_option", option=unknown[0]), ADD_EXAMPLE)
     days = parse_days(plain[0], example=ADD_EXAMPLE)
     at = parse_time(plain[1], example=ADD_EXAMPLE)
     rest = plain[2:]
@@ -40,9 +40,9 @@ def add(ctx: Ctx, args: str) -> list[Reply]:
     if rest and rest[0].lower() == "to":
         rest = rest[1:]
         if not rest:
-            raise CoachingError("`to` needs an audience: everyone, a #channel or @people.", ADD_EXAMPLE)
+            raise CoachingError(render("nudge_err_to"), ADD_EXAMPLE)
     elif rest:
-        raise CoachingError(f"I didn't understand '{rest[0]}'. Put the audience after `to`.", ADD_EXAMPLE)
+        raise CoachingError(render("nudge_err_word", word=rest[0]), ADD_EXAMPLE)
     kind, members = audience.parse(ctx, rest or ["everyone"], ADD_EXAMPLE)
     theme = schedule_fields.theme(options.get("theme"))
     fields = ScheduleFields(options.get("name", "").strip(), days, at, zone, kind, members, theme)
@@ -68,24 +68,28 @@ def change(ctx: Ctx, schedule_id: int, fields: ScheduleFields) -> Schedule:
 
 
 def _created(ctx: Ctx, schedule: Schedule) -> Reply:
-    return Reply(f"Added schedule {schedule.id}: {describe(ctx, schedule)}.\n{_preview_text(ctx, schedule)}")
+    said = render("nudge_added", id=schedule.id, schedule=Safe(describe(ctx, schedule)))
+    return Reply(f"{said}\n{_preview_text(ctx, schedule)}")
 
 
 def list_schedules(ctx: Ctx, args: str = "") -> list[Reply]:
     require_admin(ctx, "list")
     schedules = ctx.store.schedules(ctx.ws_id)
     if not schedules:
-        return [Reply(f"No schedules yet. Add one: `{ADD_EXAMPLE}`")]
-    lines = [f"*{s.id}* {describe(ctx, s)} [{s.status}]" for s in schedules]
-    return [Reply("*Nudge schedules*\n" + "\n".join(lines))]
+        return [Reply(render("nudge_none", example=ADD_EXAMPLE))]
+    lines = [f"*{s.id}* {describe(ctx, s)} [{render('status_' + s.status)}]" for s in schedules]
+    return [Reply(render("nudge_list", lines=Safe("\n".join(lines))))]
 
 
 def describe(ctx: Ctx, schedule: Schedule) -> str:
-    zone = schedule.timezone or "each member's own time"
-    theme = f", theme {schedule.theme}" if schedule.theme else ""
-    return (
-        f'"{escape(schedule.name)}": {format_days(parse_days(schedule.days))} at {schedule.local_time} ({zone}) '
-        f"to {audience.describe(ctx, schedule)}{theme}"
+    return render(
+        "nudge_schedule_theme" if schedule.theme else "nudge_schedule",
+        name=schedule.name,
+        days=format_days(parse_days(schedule.days)),
+        time=schedule.local_time,
+        zone=schedule.timezone or render("nudge_own_zone"),
+        audience=Safe(audience.describe(ctx, schedule)),
+        theme=schedule.theme or "",
     )
 
 
@@ -112,11 +116,11 @@ def _preview_text(ctx: Ctx, schedule: Schedule) -> str:
     upcoming_ = upcoming(ctx, schedule)
     admin_zone = ctx.zone()
     lines = [
-        "Next sends:"
+        render("nudge_next_sends")
         if schedule.timezone
-        else f"Next sends (shown for {zone.key}; each member gets {schedule.local_time} in their own zone):"
+        else render("nudge_next_sends_local", zone=zone.key, time=schedule.local_time)
     ]
-    lines += [f"  {t.astimezone(admin_zone):%a %d %b %H:%M} {admin_zone.key} · {t:%H:%M} UTC" for t in upcoming_]
+    lines += [f"  {dates.day_time(t.astimezone(admin_zone))} {admin_zone.key} · {t:%H:%M} UTC" for t in upcoming_]
     lines.append(_reach_text(ctx, schedule))
     return "\n".join(lines)
 
@@ -128,7 +132,7 @@ def _reach_text(ctx: Ctx, schedule: Schedule) -> str:
     audience: a preview taken again after one person's crisis pause would otherwise show them.
     """
     people = reach(ctx, schedule)
-    return render("nudge_audience", people=people, noun="person" if people == 1 else "people")
+    return render("nudge_audience", people=people, noun=render("person" if people == 1 else "people"))
 
 
 def set_status(ctx: Ctx, args: str, word: str, status: str) -> list[Reply]:
@@ -136,19 +140,26 @@ def set_status(ctx: Ctx, args: str, word: str, status: str) -> list[Reply]:
     schedule = _schedule_arg(ctx, args, word)
     ctx.store.update_schedule(ctx.ws_id, schedule.id, ctx.now, status=status)
     _audit(ctx, f"schedule.{word}", schedule)
-    verb = {"pause": "paused", "resume": "resumed", "delete": "deleted"}[word]
-    return [Reply(f'Schedule {schedule.id} "{escape(schedule.name)}" {verb}.')]
+    return [
+        Reply(
+            render(
+                {"pause": "nudge_paused", "resume": "nudge_resumed", "delete": "nudge_deleted"}[word],
+                id=schedule.id,
+                name=schedule.name,
+            )
+        )
+    ]
 
 
 def _schedule_arg(ctx: Ctx, args: str, word: str) -> Schedule:
     example = f"/nudge {word} 3"
     text = args.strip().lstrip("#")
     if not text:
-        raise CoachingError("Which schedule? Give its number from `/nudge list`.", example)
+        raise CoachingError(render("nudge_err_which"), example)
     number = whole_number(text)
     schedule = ctx.store.schedule(ctx.ws_id, number) if number is not None else None
     if schedule is None or schedule.owner_member_id is not None:
-        raise CoachingError(f"There is no schedule '{text}'. `/nudge list` shows the numbers.", example)
+        raise CoachingError(render("nudge_err_no_schedule", value=text), example)
     return schedule
 
 
@@ -157,38 +168,38 @@ def _audit(ctx: Ctx, action: str, schedule: Schedule) -> None:
 
 
 def _form_reply(ctx: Ctx) -> Reply:
-    themes = load_library().themes
-    zones = (Option("local", "Each member's own zone"), *zone_options(ctx.zone().key))
+    themes = load_library(language=ctx.language).themes
+    zones = (Option("local", render("nudge_form_own_zone")), *zone_options(ctx.zone().key))
+    days = tuple(Option(d, render(f"day_{d}")) for d in DAYS)
     fields = (
-        FormField("name", "Name", "text", optional=True, hint="e.g. Morning check-in"),
-        FormField("days", "Days", "checkboxes", options=tuple(Option(d, d.title()) for d in DAYS), initial=DAYS[:5]),
-        FormField("time", "Local time", "time", initial="08:30"),
-        FormField("zone", "Time zone", "select", initial="local", options=zones),
+        FormField("name", render("nudge_form_name"), "text", optional=True, hint=render("nudge_form_name_hint")),
+        FormField("days", render("settings_form_days"), "checkboxes", options=days, initial=DAYS[:5]),
+        FormField("time", render("nudge_form_time"), "time", initial="08:30"),
+        FormField("zone", render("settings_form_zone"), "select", initial="local", options=zones),
         FormField(
             "audience",
-            "Who",
+            render("nudge_form_who"),
             "select",
             initial="everyone",
             options=(
-                Option("everyone", "Everyone"),
-                Option("channel", "Members of a channel"),
-                Option("people", "Chosen people"),
+                Option("everyone", render("nudge_form_everyone")),
+                Option("channel", render("nudge_form_channel_members")),
+                Option("people", render("nudge_form_chosen_people")),
             ),
         ),
-        FormField("channel", "Channel (if a channel)", "channel", optional=True, hint="e.g. #icu"),
-        FormField("people", "People (if chosen people)", "people", optional=True, hint="e.g. @dr.lee @nurse.kim"),
+        FormField("channel", render("nudge_form_channel"), "channel", optional=True, hint="#icu"),
+        FormField("people", render("nudge_form_people"), "people", optional=True, hint="@dr.lee @nurse.kim"),
         FormField(
             "theme",
-            "Theme",
+            render("settings_form_themes"),
             "select",
             optional=True,
-            options=(Option("", "Any theme"), *(Option(t.id, t.title) for t in themes.values())),
+            options=(Option("", render("nudge_form_any_theme")), *(Option(t.id, t.title) for t in themes.values())),
         ),
     )
-    return Reply(
-        "New nudge schedule",
-        form=Form(FORM_ID, "New nudge schedule", fields, submit_label="Add", inline_example=ADD_EXAMPLE),
-    )
+    title = render("nudge_form_title")
+    form = Form(FORM_ID, title, fields, submit_label=render("nudge_form_submit"), inline_example=ADD_EXAMPLE)
+    return Reply(title, form=form)
 
 
 def submit_form(ctx: Ctx, values: dict) -> list[Reply]:
@@ -201,13 +212,13 @@ def audit_log(ctx: Ctx, args: str) -> list[Reply]:
     window = parse_duration(args.strip() or "30d", "/nudge audit 30d")
     entries = ctx.store.audit_entries(ctx.ws_id, ctx.now - window)
     if not entries:
-        return [Reply(f"No admin actions in the last {window.days} days.")]
+        return [Reply(render("audit_none", days=window.days))]
     zone = ctx.zone()
     lines = [
         escape(f"{e.created_at.astimezone(zone):%Y-%m-%d %H:%M} {e.actor_label}: {e.action} {e.target}".rstrip())
         for e in entries[-100:]
     ]
-    return [Reply(f"*Admin actions, last {window.days} days*\n" + "\n".join(lines))]
+    return [Reply(render("audit_log", days=window.days, lines=Safe("\n".join(lines))))]
 
 
 def help_(ctx: Ctx, args: str = "") -> list[Reply]:

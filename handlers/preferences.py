@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from handlers import planning
+from handlers import dates, planning
 from handlers.args import parse_date, parse_duration, split_args
 from handlers.context import Ctx, quiet_hours
 from handlers.messages import CoachingError, Reply
@@ -29,8 +29,8 @@ PAUSE_DEFAULT = "7d"
 def when(ctx: Ctx, moment: datetime | None) -> str:
     """A moment as the member reads it, in their zone."""
     if moment is None:
-        return "none scheduled"
-    return moment.astimezone(ctx.zone()).strftime("%a %d %b, %H:%M")
+        return render("none_scheduled")
+    return dates.day_time(moment.astimezone(ctx.zone()))
 
 
 def next_text(ctx: Ctx) -> str:
@@ -42,7 +42,7 @@ def set_time(ctx: Ctx, args: str) -> list[Reply]:
     example = "/checkin time 07:30 mon,wed,fri"
     words = split_args(args, example)
     if not words:
-        raise CoachingError("Tell me a time, and days if you like.", example)
+        raise CoachingError(render("err_time_needed"), example)
     if words[0].lower() == "default":
         own = ctx.store.personal_schedule(ctx.ws_id, ctx.member.id)
         if own is not None:
@@ -86,8 +86,7 @@ def refuse_quiet_time(
     moment = local_moment(ctx.now.astimezone(zone).date(), at, zone)
     if in_quiet_hours(moment, zone, quiet_start, quiet_end):
         window = f"{quiet_start:%H:%M}-{quiet_end:%H:%M}"
-        raise CoachingError(f"{at:%H:%M} is inside your quiet hours ({window}), so nothing would arrive. Pick "
-                            f"another time, or change quiet hours with `/checkin quiet`.", example)  # fmt: skip
+        raise CoachingError(render("err_time_in_quiet", time=f"{at:%H:%M}", window=window), example)
 
 
 def save_personal_time(ctx: Ctx, at: time, days: tuple[str, ...]) -> None:
@@ -112,15 +111,15 @@ def save_personal_time(ctx: Ctx, at: time, days: tuple[str, ...]) -> None:
 def pause(ctx: Ctx, args: str) -> list[Reply]:
     example = "/checkin pause 7d  or  /checkin pause until 2026-12-24"
     words = split_args(args, example) or [PAUSE_DEFAULT]
-    if words[0].lower() == "until":
+    if words[0].lower() in ("until", "hasta"):
         if len(words) < 2:
-            raise CoachingError("Tell me the date to pause until.", example)
+            raise CoachingError(render("err_pause_date_needed"), example)
         day = parse_date(words[1], example)
         until = local_moment(day, time(0, 0), ctx.zone())
         if until <= ctx.now:
-            raise CoachingError(f"{words[1]} has already begun, so there is nothing to pause.", example)
+            raise CoachingError(render("err_pause_begun", date=words[1]), example)
         if until - ctx.now > timedelta(days=366):
-            raise CoachingError("I can pause for up to a year at a time.", example)
+            raise CoachingError(render("err_pause_year"), example)
     else:
         until = ctx.now + parse_duration(words[0], example)
     ctx.store.update_member(ctx.ws_id, ctx.member.id, paused_until=until, status="active")
@@ -161,7 +160,7 @@ def shifts(ctx: Ctx, args: str) -> list[Reply]:
         ctx.store.update_member(ctx.ws_id, ctx.member.id, shifts=[], timing="clock")
         return [Reply(render("shifts_cleared"))]
     if not text:
-        raise CoachingError("Tell me your shift times and days.", example)
+        raise CoachingError(render("err_shifts_needed"), example)
     parsed = [parse_shift(part.strip(), example=example) for part in text.split(";") if part.strip()]
     stored = [
         {"start": s.start.strftime("%H:%M"), "end": s.end.strftime("%H:%M"), "days": list(s.days)} for s in parsed
@@ -177,23 +176,16 @@ def parse_timing(ctx: Ctx, text: str, example: str) -> str:
     """`clock` or `after-shift`; after-shift only for someone who has told me their shifts."""
     choice = text.strip().lower().replace(" ", "-")
     if choice not in ("after-shift", "clock"):
-        raise CoachingError("Timing is either `after-shift` or `clock`.", example)
+        raise CoachingError(render("err_timing_choice"), example)
     if choice == "after-shift" and not ctx.member.shifts:
-        raise CoachingError(
-            "Tell me your shifts first, then choose after-shift timing.",
-            "/checkin shifts 19:00-07:00 mon,tue,wed",
-        )
+        raise CoachingError(render("err_timing_shifts_first"), "/checkin shifts 19:00-07:00 mon,tue,wed")
     return choice
 
 
 def timing(ctx: Ctx, args: str) -> list[Reply]:
     choice = parse_timing(ctx, args, "/checkin timing after-shift")
     ctx.store.update_member(ctx.ws_id, ctx.member.id, timing=choice)
-    said = (
-        "30 minutes after your shifts end, and at the usual time on other days"
-        if choice == "after-shift"
-        else "at the schedule's clock time"
-    )
+    said = render("timing_after_shift" if choice == "after-shift" else "timing_clock")
     return [Reply(render("timing_set", timing=said)), *_quiet_warnings(ctx.refreshed())]
 
 
@@ -221,26 +213,24 @@ def _quiet_warnings(ctx: Ctx) -> list[Reply]:
 
 
 def themes(ctx: Ctx, args: str) -> list[Reply]:
-    library = load_library()
+    library = load_library(language=ctx.language)
     example = f"/checkin themes {','.join(list(library.themes)[:2])}"
     wanted = [t.strip().lower() for t in args.replace(" ", ",").split(",") if t.strip()]
     if not wanted:
-        raise CoachingError(f"Name one or more themes: {', '.join(library.themes)}.", example)
+        raise CoachingError(render("err_themes_needed", themes=", ".join(library.themes)), example)
     if wanted == ["all"]:
         wanted = []
     unknown = [t for t in wanted if t not in library.themes]
     if unknown:
-        raise CoachingError(
-            f"I don't have a theme called '{unknown[0]}'. Themes: {', '.join(library.themes)}.", example
-        )
+        raise CoachingError(render("err_theme_unknown", theme=unknown[0], themes=", ".join(library.themes)), example)
     ctx.store.update_member(ctx.ws_id, ctx.member.id, themes=wanted)
-    return [Reply(render("themes_set", themes=", ".join(wanted) or "all themes"))]
+    return [Reply(render("themes_set", themes=", ".join(wanted) or render("all_themes")))]
 
 
 def zone(ctx: Ctx, args: str) -> list[Reply]:
     example = "/checkin zone America/Chicago"
     if not args.strip():
-        raise CoachingError(f"Your time zone is {ctx.zone().key}. To change it, name a zone.", example)
+        raise CoachingError(render("err_zone_needed", zone=ctx.zone().key), example)
     if args.strip().lower() in ("auto", "default"):
         # The platform's zone takes over again at its next report (a Teams message, Slack's profile sync).
         ctx.store.update_member(ctx.ws_id, ctx.member.id, zone_chosen=False)

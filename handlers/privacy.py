@@ -25,7 +25,7 @@ def export(ctx: Ctx, args: str = "") -> list[Reply]:
     return [
         Reply(
             render("export_ready"),
-            attachment=Attachment(filename, content, "application/json", title="Your microcoach data"),
+            attachment=Attachment(filename, content, "application/json", title=render("export_title")),
         )
     ]
 
@@ -36,8 +36,8 @@ def delete(ctx: Ctx, args: str = "") -> list[Reply]:
         Reply(
             render("delete_confirm"),
             buttons=(
-                Button("Delete everything", "privacy:delete-yes", style="danger"),
-                Button("Keep my data", "privacy:delete-no"),
+                Button(render("button_delete_everything"), "privacy:delete-yes", style="danger"),
+                Button(render("button_keep_data"), "privacy:delete-no"),
             ),
         )
     ]

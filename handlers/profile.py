@@ -28,7 +28,7 @@ EXAMPLE = '/checkin profile role=nurse department="Intensive Care"'
 def parse_role(text: str) -> str:
     role = ROLES.get(text.strip().lower())
     if role is None:
-        raise CoachingError(f"'{text}' is not a role I know. Roles: {', '.join(ROLE_CHOICES)}.", EXAMPLE)
+        raise CoachingError(render("err_role", value=text, roles=", ".join(ROLE_CHOICES)), EXAMPLE)
     return role
 
 
@@ -36,22 +36,22 @@ def update(ctx: Ctx, args: str) -> list[Reply]:
     plain, options = split_options(split_args(args, EXAMPLE))
     unknown = sorted(set(options) - {"role", "department"})
     if plain or unknown or not options:
-        raise CoachingError("Give your role and department as role=... department=...", EXAMPLE)
+        raise CoachingError(render("err_profile"), EXAMPLE)
     changes = {}
     if "role" in options:
         changes["role"] = parse_role(options["role"])
     if "department" in options:
         department = options["department"].strip()
         if not department or len(department) > 100:
-            raise CoachingError("The department needs a name of up to 100 characters.", EXAMPLE)
+            raise CoachingError(render("err_department_long"), EXAMPLE)
         changes["department"] = department
     member = ctx.store.update_member(ctx.ws_id, ctx.member.id, **changes)
     return [
         Reply(
             render(
                 "role_set",
-                role=member.role or "role not set",
-                department=member.department or "no department",
+                role=member.role or render("profile_no_role"),
+                department=member.department or render("profile_no_department"),
             )
         )
     ]

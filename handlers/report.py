@@ -19,7 +19,7 @@ from handlers.messages import Attachment, CoachingError, Reply
 from handlers.months import Month, months_back, parse_month
 from handlers.report_figures import GROUPINGS, month_figures
 from handlers.small_groups import HIDDEN, MIN_GROUP, display
-from prompts.messages import escape
+from prompts.messages import Safe, escape, render
 from store import Store
 from store.models import Workspace
 
@@ -38,9 +38,12 @@ def report(ctx: Ctx, args: str) -> list[Reply]:
         content = to_csv(figures["rows"], points).encode("utf-8")
         name = f"microcoach-report-{month.key}{'-by-' + by if by else ''}.csv"
         return [
-            Reply(f"The report for {month.label} as CSV.", attachment=Attachment(name, content, "text/csv", "Report"))
+            Reply(
+                render("report_csv", month=month.label),
+                attachment=Attachment(name, content, "text/csv", render("report_title")),
+            )
         ]
-    chart = Attachment(f"microcoach-trend-{month.key}.png", monthly_chart(points), "image/png", "Monthly trend")
+    chart = Attachment(f"microcoach-trend-{month.key}.png", monthly_chart(points), "image/png", render("report_chart"))
     return [Reply(render_text(figures, points, month), attachment=chart)]
 
 
@@ -48,16 +51,18 @@ def _parse(ctx: Ctx, args: str) -> tuple[Month, str | None, str]:
     plain, options = split_options(split_args(args, EXAMPLE))
     unknown = sorted(set(options) - {"by", "format"})
     if unknown:
-        raise CoachingError(f"'{unknown[0]}=' is not a report option: use by= and format=.", EXAMPLE)
+        raise CoachingError(render("report_err_option", option=unknown[0]), EXAMPLE)
     if len(plain) > 1:
-        raise CoachingError(f"Give one month, not '{' '.join(plain)}'.", EXAMPLE)
+        raise CoachingError(render("report_err_month", value=" ".join(plain)), EXAMPLE)
     month = parse_month(plain[0] if plain else "", ctx.now, EXAMPLE, began=ctx.workspace.created_at)
     by = options.get("by", "").lower() or None
     if by is not None and by not in GROUPINGS:
-        raise CoachingError(f"by= is one of {', '.join(GROUPINGS)}, not '{by}'.", EXAMPLE)
+        raise CoachingError(render("err_one_of", name="by=", choices=", ".join(GROUPINGS), value=by), EXAMPLE)
     fmt = options.get("format", "text").lower()
     if fmt not in ("text", "csv"):
-        raise CoachingError(f"format= is text or csv, not '{fmt}'.", "/nudge report format=csv")
+        raise CoachingError(
+            render("err_one_of", name="format=", choices="text, csv", value=fmt), "/nudge report format=csv"
+        )
     return month, by, fmt
 
 
@@ -82,15 +87,14 @@ def trend(store: Store, workspace: Workspace, last: Month, now: datetime) -> lis
 def render_text(figures: dict, points: list[dict], month: Month) -> str:
     by = figures.get("by")
     lines = [
-        f"*Program report, {month.label}*" + (f", by {by}" if by else ""),
-        f"Complete calendar months (UTC) only. Numbers drawn from fewer than {MIN_GROUP} people show as {HIDDEN}, "
-        "and so do numbers that subtraction would give away.",
+        render("report_heading_by", month=month.label, by=by) if by else render("report_heading", month=month.label),
+        render("report_rules", least=MIN_GROUP, hidden=HIDDEN),
         "```",
         _table(figures["rows"]),
         "```",
         _burnout_line(figures["burnout"]),
         _coach_line(figures["coach"]),
-        "*Trend* (people who replied · average energy):",
+        render("report_trend"),
         *(f"  {p['month']}: {display(p['replied'])} · {display(p['energy'], digits=1)}" for p in points[-3:]),
     ]
     return "\n".join(lines)
@@ -98,17 +102,16 @@ def render_text(figures: dict, points: list[dict], month: Month) -> str:
 
 def _burnout_line(burnout: dict) -> str:
     if not burnout["levels"]:
-        return f"*Burnout item*: fewer than {MIN_GROUP} people answered, so it is hidden."
+        return render("report_burnout_hidden", least=MIN_GROUP)
     levels = " ".join(f"{level}:{count}" for level, count in burnout["levels"].items())
-    return f"*Burnout item* (latest answer, 1 = no burnout … 5 = completely burned out), {burnout['answered']} " \
-        f"answered: {levels}"  # fmt: skip
+    return render("report_burnout", answered=burnout["answered"], levels=levels)
 
 
 def _coach_line(coach: dict) -> str:
     if coach["people"] in (HIDDEN, "0"):
-        return f"*Coach requests*: {coach['people']} people asked."
-    median = f", median wait {coach['median hours']:.1f} h" if coach["median hours"] is not None else ""
-    return f"*Coach requests*: {coach['people']} people asked; {coach['matched']} matched{median}."
+        return render("report_coach_few", people=coach["people"])
+    median = render("report_median", hours=f"{coach['median hours']:.1f}") if coach["median hours"] is not None else ""
+    return render("report_coach", people=coach["people"], matched=coach["matched"], median=Safe(median))
 
 
 def _table(rows: list[dict]) -> str:

@@ -11,6 +11,7 @@ from itertools import islice
 from zoneinfo import ZoneInfo, available_timezones
 
 from handlers.messages import CoachingError
+from prompts.messages import render
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -36,7 +37,7 @@ def parse_days(text: str, *, example: str = DAYS_EXAMPLE) -> tuple[str, ...]:
     """Read `daily`, `weekdays`, `weekends`, `mon,wed,fri`, `monday`, `mon-fri`; week order, no repeats."""
     tokens = [token for token in re.split(r"[,\s]+", text.strip()) if token]
     if not tokens:
-        raise CoachingError("Say which days: daily, weekdays, weekends, or days like mon,wed,fri.", example)
+        raise CoachingError(render("err_days_needed"), example)
     chosen: set[str] = set()
     for token in tokens:
         chosen.update(_days_in(token, example))
@@ -63,7 +64,7 @@ def _day(token: str, example: str) -> str:
         for day, full in zip(DAYS, _FULL_NAMES, strict=True):
             if len(name) >= 3 and full.startswith(name):
                 return day
-    raise CoachingError(f"{token!r} is not a day. Use daily, weekdays, weekends, or days like mon,wed,fri.", example)
+    raise CoachingError(render("err_day", value=token), example)
 
 
 def format_days(days: Sequence[str]) -> str:
@@ -86,9 +87,7 @@ def parse_time(text: str, *, example: str = TIME_EXAMPLE) -> time:
         hour, minute = int(match[1]), int(match[2] or 0)
         if 1 <= hour <= 12 and minute < 60:
             return time(hour % 12 + (12 if match[3].lower() == "p" else 0), minute)
-    raise CoachingError(
-        f"{cleaned!r} is not a time I can read. Use 24-hour HH:MM such as 07:30 or 19:05, or 7:30am.", example
-    )
+    raise CoachingError(render("err_time", value=cleaned), example)
 
 
 @lru_cache(maxsize=1)
@@ -105,8 +104,7 @@ def parse_zone(text: str, *, example: str = ZONE_EXAMPLE) -> ZoneInfo:
     # Only names from the tz database reach ZoneInfo, never raw user text (which could name a file path).
     name = _zone_names().get(cleaned.lower().replace(" ", "_"))
     if name is None:
-        advice = "Use an IANA name such as America/Chicago or Europe/London."
-        raise CoachingError(f"{cleaned!r} is not a time zone I know. {advice}", example)
+        raise CoachingError(render("err_zone", value=cleaned), example)
     return ZoneInfo(name)
 
 
@@ -130,7 +128,7 @@ def parse_shift(text: str, *, example: str = SHIFT_EXAMPLE) -> Shift:
     """Read `19:00-07:00 mon,tue,wed`: times, then the days the shift starts on."""
     start, end, rest = _parse_range(text, example)
     if not rest.strip():
-        raise CoachingError(f"{text.strip()!r} needs the days the shift starts on, after the times.", example)
+        raise CoachingError(render("err_shift_days", value=text.strip()), example)
     return Shift(start, end, parse_days(rest, example=example))
 
 
@@ -143,7 +141,7 @@ def parse_quiet(text: str, *, example: str = QUIET_EXAMPLE) -> tuple[time, time]
     """Read quiet hours `21:00-07:00` (wrapping midnight when start > end; start == end means none)."""
     start, end, rest = _parse_range(text, example)
     if rest.strip():
-        raise CoachingError(f"{text.strip()!r} should be just two times, like 21:00-07:00.", example)
+        raise CoachingError(render("err_quiet_two_times", value=text.strip()), example)
     return start, end
 
 
@@ -151,7 +149,7 @@ def _parse_range(text: str, example: str) -> tuple[time, time, str]:
     # Chat clients turn a typed "--" or " - " into an en or em dash.
     match = _RANGE.fullmatch(text.replace("\u2013", "-").replace("\u2014", "-"))
     if match is None:
-        raise CoachingError(f"{text.strip()!r} is not a time range. Write start-end, like 21:00-07:00.", example)
+        raise CoachingError(render("err_time_range", value=text.strip()), example)
     return parse_time(match[1], example=example), parse_time(match[2], example=example), match[3] or ""
 
 

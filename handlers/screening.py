@@ -45,7 +45,8 @@ _MOST_WORDS = 8  # an answer is short; a longer message is read as a message
 
 
 def language(ctx: Ctx, text: str = "") -> str:
-    return language_for(ctx.incoming.actor.locale or ctx.member.locale, text)
+    """The member's language (their choice, Spanish locale, workspace default), or Spanish when the message is."""
+    return "es" if ctx.language == "es" else language_for(None, text)
 
 
 def ask(ctx: Ctx, source: str, lang: str) -> list[Reply]:

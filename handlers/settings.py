@@ -16,31 +16,39 @@ FORM_ID = "checkin.settings"
 def open_form(ctx: Ctx, args: str = "") -> list[Reply]:
     own = ctx.store.personal_schedule(ctx.ws_id, ctx.member.id)
     start, end = quiet_hours(ctx.member, ctx.workspace)
-    library = load_library()
+    library = load_library(language=ctx.language)
     fields = (
-        FormField("time", "Check-in time", "time", initial=own.local_time if own else "08:30"),
+        FormField("time", render("settings_form_time"), "time", initial=own.local_time if own else "08:30"),
         FormField(
             "days",
-            "Days",
+            render("settings_form_days"),
             "checkboxes",
-            options=tuple(Option(d, d.title()) for d in DAYS),
+            options=tuple(Option(d, render(f"day_{d}")) for d in DAYS),
             initial=tuple(parse_days(own.days)) if own else DAYS[:5],
         ),
-        FormField("zone", "Time zone", "select", initial=ctx.zone().key, options=zone_options(ctx.zone().key)),
-        FormField("quiet", "Quiet hours", "text", initial=f"{start:%H:%M}-{end:%H:%M}", hint="e.g. 21:00-07:00"),
+        FormField(
+            "zone", render("settings_form_zone"), "select", initial=ctx.zone().key, options=zone_options(ctx.zone().key)
+        ),
+        FormField(
+            "quiet",
+            render("settings_form_quiet"),
+            "text",
+            initial=f"{start:%H:%M}-{end:%H:%M}",
+            hint=render("settings_form_quiet_hint"),
+        ),
         FormField(
             "timing",
-            "Timing",
+            render("settings_form_timing"),
             "select",
             initial=ctx.member.timing,
             options=(
-                Option("clock", "At my check-in time"),
-                Option("after-shift", "30 minutes after my shifts"),
+                Option("clock", render("settings_form_timing_clock")),
+                Option("after-shift", render("settings_form_timing_after_shift")),
             ),
         ),
         FormField(
             "themes",
-            "Themes",
+            render("settings_form_themes"),
             "multi_select",
             optional=True,
             initial=tuple(ctx.member.themes or ()),
@@ -49,12 +57,12 @@ def open_form(ctx: Ctx, args: str = "") -> list[Reply]:
     )
     return [
         Reply(
-            "Your check-in settings",
+            render("settings_form_intro"),
             form=Form(
                 FORM_ID,
-                "Check-in settings",
+                render("settings_form_title"),
                 fields,
-                submit_label="Save",
+                submit_label=render("form_save"),
                 inline_example="/checkin time 07:30 mon,wed,fri · /checkin quiet 21:00-07:00 · /checkin themes rest",
             ),
         )
@@ -73,7 +81,7 @@ def submit_form(ctx: Ctx, values: dict) -> list[Reply]:
     themes = [t for t in (values.get("themes") or "").split(",") if t]
     unknown = [t for t in themes if t not in load_library().themes]
     if unknown:
-        raise CoachingError(f"'{unknown[0]}' is not a theme.", example)
+        raise CoachingError(render("err_not_a_theme", theme=unknown[0]), example)
     # The form shows the current zone; only a different one counts as the person's own choice.
     chosen = {"timezone": zone.key, "zone_chosen": True} if zone.key != ctx.member.timezone else {}
     ctx.store.update_member(
@@ -93,6 +101,7 @@ def submit_form(ctx: Ctx, values: dict) -> list[Reply]:
         zone=zone.key,
         quiet=f"{start:%H:%M}-{end:%H:%M}",
         timing=timing,
-        themes=", ".join(themes) or "all",
+        themes=", ".join(themes) or render("themes_all"),
     )
-    return [Reply(render("settings_saved", summary=summary) + f" Next check-in: {preferences.next_text(ctx)}.")]
+    saved = render("settings_saved", summary=summary)
+    return [Reply(saved + " " + render("settings_next", next=preferences.next_text(ctx)))]

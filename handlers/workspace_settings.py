@@ -1,16 +1,16 @@
-"""`/nudge settings`: the workspace's own defaults (quiet hours, retention, support lines, offer time-out)."""
+"""`/nudge settings`: the workspace's own defaults (quiet hours, retention, support lines, offer time-out, language)."""
 
 from __future__ import annotations
 
 from handlers.admin import audit, require_admin
 from handlers.args import parse_int, split_args, split_options
-from handlers.context import DEFAULT_QUIET, Ctx
+from handlers.context import DEFAULT_QUIET, LANGUAGES, Ctx
 from handlers.messages import CoachingError, Reply
 from handlers.schedules import parse_quiet
-from prompts.messages import escape
+from prompts.messages import render
 
 EXAMPLE = '/nudge settings quiet=21:00-07:00 retention=90 crisis-line="Staff support 555-0100" offer-hours=24'
-KEYS = {"quiet", "retention", "crisis-line", "support-line", "offer-hours"}
+KEYS = {"quiet", "retention", "crisis-line", "support-line", "offer-hours", "language"}
 
 
 def update(ctx: Ctx, args: str) -> list[Reply]:
@@ -19,7 +19,7 @@ def update(ctx: Ctx, args: str) -> list[Reply]:
     plain, options = split_options(split_args(args, EXAMPLE))
     unknown = sorted(set(options) - KEYS) or plain
     if unknown:
-        raise CoachingError(f"'{unknown[0]}' is not a setting. Settings: {', '.join(sorted(KEYS))}.", EXAMPLE)
+        raise CoachingError(render("err_setting", value=unknown[0], settings=", ".join(sorted(KEYS))), EXAMPLE)
     return apply(ctx, options)
 
 
@@ -31,7 +31,7 @@ def apply(ctx: Ctx, options: dict[str, str]) -> list[Reply]:
         ctx.store.update_workspace_settings(ctx.ws_id, **changes)
         audit(ctx, "settings.update", ", ".join(sorted(changes)))
         ctx = ctx.__class__(ctx.incoming, ctx.store, ctx.now, ctx.store.workspace(ctx.ws_id), ctx.member, ctx.org)
-    return [Reply(("Saved. " if changes else "") + _describe(ctx))]
+    return [Reply((render("saved") + " " if changes else "") + _describe(ctx))]
 
 
 def parse(options: dict[str, str]) -> dict:
@@ -48,21 +48,30 @@ def parse(options: dict[str, str]) -> dict:
         if key in options:
             value = options[key].strip()
             if len(value) > 200:
-                raise CoachingError(f"{key} is limited to 200 characters.", EXAMPLE)
+                raise CoachingError(render("err_setting_long", key=key), EXAMPLE)
             changes[key.replace("-", "_")] = value
+    if "language" in options:
+        # The language of anyone whose own choice and chat locale do not decide it (handlers.context.choose_language).
+        value = options["language"].strip().lower()
+        if value not in LANGUAGES:
+            raise CoachingError(
+                render("err_one_of", name="language", choices=", ".join(LANGUAGES), value=value), EXAMPLE
+            )
+        changes["language"] = value
     return changes
 
 
 def _describe(ctx: Ctx) -> str:
     own = ctx.workspace.settings or {}
     quiet = f"{own.get('quiet_start', DEFAULT_QUIET[0])}-{own.get('quiet_end', DEFAULT_QUIET[1])}"
-    lines = [
-        "*Workspace settings*",
-        f"Quiet hours (default for everyone): {quiet}",
-        f"Words kept for: {ctx.setting('retention_days')} days",
-        f"Your organisation's crisis line: {escape(ctx.setting('crisis_line') or 'not set')}",
-        f"Peer-support or EAP line: {escape(ctx.setting('support_line') or 'not set')}",
-        f"Coach offer time-out: {ctx.setting('offer_timeout_hours')} hours",
-        f"Change any with `{EXAMPLE}`",
-    ]
-    return "\n".join(lines)
+    language = own.get("language") if own.get("language") in LANGUAGES else "en"
+    return render(
+        "workspace_settings",
+        quiet=quiet,
+        retention=ctx.setting("retention_days"),
+        crisis_line=ctx.setting("crisis_line") or render("not_set"),
+        support_line=ctx.setting("support_line") or render("not_set"),
+        offer_hours=ctx.setting("offer_timeout_hours"),
+        lang_name=render(f"language_name_{language}"),
+        example=EXAMPLE,
+    )

@@ -2,10 +2,16 @@
 
 English is prompts/data/messages.yaml; any other language is prompts/data/<lang>/messages.yaml, and a key
 that catalogue lacks falls back to English (so a partly translated language still says everything).
+The language is the one named, else the one `speaking(language)` set for the request being answered (as
+Django's translation.override does): every message of one reply then comes out in the member's language
+without each caller passing it along.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,6 +19,23 @@ import yaml
 
 DATA_DIR = Path(__file__).parent / "data"
 MESSAGES_FILE = DATA_DIR / "messages.yaml"
+# A ContextVar, not a global: each thread and each asyncio task sees only the language its own request set.
+_SPEAKING: ContextVar[str] = ContextVar("microcoach_language", default="en")
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[str]:
+    """Within this block, render() without a `language` speaks `language` ("en", "es")."""
+    token = _SPEAKING.set(language)
+    try:
+        yield language
+    finally:
+        _SPEAKING.reset(token)
+
+
+def current_language() -> str:
+    """The language set by the innermost speaking() block, else English."""
+    return _SPEAKING.get()
 
 
 class Safe(str):
@@ -42,12 +65,13 @@ def messages(language: str = "en") -> dict[str, str | list[str]]:
         return yaml.safe_load(handle) or {}
 
 
-def render(message: str, /, variant: int = 0, *, language: str = "en", **values: object) -> Safe:
+def render(message: str, /, variant: int = 0, *, language: str | None = None, **values: object) -> Safe:
     """The message named `message` filled with escaped `values`; list messages pick variant `variant` (wrapping).
 
-    `language` picks the catalogue ("es": prompts/data/es/messages.yaml); English fills any gap.
+    `language` picks the catalogue ("es": prompts/data/es/messages.yaml; default: current_language());
+    English fills any gap.
     """
-    template = _template(message, language)
+    template = _template(message, language or current_language())
     if isinstance(template, list):
         template = template[variant % len(template)]
     try:
@@ -67,6 +91,6 @@ def _template(message: str, language: str) -> str | list[str]:
         raise KeyError(f"no message named {message!r} in {MESSAGES_FILE.name}") from None
 
 
-def variants(name: str, language: str = "en") -> int:
-    template = _template(name, language)
+def variants(name: str, language: str | None = None) -> int:
+    template = _template(name, language or current_language())
     return len(template) if isinstance(template, list) else 1

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from handlers import checkin, planning
-from handlers.context import first_name, member_zone
+from handlers.context import first_name, member_language, member_zone
 from handlers.helptext import welcome_reply
 from handlers.messages import OrgSettings, Reply
 from scheduler.background import Background
@@ -150,11 +150,12 @@ class Deliverer:
             theme=schedule.theme,
             local_hour=now.astimezone(member_zone(member)).hour,
             seed=row.id,
+            language=(language := member_language(member, workspace)),
         )
         replies = checkin.render_checkin(plan, member, scheduled=True, seed=row.id)
         if not member.welcomed:
             days = (workspace.settings or {}).get("retention_days") or self._org.retention_days
-            replies = [welcome_reply(first_name(member), days), *replies]
+            replies = [welcome_reply(first_name(member), days, language), *replies]
         out = Outgoing(recipient_of(member, workspace), tuple(_with_id(r, row.id) for r in replies), row.id)
         return Prepared(row, member, workspace, plan, out)
 

@@ -81,6 +81,8 @@ class Member(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # The chat app's locale ("es-ES", "en-US"): the language of a crisis reply. "" when the app gave none.
     locale: Mapped[str | None] = mapped_column(String(35))
+    # The member's own choice of language ("es", "en") from `/checkin language`; None follows locale and workspace.
+    language: Mapped[str | None] = mapped_column(String(8))
     # The safety net's direct question is waiting for this member's answer since then (None: nothing asked),
     # and whether it has been asked a second time. No words are kept: only that a question is open.
     screening_since: Mapped[datetime | None] = mapped_column(UTCDateTime)

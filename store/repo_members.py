@@ -31,6 +31,7 @@ MEMBER_FIELDS = {
     "unreachable_reason",
     "welcomed",
     "locale",
+    "language",
     "screening_since",
     "screening_reasked",
     "aad_object_id",

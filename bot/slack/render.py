@@ -77,7 +77,7 @@ def pressed_blocks(blocks: list[dict], label: str) -> list[dict]:
     note = {
         "type": "context",
         "block_id": "mc-pressed",
-        "elements": [{"type": "mrkdwn", "text": f":white_check_mark: You chose *{escape_label(label)}*"}],
+        "elements": [{"type": "mrkdwn", "text": f":white_check_mark: *{escape_label(label)}*"}],
     }
     return [*kept, note][:MESSAGE_BLOCKS]
 
@@ -103,7 +103,7 @@ def modal_view(form: Form, metadata: str = "") -> dict:
         "private_metadata": metadata[:3000],
         "title": {"type": "plain_text", "text": form.title[:24]},
         "submit": {"type": "plain_text", "text": form.submit_label[:24]},
-        "close": {"type": "plain_text", "text": "Cancel"},
+        "close": {"type": "plain_text", "text": form.cancel_label[:24]},
         "blocks": [_input_block(f) for f in form.fields][:VIEW_BLOCKS],
     }
 

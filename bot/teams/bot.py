@@ -15,6 +15,7 @@ from bot.routing import plan
 from bot.services import Services
 from bot.teams.card_memory import CardMemory
 from bot.teams.cards import form_values, pressed_card, submitted_card, to_activity
+from handlers.context import member_language
 from handlers.dispatch import dispatch
 from handlers.messages import Actor, Incoming, Reply
 from prompts.messages import render
@@ -106,17 +107,19 @@ class MicrocoachBot(ActivityHandler):
         Teams has no message only one person sees, so an admin's schedules or figures posted here would reach
         every member of the channel. Only the pointer to the 1:1 chat is said in the channel.
         """
-        pointer = render("channel_pointer")
         person = turn_context.activity.from_property.id
         workspace = await asyncio.to_thread(self.store.find_workspace, "teams", tenant_of(turn_context.activity))
         member = await asyncio.to_thread(self.store.member_by_user, workspace.id, person) if workspace else None
+        locale = getattr(turn_context.activity, "locale", None)
+        language = member_language(member, workspace, locale=locale) if member else None
+        pointer = render("channel_pointer", language=language)  # as dispatch said it, to tell it apart
         private = [r for r in replies if r.text != pointer]
         if not private or member is None or not member.conversation_ref:
             await turn_context.send_activity(to_activity(Reply(pointer)))
             return
         for reply in private:
             await notify(self.store, self.services.senders, workspace, replace(reply, to=person))
-        await turn_context.send_activity(to_activity(Reply(render("channel_answered_privately"))))
+        await turn_context.send_activity(to_activity(Reply(render("channel_answered_privately", language=language))))
 
     async def _on_submit(self, turn_context: TurnContext, value: dict) -> None:
         """A card was pressed or submitted: redraw it without its buttons first, so it cannot be pressed twice.

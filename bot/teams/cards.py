@@ -79,7 +79,7 @@ def reply_card(reply: Reply, card_key: str) -> dict:
 
 def pressed_card(card_text: str, label: str) -> dict:
     """The card after a press: the same words, the choice shown, no buttons left to press again."""
-    return _card([*_text_blocks(card_text), _text_block(f"✓ You chose **{label}**", isSubtle=True, spacing="Medium")])
+    return _card([*_text_blocks(card_text), _text_block(f"✓ **{label}**", isSubtle=True, spacing="Medium")])
 
 
 def form_card(form: Form, card_key: str) -> dict:
@@ -92,7 +92,7 @@ def form_card(form: Form, card_key: str) -> dict:
 
 
 def submitted_card(title: str) -> dict:
-    return _card([_text_block(f"**{title}**"), _text_block("✓ Sent", isSubtle=True)])
+    return _card([_text_block(f"**{title}**"), _text_block("✓", isSubtle=True)])
 
 
 def _input(field: FormField) -> dict:

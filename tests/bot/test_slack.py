@@ -200,7 +200,8 @@ async def test_coach_opens_a_modal_and_its_submission_makes_an_offer(slack):
     assert buttons[0].startswith("coach:accept:") and buttons[1].startswith("coach:decline:")
     await slack.press(buttons[0], "Accept", user="UPATEL", message=offer, channel=offer["channel"])
     updated = slack.fake.calls_to("chat.update")[-1].params
-    assert "actions" not in json.dumps(updated["blocks"]) and "You chose *Accept*" in json.dumps(updated["blocks"])
+    blocks = json.dumps(updated["blocks"])
+    assert "actions" not in blocks and ":white_check_mark: *Accept*" in blocks
     group = [c for c in slack.fake.calls_to("conversations.open") if "," in c.params.get("users", "")]
     assert group and set(group[-1].params["users"].split(",")) == {"ULEE", "UPATEL"}
     assert any("<@UPATEL>" in t and "peer coach" in t for t in dm_texts(slack, "ULEE"))

@@ -68,7 +68,7 @@ async def test_a_check_in_card_and_a_press_that_cannot_be_repeated(teams):
     await teams.post(teams.activity(value=pulse, reply_to_id=card_id))
     [update] = teams.fake.updates("a:lee")
     redrawn = update["attachments"][0]["content"]
-    assert submits(redrawn) == [] and "You chose" in str(redrawn)
+    assert submits(redrawn) == [] and "✓ **" in str(redrawn)
     assert "Noted" in teams.texts()[-1]
 
 

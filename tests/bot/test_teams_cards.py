@@ -44,7 +44,7 @@ async def test_a_press_redraws_its_own_card_whatever_reply_to_id_says(teams):
     [update] = teams.fake.updates("a:lee")
     assert teams.fake.operations("update")[0].activity_id == card_id
     words = [b.get("text", "") for b in update["attachments"][0]["content"]["body"]]
-    assert any("You chose" in w for w in words) and not any(b.get("type") == "ActionSet" for b in
+    assert any(w.startswith("✓ **") for w in words) and not any(b.get("type") == "ActionSet" for b in
                                                              update["attachments"][0]["content"]["body"])  # fmt: skip
 
 

@@ -120,7 +120,7 @@ def test_free_text_outside_a_check_in_gets_a_gentle_offer(dialog):
     [
         ("/checkin pause 7d", "paused"),
         ("pause", "paused"),
-        ("/checkin pause until 2026-12-24", "thu 24 dec"),
+        ("/checkin pause until 2026-12-24", "thu, dec 24"),
         ("/checkin stop", "stopped"),
         ("stop", "stopped"),
         ("/checkin resume", "welcome back"),

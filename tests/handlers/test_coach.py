@@ -126,8 +126,8 @@ def test_accepting_introduces_both_and_takes_a_place(dialog):
                     ),
                 },
             ),
-            ("dr.patel", "/coach clients", {None: ("*1* Jordan Lee (physician), since Wed 25 Nov, phone",)}),
-            ("dr.lee", "/coach status", {None: ("You're working with Priya Patel since Wed 25 Nov",)}),
+            ("dr.patel", "/coach clients", {None: ("*1* Jordan Lee (physician), since Wed, Nov 25, phone",)}),
+            ("dr.lee", "/coach status", {None: ("You're working with Priya Patel since Wed, Nov 25",)}),
         ],
     )
     assert active(dialog, "dr.patel") == 1 and active(dialog, "dr.ng") == 0
@@ -577,7 +577,7 @@ def test_a_second_request_while_one_is_open_or_matched_is_refused(dialog):
     ask(dialog)
     for said in ('/coach topic="again"', "/coach peer=any"):
         replies = ask(dialog, said)
-        assert "already have a request waiting (from Wed 25 Nov)" in dialog.text() and recipients(replies) == {None}
+        assert "already have a request waiting (from Wed, Nov 25)" in dialog.text() and recipients(replies) == {None}
     replies = dialog.say("form:coach.request", topic="", peer="same", timing="today", format="chat")
     assert "already have a request waiting" in dialog.text() and recipients(replies) == {None}
     dialog.as_ = "dr.patel"
@@ -819,7 +819,7 @@ def test_a_coach_sees_only_their_own_engagements(two_requests):
 def test_stats_count_complete_months_and_hide_small_groups(dialog):
     dialog.as_ = "admin"
     dialog.say("/coach stats")
-    assert "first monthly figures are ready on 1 December 2026" in dialog.text()
+    assert "first monthly figures are ready on December 1, 2026" in dialog.text()
     for n in range(6):
         dialog.add(f"dr.{n}", f"Person Number{n}", role="physician", department=f"Dept{n}")
         ask(dialog, f'/coach topic="secret topic {n}"', as_=f"dr.{n}")

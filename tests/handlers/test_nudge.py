@@ -37,7 +37,7 @@ def test_add_list_preview_pause_resume_delete(dialog, store):
                 ),
             ),
             ("/nudge list", ("*1*", "morning", "[active]")),
-            ("/nudge preview 1", ("thu 26 nov 08:30 america/new_york · 13:30 utc",)),
+            ("/nudge preview 1", ("thu, nov 26, 08:30 america/new_york · 13:30 utc",)),
             ("/nudge pause 1", "paused"),
             ("/nudge list", "[paused]"),
             ("/nudge resume 1", "resumed"),
