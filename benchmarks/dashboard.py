@@ -26,9 +26,9 @@ from bot.config import Settings
 from bot.dashboard import mount
 from bot.metrics import Metrics
 from bot.services import Services
-from handlers.dashboard import sign_in_link
-from handlers.messages import OrgSettings
-from handlers.months import last_complete
+from handlers.core.vocabulary import OrgSettings
+from handlers.program.dashboard_link import sign_in_link
+from handlers.timing.months import last_complete
 from store.models import AuditEntry, Conversation, Delivery, Pulse, Reflection
 from tests.bot.dashboard.world import CSRF
 

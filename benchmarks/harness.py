@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import text
 
-from handlers.schedules import parse_days
+from handlers.timing.recurrence import parse_days
 from store import Store
 from store.crypto import Cipher, generate_key
 from store.db import make_engine

@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handlers.args import whole_number
-from handlers.messages import OrgSettings
+from handlers.core.parsing import whole_number
+from handlers.core.vocabulary import OrgSettings
 from store.crypto import Cipher, InvalidKeyError
 
 DEFAULT_DATABASE_URL = "sqlite:///microcoach.db"

@@ -15,11 +15,12 @@ from zoneinfo import ZoneInfo
 
 from bot.console_view import Inbox, find_button, show_reply
 from bot.routing import plan
-from handlers import checkin, planning
-from handlers.args import parse_duration
-from handlers.context import member_zone
+from handlers.checkin import dialogue as checkin
+from handlers.core.context import member_zone
+from handlers.core.parsing import parse_duration
+from handlers.core.vocabulary import Actor, CoachingError, Incoming, OrgSettings, Reply
 from handlers.dispatch import as_command, dispatch
-from handlers.messages import Actor, CoachingError, Incoming, OrgSettings, Reply
+from handlers.timing import due as planning
 from scheduler import jobs
 from scheduler.delivery import Deliverer, DeliverySettings
 from scheduler.notify import notify

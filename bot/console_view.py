@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from handlers.messages import Form, Reply
+from handlers.core.vocabulary import Form, Reply
 
 EMPHASIS = re.compile(r"(?<![\w*])\*(\S[^*\n]*?)\*(?![\w*])|(?<![\w_])_(\S[^_\n]*?)_(?![\w_])")
 

@@ -15,9 +15,9 @@ from bot.config import Settings
 from bot.console import WORKSPACE, Console
 from bot.demo_web import DemoWeb
 from bot.runtime import cipher_for
-from handlers.args import split_args, split_options
-from handlers.messages import CoachingError, OrgSettings
-from handlers.profile import parse_role
+from handlers.coach.profile import parse_role
+from handlers.core.parsing import split_args, split_options
+from handlers.core.vocabulary import CoachingError, OrgSettings
 from store import Store
 
 ZONE = ZoneInfo("America/New_York")

@@ -12,7 +12,7 @@ from bot.console import Console
 from bot.dashboard import mount
 from bot.metrics import Metrics
 from bot.services import Services
-from handlers.messages import OrgSettings
+from handlers.core.vocabulary import OrgSettings
 from store import Store
 
 HOST = "127.0.0.1"  # the demo's dashboard is for this machine only

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from handlers.forms import in_words
-from handlers.messages import Reply
+from handlers.core.forms import in_words
+from handlers.core.vocabulary import Reply
 
 Kind = Literal["here", "other", "form", "group"]
 

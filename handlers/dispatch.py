@@ -7,25 +7,19 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from handlers import (
-    checkin,
-    checkin_actions,
-    coach,
-    crisis,
-    forms,
-    home,
-    language,
-    nudge,
-    preferences,
-    privacy,
-    profile,
-    screening,
-    settings,
-)
-from handlers.context import Ctx
-from handlers.helptext import help_reply, welcome
-from handlers.messages import CoachingError, Incoming, OrgSettings, Reply
-from handlers.safety import NONE, RANK, assess
+from handlers.checkin import buttons as checkin_actions
+from handlers.checkin import dialogue as checkin
+from handlers.checkin import home, preferences
+from handlers.checkin import settings_form as settings
+from handlers.coach import profile
+from handlers.coach import request as coach
+from handlers.core import forms, language
+from handlers.core.context import Ctx
+from handlers.core.help import help_reply, welcome
+from handlers.core.vocabulary import CoachingError, Incoming, OrgSettings, Reply
+from handlers.privacy import data_rights as privacy
+from handlers.program import nudge
+from handlers.safety import NONE, RANK, assess, crisis, screening
 from prompts.library import load_library
 from prompts.messages import Safe, escape, render, speaking
 from store import Store

@@ -17,10 +17,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from handlers import checkin, planning
-from handlers.context import first_name, member_language, member_zone
-from handlers.helptext import welcome_reply
-from handlers.messages import OrgSettings, Reply
+from handlers.checkin import dialogue as checkin
+from handlers.core.context import first_name, member_language, member_zone
+from handlers.core.help import welcome_reply
+from handlers.core.vocabulary import OrgSettings, Reply
+from handlers.timing import due as planning
 from scheduler.background import Background
 from scheduler.pacer import Pacer
 from scheduler.sender import Outgoing, Recipient, Sender, SendResult

@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from handlers import checkin, coach_offers
-from handlers.messages import OrgSettings, Reply
+from handlers.checkin import dialogue as checkin
+from handlers.coach import offers as coach_offers
+from handlers.core.vocabulary import OrgSettings, Reply
 from store import Store
 from store.models import Workspace
 

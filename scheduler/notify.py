@@ -6,7 +6,7 @@ import asyncio
 import logging
 from collections.abc import Mapping
 
-from handlers.messages import Reply
+from handlers.core.vocabulary import Reply
 from scheduler.sender import Outgoing, Recipient, Sender
 from store import Store
 from store.models import Workspace

@@ -18,7 +18,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from handlers.messages import OrgSettings
+from handlers.core.vocabulary import OrgSettings
 from scheduler import jobs
 from scheduler.background import Background
 from scheduler.delivery import Deliverer, DeliverySettings

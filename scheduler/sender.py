@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, Protocol
 
-from handlers.messages import Reply
+from handlers.core.vocabulary import Reply
 
 SendStatus = Literal["sent", "throttled", "retry", "failed", "unreachable"]
 

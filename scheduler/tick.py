@@ -16,8 +16,8 @@ from datetime import datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from handlers import planning
-from handlers.schedules import occurrences, parse_days
+from handlers.timing import due as planning
+from handlers.timing.recurrence import occurrences, parse_days
 from store import Store
 from store.models import Member, Schedule, Workspace
 

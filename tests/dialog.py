@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from types import MappingProxyType
 
+from handlers.core.vocabulary import Actor, Incoming, OrgSettings, Reply
 from handlers.dispatch import as_command, dispatch
-from handlers.messages import Actor, Incoming, OrgSettings, Reply
 from store import Store
 
 ZONE = "America/New_York"

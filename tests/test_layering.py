@@ -59,7 +59,7 @@ def test_imports_follow_the_dependency_rule(module, path):
 
 
 def _project_imports(module: str, path: Path) -> set[str]:
-    """The project modules `module` imports: `from handlers import checkin` is handlers.checkin, not handlers."""
+    """The project modules `module` imports: `from handlers import dispatch` is handlers.dispatch, not handlers."""
     known = {m for m, _ in MODULES}
     found = set()
     for node in ast.walk(ast.parse(path.read_text())):

@@ -13,9 +13,9 @@ from aiohttp import web
 from bot.console_view import plain
 from bot.dashboard.auth import Admin
 from bot.dashboard.state import DASHBOARD
-from handlers.context import Ctx
+from handlers.core.context import Ctx
+from handlers.core.vocabulary import CoachingError, Incoming, Reply
 from handlers.dispatch import context_for, safety_reply
-from handlers.messages import CoachingError, Incoming, Reply
 from scheduler.notify import notify
 
 FORM_ACTION = "dashboard"

@@ -7,8 +7,8 @@ from aiohttp import web
 from bot.dashboard.acting import read
 from bot.dashboard.auth import Admin, admin_page
 from bot.dashboard.pages import render
-from handlers.args import whole_number
-from handlers.context import Ctx
+from handlers.core.context import Ctx
+from handlers.core.parsing import whole_number
 
 PER_PAGE = 50
 

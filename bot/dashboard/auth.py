@@ -12,7 +12,7 @@ from aiohttp import web
 
 from bot.dashboard.security import CSRF_FIELD, SESSION_COOKIE, SESSION_LIFETIME, clear_session_cookie, csrf_ok
 from bot.dashboard.state import DASHBOARD, Dashboard
-from handlers.messages import Actor
+from handlers.core.vocabulary import Actor
 from store.models import Member, Workspace
 from store.models_dashboard import DashboardSession
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.config import ConfigError, Settings
-from handlers.dashboard import sign_in_link
+from handlers.program.dashboard_link import sign_in_link
 from store import Store
 
 OPERATOR = "operator (microcoach admin-link)"

@@ -12,13 +12,13 @@ from aiohttp import web
 from bot.dashboard.acting import read
 from bot.dashboard.auth import Admin, admin_page
 from bot.dashboard.pages import render
-from handlers import report
-from handlers.chart import monthly_chart
-from handlers.context import Ctx
-from handlers.messages import CoachingError
-from handlers.months import MOST_MONTHS_BACK, Month, last_complete, months_back, parse_month
-from handlers.report_figures import GROUPINGS
-from handlers.small_groups import HIDDEN, MIN_GROUP
+from handlers.core.context import Ctx
+from handlers.core.vocabulary import CoachingError
+from handlers.privacy.small_groups import HIDDEN, MIN_GROUP
+from handlers.program import report
+from handlers.program.chart import monthly_chart
+from handlers.program.figures import GROUPINGS
+from handlers.timing.months import MOST_MONTHS_BACK, Month, last_complete, months_back, parse_month
 
 EXAMPLE = "/nudge report 2026-10 by=role"
 CHARTS: OrderedDict[str, bytes] = OrderedDict()  # kept months never change, so neither does their chart

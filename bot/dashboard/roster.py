@@ -11,9 +11,9 @@ from bot.dashboard.acting import act, deliver_others, read, reply_text, text_fie
 from bot.dashboard.auth import Admin, admin_page
 from bot.dashboard.pages import done, render
 from bot.dashboard.safety import risk_page
-from handlers import coach_roster
-from handlers.context import Ctx
-from handlers.profile import ROLE_CHOICES
+from handlers.coach import roster as coach_roster
+from handlers.coach.profile import ROLE_CHOICES
+from handlers.core.context import Ctx
 
 OPTIONS = ("role", "department", "specialty", "capacity", "languages")
 BLANK = {"person": "", "role": "physician", "department": "", "specialty": "", "capacity": "3", "languages": "en"}

@@ -10,8 +10,8 @@ from bot.console_view import plain
 from bot.dashboard.auth import Admin, admin_page
 from bot.dashboard.pages import render
 from bot.dashboard.state import DASHBOARD
+from handlers.core.vocabulary import Incoming, Reply
 from handlers.dispatch import dispatch
-from handlers.messages import Incoming, Reply
 
 # Only the safety net's own buttons can be pressed from here: the rest of chat stays in chat.
 ACTIONS = ("crisis:", "screen:")

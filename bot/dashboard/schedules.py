@@ -9,10 +9,10 @@ from bot.dashboard.acting import act, read, reply_text, text_fields
 from bot.dashboard.auth import Admin, admin_page
 from bot.dashboard.pages import done, render
 from bot.dashboard.safety import risk_page
-from handlers import audience, nudge, schedule_fields
-from handlers.context import Ctx
-from handlers.schedules import format_days, parse_days
-from handlers.zones import COMMON_ZONES
+from handlers.core.context import Ctx
+from handlers.program import audience, nudge, schedule_fields
+from handlers.timing.recurrence import format_days, parse_days
+from handlers.timing.zones import COMMON_ZONES
 from prompts.library import load_library
 from prompts.messages import render as render_message
 from store.models import Schedule

@@ -8,9 +8,9 @@ from bot.dashboard.acting import act, read, reply_text, text_fields
 from bot.dashboard.auth import Admin, admin_page
 from bot.dashboard.pages import done, render
 from bot.dashboard.safety import risk_page
-from handlers import workspace_settings
-from handlers.context import DEFAULT_QUIET, Ctx
-from handlers.messages import CoachingError
+from handlers.core.context import DEFAULT_QUIET, Ctx
+from handlers.core.vocabulary import CoachingError
+from handlers.program import workspace_settings
 
 KEYS = ("quiet", "retention", "crisis-line", "support-line", "offer-hours")
 

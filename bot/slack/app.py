@@ -27,8 +27,8 @@ from bot.slack.render import (
     unescape,
 )
 from bot.slack.replies import ReplyRouting, Where
+from handlers.core.vocabulary import Actor, Incoming, Reply
 from handlers.dispatch import dispatch
-from handlers.messages import Actor, Incoming, Reply
 from prompts.messages import render
 
 logger = logging.getLogger(__name__)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers.messages import Button, Form, FormField, Reply
+from handlers.core.vocabulary import Button, Form, FormField, Reply
 
 SECTION_LIMIT = 3000  # characters of mrkdwn in one section block
 MESSAGE_BLOCKS = 50

@@ -12,7 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.routing import plan
 from bot.services import Services
 from bot.slack.render import message_blocks, modal_view
-from handlers.messages import Reply
+from handlers.core.vocabulary import Reply
 from scheduler.notify import notify
 from store import Store
 

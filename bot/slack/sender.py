@@ -13,7 +13,7 @@ from slack_sdk.http_retry.state import RetryState
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.slack.render import message_blocks
-from handlers.messages import Reply
+from handlers.core.vocabulary import Reply
 from scheduler.sender import Outgoing, SendResult
 
 logger = logging.getLogger(__name__)

@@ -15,9 +15,9 @@ from bot.routing import plan
 from bot.services import Services
 from bot.teams.card_memory import CardMemory
 from bot.teams.cards import form_values, pressed_card, submitted_card, to_activity
-from handlers.context import member_language
+from handlers.core.context import member_language
+from handlers.core.vocabulary import Actor, Incoming, Reply
 from handlers.dispatch import dispatch
-from handlers.messages import Actor, Incoming, Reply
 from prompts.messages import render
 from scheduler.notify import notify
 

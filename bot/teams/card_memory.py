@@ -16,7 +16,7 @@ from botbuilder.core import TurnContext
 from botbuilder.schema import Activity
 
 from bot.teams.cards import CARD_KEY, to_activity
-from handlers.messages import Reply
+from handlers.core.vocabulary import Reply
 from store import Store
 from store.repo_cards import CardSent, PressedCard
 

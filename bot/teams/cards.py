@@ -8,7 +8,7 @@ import re
 from botbuilder.core import CardFactory, MessageFactory
 from botbuilder.schema import Activity, Attachment
 
-from handlers.messages import Form, FormField, Reply
+from handlers.core.vocabulary import Form, FormField, Reply
 
 CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 CARD_VERSION = "1.5"

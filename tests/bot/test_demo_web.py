@@ -14,7 +14,7 @@ import aiohttp
 from bot.console import Console
 from bot.demo import demo_start, run_demo, seed
 from bot.demo_web import DemoWeb
-from handlers.messages import OrgSettings
+from handlers.core.vocabulary import OrgSettings
 from tests.bot.test_demo import START
 
 

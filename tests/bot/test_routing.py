@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.routing import plan
-from handlers.messages import Form, Reply
+from handlers.core.vocabulary import Form, Reply
 
 FORM = Form("coach.request", "Ask for a peer coach", (), inline_example='/coach peer=physician topic="nights"')
 INTRO = Reply("meet", to="UCLIENT", intro_with=("UCLIENT", "UCOACH"), intro_alone="you're matched")

@@ -199,7 +199,7 @@ async def test_the_bot_with_botbuilders_test_adapter(teams):
 
 async def test_teams_text_keeps_code_blocks_and_separates_lines():
     from bot.teams.cards import message_text, reply_card
-    from handlers.messages import Button, Reply
+    from handlers.core.vocabulary import Button, Reply
 
     text = message_text("*Report*\n```\na  b\nc  d\n```\nend &lt;5")
     assert text == "**Report**\n\n```\na  b\nc  d\n```\n\nend <5"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from handlers.messages import OrgSettings
+from handlers.core.vocabulary import OrgSettings
 from tests.bot.dashboard.world import start_site
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import pytest
 
+from handlers.core.vocabulary import Incoming
 from handlers.dispatch import dispatch
-from handlers.messages import Incoming
 from tests.dialog import Dialog, verify_dialog
 
 

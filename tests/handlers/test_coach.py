@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import text
 
-from handlers.coach_offers import expire_offers
-from handlers.messages import OrgSettings
+from handlers.coach.offers import expire_offers
+from handlers.core.vocabulary import OrgSettings
 from tests.dialog import Dialog, verify_dialog
 
 CRISIS = "honestly I want to kill myself"

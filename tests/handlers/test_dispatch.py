@@ -104,7 +104,7 @@ def test_dismissing_the_crisis_reply_takes_two_choices(dialog):
 
 
 def test_the_organisations_own_line_is_shown_when_configured(store, now):
-    from handlers.messages import OrgSettings
+    from handlers.core.vocabulary import OrgSettings
 
     d = Dialog(store, now, org=OrgSettings(crisis_line="Staff Support 555-0100 (24/7)"))
     d.say(CRISIS)

@@ -6,9 +6,10 @@ import re
 
 import pytest
 
-from handlers import checkin, dispatch
-from handlers.context import LANGUAGES, choose_language, member_language
-from handlers.language import DM_WORDS_ES, SUBCOMMANDS_ES
+from handlers import dispatch
+from handlers.checkin import dialogue as checkin
+from handlers.core.context import LANGUAGES, choose_language, member_language
+from handlers.core.language import DM_WORDS_ES, SUBCOMMANDS_ES
 from prompts.messages import messages, render, speaking
 from tests.dialog import Dialog
 
@@ -197,7 +198,7 @@ def test_the_coach_form_and_the_offer_each_in_their_reader_s_language(dialog):
 
 def test_app_home_and_settings_form_in_spanish(dialog):
     dialog.locale = "es-419"
-    from handlers.messages import Incoming
+    from handlers.core.vocabulary import Incoming
 
     home = dispatch.dispatch(Incoming(dialog.actor(), "home"), dialog.store, dialog.now)
     text = "\n".join(r.text for r in home)

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from handlers.checkin.reading import read
 from handlers.dispatch import ACTIONS
-from handlers.reading import read
 from prompts.listening import say
 from tests.dialog import ZONE, Dialog
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from handlers.matching import Candidate, Need, eligible, match
+from handlers.coach.matching import Candidate, Need, eligible, match
 
 NOW = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)  # November: New York is UTC-5, Los Angeles UTC-8, Phoenix UTC-7
 JULY = datetime(2026, 7, 15, 14, 0, tzinfo=UTC)  # July: Los Angeles is UTC-7, like Phoenix

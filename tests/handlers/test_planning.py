@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from handlers import planning
+from handlers.timing import due as planning
 
 NOW = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
 

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import text
 
 from bot.cli import main
-from handlers.messages import OrgSettings
+from handlers.core.vocabulary import OrgSettings
 from scheduler import jobs
 from scheduler.delivery import Deliverer
 from scheduler.pacer import Pacer

@@ -18,8 +18,8 @@ from fractions import Fraction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from handlers.report_figures import ALL, NOT_GIVEN, SMALLER_DEPARTMENTS, month_figures
-from handlers.small_groups import HIDDEN
+from handlers.privacy.small_groups import HIDDEN
+from handlers.program.figures import ALL, NOT_GIVEN, SMALLER_DEPARTMENTS, month_figures
 from store.repo_report import ReportFacts
 from tests.dialog import Dialog
 
@@ -244,7 +244,7 @@ def _set_status(d: Dialog, handle: str, status: str) -> None:
 
 
 def test_csv_cells_never_run_as_formulas():
-    from handlers.report import csv_cell, to_csv
+    from handlers.program.report import csv_cell, to_csv
 
     for risky in ('=HYPERLINK("http://evil")', "+1", "-2+3", "@SUM(A1)", "\tcmd", "\rx"):
         assert csv_cell(risky).startswith("'")

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from handlers.messages import CoachingError
-from handlers.schedules import (
+from handlers.core.vocabulary import CoachingError
+from handlers.timing.recurrence import (
     DAYS,
     Shift,
     during_shift,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from handlers import screening
-from handlers.screening import parse_answer
+from handlers.safety import screening
+from handlers.safety.screening import parse_answer
 from tests.dialog import Dialog
 
 CONCERN = "honestly everyone would be better off without me"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.small_groups import HIDDEN, display, hide_small
+from handlers.privacy.small_groups import HIDDEN, display, hide_small
 
 
 @pytest.mark.parametrize(

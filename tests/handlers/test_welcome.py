@@ -3,9 +3,9 @@ conversationUpdate together; both greet)."""
 
 from __future__ import annotations
 
+from handlers.core.help import welcome
+from handlers.core.vocabulary import Actor, Incoming
 from handlers.dispatch import context_for
-from handlers.helptext import welcome
-from handlers.messages import Actor, Incoming
 
 
 def test_two_racing_first_events_welcome_once(store, now):

@@ -6,7 +6,7 @@ from datetime import UTC, timedelta
 
 from sqlalchemy import text
 
-from handlers.messages import OrgSettings
+from handlers.core.vocabulary import OrgSettings
 from scheduler import jobs
 from tests.dialog import Dialog
 

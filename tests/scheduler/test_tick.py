@@ -26,7 +26,7 @@ class World:
         )
 
     def schedule(self, days="daily", time="09:00", zone=None, audience="everyone", targets=(), created=None, **extra):
-        from handlers.schedules import parse_days
+        from handlers.timing.recurrence import parse_days
 
         return self.store.add_schedule(
             self.ws.id,

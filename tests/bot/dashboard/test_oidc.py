@@ -6,7 +6,7 @@ import aiohttp
 import pytest
 
 from bot.config import OidcProvider, Settings
-from handlers.messages import OrgSettings
+from handlers.core.vocabulary import OrgSettings
 from tests.bot.dashboard.world import NOW, PUBLIC, Clock, start_site
 from tests.fakes.oidc_provider import Breakage, FakeOidcProvider
 

@@ -8,7 +8,7 @@ from html import unescape
 
 import pytest
 
-from handlers.messages import Attachment
+from handlers.core.vocabulary import Attachment
 from tests.bot.dashboard.world import CSRF
 
 pytestmark = pytest.mark.asyncio

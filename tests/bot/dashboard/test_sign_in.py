@@ -11,7 +11,7 @@ from bot.config import Settings
 from bot.dashboard.operator import LinkRefused, admin_link
 from bot.dashboard.security import HEADERS, SESSION_COOKIE
 from bot.dashboard.state import DASHBOARD, settings_rights
-from handlers.messages import OrgSettings
+from handlers.core.vocabulary import OrgSettings
 from store.repo_dashboard import digest
 from tests.bot.dashboard.world import PUBLIC, start_site
 

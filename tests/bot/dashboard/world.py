@@ -13,7 +13,7 @@ from bot.config import Settings
 from bot.dashboard import mount
 from bot.metrics import Metrics
 from bot.services import Services
-from handlers.messages import OrgSettings
+from handlers.core.vocabulary import OrgSettings
 from tests.dialog import Dialog
 
 NOW = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)  # a Wednesday; October 2026 is the last complete month

@@ -1,0 +1,1 @@
+"""A member's data rights (see, export, delete) and the small-group rules every admin number obeys."""

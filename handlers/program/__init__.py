@@ -1,0 +1,1 @@
+"""The program admin's tools: nudge schedules and their audience, reports and charts, workspace settings."""
