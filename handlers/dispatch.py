@@ -7,19 +7,19 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from handlers.checkin import buttons as checkin_actions
 from handlers.checkin import dialogue as checkin
-from handlers.checkin import home, preferences
-from handlers.checkin import settings_form as settings
-from handlers.coach import profile
-from handlers.coach import request as coach
+from handlers.checkin import home
+from handlers.checkin import routes as checkin_routes
+from handlers.coach import routes as coach_routes
 from handlers.core import forms, language
+from handlers.core import routes as core_routes
 from handlers.core.context import Ctx
 from handlers.core.help import help_reply, welcome
 from handlers.core.vocabulary import CoachingError, Incoming, OrgSettings, Reply
-from handlers.privacy import data_rights as privacy
-from handlers.program import nudge
+from handlers.privacy import routes as privacy_routes
+from handlers.program import routes as program_routes
 from handlers.safety import NONE, RANK, assess, crisis, screening
+from handlers.safety import routes as safety_routes
 from prompts.library import load_library
 from prompts.messages import Safe, escape, render, speaking
 from store import Store
@@ -27,60 +27,39 @@ from store import Store
 logger = logging.getLogger(__name__)
 
 Handler = Callable[[Ctx, str], list[Reply]]
+# Each feature package owns what it answers (its routes module); this is where they meet.
+PACKAGES = (core_routes, checkin_routes, coach_routes, program_routes, privacy_routes, safety_routes)
 
-CHECKIN: dict[str, Handler] = {
-    "now": lambda ctx, args: checkin.start_now(ctx, theme=args.strip() or None),
-    "time": preferences.set_time,
-    "pause": preferences.pause,
-    "snooze": preferences.pause,
-    "resume": preferences.resume,
-    "stop": preferences.stop,
-    "quiet": preferences.quiet,
-    "shifts": preferences.shifts,
-    "timing": preferences.timing,
-    "themes": preferences.themes,
-    "zone": preferences.zone,
-    "profile": profile.update,
-    "settings": settings.open_form,
-    "privacy": privacy.explain,
-    "export": privacy.export,
-    "delete": privacy.delete,
-    "help": lambda ctx, args: [help_reply(ctx)],
-    "language": language.set_language,
-}
+
+def _merged(tables: list[dict], what: str) -> dict:
+    """One table from many; a key two packages both claim is a mistake caught at import, not at a press."""
+    merged: dict = {}
+    for table in tables:
+        for key, value in table.items():
+            if key in merged:
+                raise RuntimeError(f"{what} {key!r} is claimed by two packages")
+            merged[key] = value
+    return merged
+
+
 COMMANDS: dict[str, dict[str, Handler]] = {
-    "checkin": CHECKIN,
-    "coach": coach.COMMANDS,
-    "nudge": nudge.COMMANDS,
+    command: _merged([p.COMMANDS.get(command, {}) for p in PACKAGES], f"/{command}")
+    for command in ("checkin", "coach", "nudge")
 }
 DEFAULT_SUB = {"checkin": "now", "coach": "request", "nudge": "help"}
-ACTIONS: dict[str, Callable[..., list[Reply]]] = {
-    "checkin:energy": lambda ctx, arg: checkin_actions.pulse(ctx, "energy", arg),
-    "checkin:burnout": lambda ctx, arg: checkin_actions.pulse(ctx, "burnout", arg),
-    "checkin:skip": checkin_actions.skip,
-    "checkin:snooze": checkin_actions.snooze,
-    "checkin:pause": checkin_actions.pause_week,
-    "checkin:fewer": checkin_actions.fewer,
-    "checkin:time": checkin_actions.other_time,
-    "checkin:start": checkin_actions.start,
-    "checkin:not-now": checkin_actions.not_now,
-    "crisis:again": crisis.again,
-    "crisis:person": crisis.ask_person,
-    "crisis:person-yes": crisis.person_yes,
-    "crisis:person-no": crisis.person_no,
-    "crisis:ok": crisis.ask_close,
-    "crisis:close": crisis.close,
-    **screening.ACTIONS,
-    **coach.ACTIONS,
-    **privacy.ACTIONS,
-    **home.ACTIONS,
-    **forms.ACTIONS,
-}
-FORMS: dict[str, Callable[[Ctx, dict], list[Reply]]] = {
-    "coach.request": coach.submit_form,
-    "nudge.add": nudge.submit_form,
-    "checkin.settings": settings.submit_form,
-}
+FORMS: dict[str, Callable[[Ctx, dict], list[Reply]]] = _merged([p.FORMS for p in PACKAGES], "form")
+OPENERS: dict[str, Handler] = _merged([p.OPENERS for p in PACKAGES], "form")
+
+
+def _open_form(ctx: Ctx, form_id: str = "") -> list[Reply]:
+    """The button under a form said in words (core.forms): opens the form, now that a click brought a trigger."""
+    opener = OPENERS.get(form_id)
+    return opener(ctx, "") if opener else [Reply(render("already_handled"))]
+
+
+ACTIONS: dict[str, Callable[..., list[Reply]]] = _merged(
+    [*(p.ACTIONS for p in PACKAGES), {forms.OPEN_FORM: _open_form}], "button"
+)
 DM_WORDS = {
     "help": ("help", ""),
     "pause": ("checkin", "pause"),

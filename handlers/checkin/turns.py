@@ -168,7 +168,7 @@ class Turn:
         return [reply]
 
     def _with_ways_out(self, text: str) -> Reply:
-        """Ways to change or stop the check-ins, as buttons; each has a handler in checkin_actions."""
+        """Ways to change or stop the check-ins, as buttons; each has a handler in checkin.buttons."""
         lang = self.lang
         return Reply(
             text,

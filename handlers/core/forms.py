@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from handlers.checkin import settings_form as settings
-from handlers.coach import request as coach
-from handlers.core.context import Ctx
 from handlers.core.vocabulary import Button, Form, Reply
-from handlers.program import nudge
 from prompts.messages import render
 
-OPEN_FORM = "form:open"
-# What opens each form, as its command with nothing after it would.
-OPENERS: dict[str, Callable[[Ctx, str], list[Reply]]] = {
-    coach.FORM_ID: coach.request,
-    nudge.FORM_ID: nudge.add,
-    settings.FORM_ID: settings.open_form,
-}
+OPEN_FORM = "form:open"  # dispatch answers it by opening the form its id names
 
 
 def in_words(form: Form) -> Reply:
@@ -28,11 +16,3 @@ def in_words(form: Form) -> Reply:
     text = render("form_in_words", language=form.language, title=form.title, example=form.inline_example or "")
     label = render("form_open_button", language=form.language)  # said by the edge, outside dispatch's speaking()
     return Reply(text, buttons=(Button(label, f"{OPEN_FORM}:{form.form_id}", style="primary"),))
-
-
-def open_form(ctx: Ctx, form_id: str = "") -> list[Reply]:
-    opener = OPENERS.get(form_id)
-    return opener(ctx, "") if opener else [Reply(render("already_handled"))]
-
-
-ACTIONS = {OPEN_FORM: open_form}

@@ -48,7 +48,7 @@ def test_an_unexpected_error_gets_a_kind_reply_and_a_log_without_words(dialog, m
     def broken(ctx, args):
         raise RuntimeError("boom")
 
-    monkeypatch.setitem(dispatch_module.CHECKIN, "privacy", broken)
+    monkeypatch.setitem(dispatch_module.COMMANDS["checkin"], "privacy", broken)
     with caplog.at_level(logging.ERROR):
         replies = dialog.say("/checkin privacy please SECRET-WORDS")
     assert "something went wrong on my side" in dialog.text(replies)
