@@ -12,6 +12,7 @@ after Retry-After without spending an attempt; 5xx and timeouts back off and cou
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -35,7 +36,8 @@ LOOKAHEAD_S = 2.0  # claim about this many seconds' worth of sends at the pacer'
 @dataclass(frozen=True)
 class DeliverySettings:
     grace: timedelta = timedelta(hours=2)
-    lease: timedelta = timedelta(minutes=2)
+    lease: timedelta = timedelta(seconds=30)  # a dead worker's rows are claimable again within this
+    heartbeat: float = 10.0  # seconds between lease renewals of the rows this worker holds
     max_attempts: int = 5
     concurrency: int = 64  # rows in flight per worker: enough to reach the limit at 100-300 ms a call
     backoff_base: float = 2.0  # seconds; doubled per attempt
@@ -69,6 +71,7 @@ class Deliverer:
         self._store, self._senders, self._pacer = store, senders, pacer
         self._worker, self._clock, self._settings, self._org = worker_id, clock, settings, org
         self._in_flight: set[asyncio.Task] = set()
+        self._held: set[int] = set()  # ids of rows claimed and not yet finished, their leases renewed by heartbeat
         self._background = background or Background()
 
     async def run_once(self) -> int:
@@ -79,6 +82,35 @@ class Deliverer:
 
     async def run(self, stop: asyncio.Event, wake: asyncio.Event) -> None:
         """Keep up to `concurrency` rows in flight until `stop`; `wake` says new rows are due."""
+        beat = asyncio.create_task(self._beat(stop))
+        try:
+            await self._loop(stop, wake)
+        finally:
+            beat.cancel()
+
+    async def _beat(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), self._settings.heartbeat)
+            try:
+                await self.heartbeat()
+            except Exception:
+                logger.exception("lease renewal failed; retrying at the next beat")
+
+    async def heartbeat(self) -> int:
+        """Renew the leases of every row this worker holds, those waiting on the pacer included; returns how many."""
+        ids = sorted(self._held)
+        if not ids:
+            return 0
+        lease_until = self._clock() + self._settings.lease
+        held = await self._background.run(self._store.renew, self._worker, ids, lease_until)
+        if len(held) < len(ids):
+            logger.warning(
+                "%d rows were taken over by another worker before their lease was renewed", len(ids) - len(held)
+            )
+        return len(held)
+
+    async def _loop(self, stop: asyncio.Event, wake: asyncio.Event) -> None:
         while not stop.is_set():
             # Claim only what the pacer can send soon: rows prepared long before their slot waste a lease,
             # and preparing hundreds at once would crowd out people's own requests in this process.
@@ -101,7 +133,9 @@ class Deliverer:
             await asyncio.wait(self._in_flight)
 
     def _claim(self, limit: int) -> list[Delivery]:
-        return self._store.claim(self._worker, self._clock(), limit, self._settings.lease)
+        rows = self._store.claim(self._worker, self._clock(), limit, self._settings.lease)
+        self._held.update(row.id for row in rows)
+        return rows
 
     async def deliver(self, row: Delivery) -> str:
         """Take one claimed row to a final or retry state; returns the status recorded."""
@@ -115,6 +149,8 @@ class Deliverer:
         except Exception:
             logger.exception("delivery %s failed unexpectedly; its lease will expire and it will be retried", row.id)
             return "error"
+        finally:
+            self._held.discard(row.id)
 
     def _prepare(self, row: Delivery, now: datetime) -> Prepared | tuple[str, str]:
         # A dozen small reads decide a row; one transaction for all of them halves their cost (and sees one snapshot).
@@ -153,8 +189,9 @@ class Deliverer:
         )
         replies = checkin.render_checkin(plan, member, scheduled=True, seed=row.id)
         if not member.welcomed:
+            # One post, not two: the welcome opens the first check-in (one notification during a shift).
             days = (workspace.settings or {}).get("retention_days") or self._org.retention_days
-            replies = [welcome_reply(first_name(member), days), *replies]
+            replies = fold_welcome(welcome_reply(first_name(member), days), replies)
         out = Outgoing(recipient_of(member, workspace), tuple(_with_id(r, row.id) for r in replies), row.id)
         return Prepared(row, member, workspace, plan, out)
 
@@ -163,22 +200,32 @@ class Deliverer:
         if sender is None:
             await self._background.run(self._finish, p.row, "failed", f"no sender for {p.workspace.platform}")
             return "failed"
-        if p.row.outcome_unknown:
-            found = await sender.find_sent(p.out, since=p.row.created_at)
-            if found is not None:
-                await self._background.run(self._record_sent, p, found)
-                return "sent"
         key = f"{p.workspace.platform}:{p.workspace.external_id}"
-        await self._pacer.acquire(key)
-        result = await sender.send(p.out)
-        return await self._outcome(p, result, key)
+        parts, refs, channel = p.out.replies, [], None
+        # Each part carries its number; parts already recorded as out are never posted again.
+        for index in range(min(p.row.parts_sent, len(parts)), len(parts)):
+            out = replace(p.out, replies=(parts[index],), part=index, parts=len(parts))
+            result = None
+            if p.row.outcome_unknown and index == p.row.parts_sent:
+                result = await sender.find_sent(out, since=p.row.created_at)  # the part a crash may have posted
+            if result is None:
+                await self._pacer.acquire(key)
+                result = await sender.send(out)
+                if result.status != "sent":
+                    return await self._outcome(p, result, key)
+                self._pacer.succeeded(key)
+            refs.append(result.message_ref)
+            channel = result.dm_channel or channel
+            if index + 1 < len(parts) and not await self._background.run(
+                self._store.mark_parts, p.row.id, self._worker, index + 1
+            ):
+                logger.warning("delivery %s: lost its claim between parts", p.row.id)
+                return "lost"
+        ref = refs[0] if len(refs) == 1 else {"parts": refs}
+        return await self._background.run(self._record_sent, p, SendResult("sent", ref, dm_channel=channel))
 
     async def _outcome(self, p: Prepared, result: SendResult, key: str) -> str:
         now = self._clock()
-        if result.status == "sent":
-            self._pacer.succeeded(key)
-            await self._background.run(self._record_sent, p, result)
-            return "sent"
         if result.status == "throttled":
             self._pacer.throttled(key, result.retry_after)
             due = now + timedelta(seconds=result.retry_after or 1.0)
@@ -201,18 +248,24 @@ class Deliverer:
         await self._background.run(self._finish, p.row, status, reason)
         return status
 
-    def _record_sent(self, p: Prepared, result: SendResult) -> None:
+    def _record_sent(self, p: Prepared, result: SendResult) -> str:
         now = self._clock()
         changes = {}
         if result.dm_channel and result.dm_channel != p.member.dm_channel:
             changes["dm_channel"] = result.dm_channel
         if not p.member.welcomed:
             changes["welcomed"] = True
-        with self._store.together():  # the open check-in and the row marked sent land together, or neither does
-            checkin.open_checkin(self._store, p.member, p.plan, now, delivery_id=p.row.id)
-            self._store.finish(p.row.id, self._worker, "sent", now, message_ref=result.message_ref)
-            if changes:
-                self._store.update_member(p.workspace.id, p.member.id, **changes)
+        try:
+            with self._store.together():  # the open check-in and the row marked sent land together, or neither does
+                if not self._store.finish(p.row.id, self._worker, "sent", now, message_ref=result.message_ref):
+                    raise ClaimLost(p.row.id)  # another worker took the row over: it records the outcome, not us
+                checkin.open_checkin(self._store, p.member, p.plan, now, delivery_id=p.row.id)
+                if changes:
+                    self._store.update_member(p.workspace.id, p.member.id, **changes)
+        except ClaimLost:
+            logger.warning("delivery %s: lost its claim before recording sent", p.row.id)
+            return "lost"
+        return "sent"
 
     def _finish(self, row: Delivery, status: str, reason: str) -> None:
         if not self._store.finish(row.id, self._worker, status, self._clock(), reason=reason[:200]):
@@ -228,6 +281,17 @@ def recipient_of(member: Member, workspace: Workspace) -> Recipient:
     return Recipient(
         workspace.platform, workspace.external_id, member.user_id, member.dm_channel, member.conversation_ref
     )
+
+
+def fold_welcome(welcome: Reply, replies: list[Reply]) -> list[Reply]:
+    """The welcome and the first reply as one message (the first reply keeps its buttons)."""
+    if not replies:
+        return [welcome]
+    return [replace(replies[0], text=f"{welcome.text}\n\n{replies[0].text}"), *replies[1:]]
+
+
+class ClaimLost(Exception):
+    """The row's lease ran out and another worker claimed it: this worker must not record an outcome."""
 
 
 def _with_id(reply: Reply, delivery_id: int) -> Reply:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -59,7 +60,7 @@ class Pacer:
         self,
         settings: PaceSettings | None = None,
         *,
-        clock: Clock,
+        clock: Clock = time.monotonic,  # monotonic: a wall-clock step must not stall or burst the lanes
         sleep: Sleep = asyncio.sleep,
         per_platform: dict[str, PaceSettings] | None = None,
     ) -> None:

@@ -108,6 +108,29 @@ class OutboxRepo(RepoBase):
             values["attempts"] = Delivery.attempts - 1
         return self._update_claimed(delivery_id, worker, values)
 
+    def mark_parts(self, delivery_id: int, worker: str, parts_sent: int) -> bool:
+        """Record that the first `parts_sent` parts are out (only while `worker` holds the claim)."""
+        return self._update_claimed(delivery_id, worker, {"parts_sent": parts_sent, "outcome_unknown": False})
+
+    def renew(self, worker: str, ids: list[int], lease_until: datetime) -> set[int]:
+        """Extend the lease of rows `worker` still holds; returns the ids it still holds."""
+        held: set[int] = set()
+        with self._tx() as s:
+            for start in range(0, len(ids), 1000):
+                stmt = (
+                    update(Delivery)
+                    .where(
+                        Delivery.id.in_(ids[start : start + 1000]),
+                        Delivery.claimed_by == worker,
+                        Delivery.status == "claimed",
+                    )
+                    .values(lease_until=lease_until)
+                    .returning(Delivery.id)
+                    .execution_options(synchronize_session=False)
+                )
+                held.update(s.scalars(stmt))
+        return held
+
     def _update_claimed(self, delivery_id: int, worker: str, values: dict) -> bool:
         with self._tx() as s:
             result = s.execute(
