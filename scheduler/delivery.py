@@ -23,10 +23,12 @@ from handlers.context import first_name, member_zone
 from handlers.helptext import welcome_reply
 from handlers.messages import OrgSettings, Reply
 from scheduler.background import Background
+from scheduler.batch import BatchView, ConversationFields, SentRecorder
 from scheduler.pacer import Pacer
 from scheduler.sender import Outgoing, Recipient, Sender, SendResult
 from store import Store
 from store.models import Delivery, Member, Workspace
+from store.repo_delivery_batch import SentRecord
 
 logger = logging.getLogger(__name__)
 
@@ -73,11 +75,12 @@ class Deliverer:
         self._in_flight: set[asyncio.Task] = set()
         self._held: set[int] = set()  # ids of rows claimed and not yet finished, their leases renewed by heartbeat
         self._background = background or Background()
+        self._recorder = SentRecorder(self._background, self._write_sent)
 
     async def run_once(self) -> int:
         """Claim what is due now and deliver all of it; returns how many rows were claimed."""
         rows = await self._background.run(self._claim, self._settings.concurrency)
-        await asyncio.gather(*(self.deliver(row) for row in rows))
+        await self._deliver_batch(rows)
         return len(rows)
 
     async def run(self, stop: asyncio.Event, wake: asyncio.Event) -> None:
@@ -117,10 +120,10 @@ class Deliverer:
             wanted = min(self._settings.concurrency, self._pacer.claim_budget(LOOKAHEAD_S))
             free = wanted - len(self._in_flight)
             rows = await self._background.run(self._claim, free) if free > 0 else []
-            for row in rows:
-                task = asyncio.create_task(self.deliver(row))
-                self._in_flight.add(task)
-                task.add_done_callback(self._in_flight.discard)
+            if rows:
+                for task in await self._start_batch(rows):
+                    self._in_flight.add(task)
+                    task.add_done_callback(self._in_flight.discard)
             if not rows:
                 wake.clear()
                 waiters = [asyncio.ensure_future(e.wait()) for e in (stop, wake)]
@@ -139,26 +142,58 @@ class Deliverer:
 
     async def deliver(self, row: Delivery) -> str:
         """Take one claimed row to a final or retry state; returns the status recorded."""
+        statuses = await self._deliver_batch([row])
+        return statuses[0] if statuses else "error"
+
+    async def _deliver_batch(self, rows: list[Delivery]) -> list[str]:
+        tasks = await self._start_batch(rows)
+        return list(await asyncio.gather(*tasks))
+
+    async def _start_batch(self, rows: list[Delivery]) -> list[asyncio.Task]:
+        """Decide a batch of rows at once (rows to skip are recorded there); a task sends each of the rest."""
         try:
-            prepared = await self._background.run(self._prepare, row, self._clock())
-            if isinstance(prepared, tuple):
-                status, reason = prepared
-                await self._background.run(self._finish, row, status, reason)
-                return status
-            return await self._send(prepared)
+            prepared, decided = await self._background.run(self._prepare_batch, rows, self._clock())
         except Exception:
-            logger.exception("delivery %s failed unexpectedly; its lease will expire and it will be retried", row.id)
+            logger.exception(
+                "%d deliveries could not be prepared; their leases will expire and they will be retried", len(rows)
+            )
+            self._held.difference_update(row.id for row in rows)
+            return [asyncio.create_task(_done("error")) for _ in rows]
+        tasks = [asyncio.create_task(_done(status)) for status in decided]
+        return tasks + [asyncio.create_task(self._deliver_prepared(p)) for p in prepared]
+
+    async def _deliver_prepared(self, p: Prepared) -> str:
+        try:
+            return await self._send(p)
+        except Exception:
+            logger.exception("delivery %s failed unexpectedly; its lease will expire and it will be retried", p.row.id)
             return "error"
         finally:
-            self._held.discard(row.id)
+            self._held.discard(p.row.id)
 
-    def _prepare(self, row: Delivery, now: datetime) -> Prepared | tuple[str, str]:
-        # A dozen small reads decide a row; one transaction for all of them halves their cost (and sees one snapshot).
+    def _prepare_batch(self, rows: list[Delivery], now: datetime) -> tuple[list[Prepared], list[str]]:
+        """Read what the batch needs in a few queries, decide each row, and record the skips in one transaction."""
+        view = BatchView(self._store, self._store.delivery_context(rows, now - checkin.STEP_LOOKBACK))
+        prepared, finals = [], []
+        for row in rows:
+            try:
+                outcome = self._decide(view, row, now)
+            except Exception:
+                logger.exception(
+                    "delivery %s could not be decided; its lease will expire and it will be retried", row.id
+                )
+                self._held.discard(row.id)
+                continue
+            (finals if isinstance(outcome, tuple) else prepared).append(
+                outcome if isinstance(outcome, Prepared) else (row, *outcome)
+            )
         with self._store.together():
-            return self._decide(row, now)
+            for row, status, reason in finals:
+                self._finish(row, status, reason)
+                self._held.discard(row.id)
+        return prepared, [status for _, status, _ in finals]
 
-    def _decide(self, row: Delivery, now: datetime) -> Prepared | tuple[str, str]:
-        store = self._store
+    def _decide(self, store: BatchView, row: Delivery, now: datetime) -> Prepared | tuple[str, str]:
         workspace = store.workspace(row.workspace_id)
         member = store.member(row.workspace_id, row.member_id)
         schedule = store.schedule(row.workspace_id, row.schedule_id)
@@ -222,7 +257,7 @@ class Deliverer:
                 logger.warning("delivery %s: lost its claim between parts", p.row.id)
                 return "lost"
         ref = refs[0] if len(refs) == 1 else {"parts": refs}
-        return await self._background.run(self._record_sent, p, SendResult("sent", ref, dm_channel=channel))
+        return await self._record_sent(p, SendResult("sent", ref, dm_channel=channel))
 
     async def _outcome(self, p: Prepared, result: SendResult, key: str) -> str:
         now = self._clock()
@@ -248,24 +283,23 @@ class Deliverer:
         await self._background.run(self._finish, p.row, status, reason)
         return status
 
-    def _record_sent(self, p: Prepared, result: SendResult) -> str:
-        now = self._clock()
+    async def _record_sent(self, p: Prepared, result: SendResult) -> str:
         changes = {}
         if result.dm_channel and result.dm_channel != p.member.dm_channel:
             changes["dm_channel"] = result.dm_channel
         if not p.member.welcomed:
             changes["welcomed"] = True
-        try:
-            with self._store.together():  # the open check-in and the row marked sent land together, or neither does
-                if not self._store.finish(p.row.id, self._worker, "sent", now, message_ref=result.message_ref):
-                    raise ClaimLost(p.row.id)  # another worker took the row over: it records the outcome, not us
-                checkin.open_checkin(self._store, p.member, p.plan, now, delivery_id=p.row.id)
-                if changes:
-                    self._store.update_member(p.workspace.id, p.member.id, **changes)
-        except ClaimLost:
+        conversation = ConversationFields()  # handlers decide what the open check-in holds; the write is batched
+        checkin.open_checkin(conversation, p.member, p.plan, self._clock(), delivery_id=p.row.id)
+        record = SentRecord(p.row.id, p.workspace.id, p.member.id, result.message_ref, conversation.fields, changes)
+        # The open check-in and the row marked sent land together, or neither does; only while the claim is held.
+        if not await self._recorder.record(record):
             logger.warning("delivery %s: lost its claim before recording sent", p.row.id)
             return "lost"
         return "sent"
+
+    def _write_sent(self, records: list[SentRecord]) -> set[int]:
+        return self._store.record_sent_batch(self._worker, self._clock(), records)
 
     def _finish(self, row: Delivery, status: str, reason: str) -> None:
         if not self._store.finish(row.id, self._worker, status, self._clock(), reason=reason[:200]):
@@ -290,8 +324,8 @@ def fold_welcome(welcome: Reply, replies: list[Reply]) -> list[Reply]:
     return [replace(replies[0], text=f"{welcome.text}\n\n{replies[0].text}"), *replies[1:]]
 
 
-class ClaimLost(Exception):
-    """The row's lease ran out and another worker claimed it: this worker must not record an outcome."""
+async def _done(status: str) -> str:
+    return status
 
 
 def _with_id(reply: Reply, delivery_id: int) -> Reply:
