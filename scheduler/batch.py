@@ -41,6 +41,8 @@ class BatchView:
         return self._ctx.personal.get(member_id)
 
     def channels_of(self, workspace_id: int, member_id: int) -> list[str]:
+        if self._ctx.channels is None:
+            return self._store.channels_of(workspace_id, member_id)
         return list(self._ctx.channels.get(member_id, ()))
 
     def current_conversation(self, workspace_id: int, member_id: int):

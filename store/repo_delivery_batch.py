@@ -29,7 +29,7 @@ class DeliveryContext:
     members: dict[int, Member] = field(default_factory=dict)
     schedules: dict[int, Schedule] = field(default_factory=dict)  # not deleted
     personal: dict[int, Schedule] = field(default_factory=dict)  # member id -> their own schedule, not deleted
-    channels: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    channels: dict[int, list[str]] | None = None  # loaded only when a schedule of the batch has a channel audience
     open_conversations: dict[int, Conversation] = field(default_factory=dict)  # member id -> newest open one
     last_sent: dict[int, datetime] = field(default_factory=dict)
     asked: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))  # newest first
@@ -69,6 +69,7 @@ class DeliveryBatchRepo(RepoBase):
             for own in s.scalars(select(Schedule).where(Schedule.owner_member_id.in_(member_ids), live)):
                 ctx.personal.setdefault(own.owner_member_id, own)
             if any(x.audience_kind == "channel" for x in ctx.schedules.values()):
+                ctx.channels = defaultdict(list)
                 pairs = s.execute(
                     select(ChannelMember.member_id, ChannelMember.channel_id).where(
                         ChannelMember.member_id.in_(member_ids)
