@@ -14,6 +14,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -32,6 +34,7 @@ from store.repo_delivery_batch import SentRecord
 
 logger = logging.getLogger(__name__)
 
+MIN_PER_WORKSPACE = 4  # rows a workspace may have in flight here whatever its pace
 LOOKAHEAD_S = 2.0  # claim about this many seconds' worth of sends at the pacer's current rates
 
 
@@ -41,7 +44,7 @@ class DeliverySettings:
     lease: timedelta = timedelta(seconds=30)  # a dead worker's rows are claimable again within this
     heartbeat: float = 10.0  # seconds between lease renewals of the rows this worker holds
     max_attempts: int = 5
-    concurrency: int = 64  # rows in flight per worker: enough to reach the limit at 100-300 ms a call
+    concurrency: int = 256  # rows in flight per worker (most wait at their workspace's pace, costing little)
     backoff_base: float = 2.0  # seconds; doubled per attempt
     poll_interval: float = 1.0
 
@@ -74,12 +77,14 @@ class Deliverer:
         self._worker, self._clock, self._settings, self._org = worker_id, clock, settings, org
         self._in_flight: set[asyncio.Task] = set()
         self._held: set[int] = set()  # ids of rows claimed and not yet finished, their leases renewed by heartbeat
+        self._waiting: Counter[int] = Counter()  # rows in flight per workspace id
+        self._lanes: dict[int, str] = {}  # workspace id -> its pacer lane
         self._background = background or Background()
         self._recorder = SentRecorder(self._background, self._write_sent)
 
     async def run_once(self) -> int:
         """Claim what is due now and deliver all of it; returns how many rows were claimed."""
-        rows = await self._background.run(self._claim, self._settings.concurrency)
+        rows = await self._claim(self._settings.concurrency)
         await self._deliver_batch(rows)
         return len(rows)
 
@@ -119,7 +124,7 @@ class Deliverer:
             # and preparing hundreds at once would crowd out people's own requests in this process.
             wanted = min(self._settings.concurrency, self._pacer.claim_budget(LOOKAHEAD_S))
             free = wanted - len(self._in_flight)
-            rows = await self._background.run(self._claim, free) if free > 0 else []
+            rows = await self._claim(free, self._full_workspaces()) if free > 0 else []
             if rows:
                 for task in await self._start_batch(rows):
                     self._in_flight.add(task)
@@ -135,10 +140,36 @@ class Deliverer:
         if self._in_flight:
             await asyncio.wait(self._in_flight)
 
-    def _claim(self, limit: int) -> list[Delivery]:
-        rows = self._store.claim(self._worker, self._clock(), limit, self._settings.lease)
+    async def _claim(self, limit: int, skip_workspaces: list[int] | None = None) -> list[Delivery]:
+        rows = await self._background.run(
+            self._store.claim,
+            self._worker,
+            self._clock(),
+            limit,
+            self._settings.lease,
+            skip_workspaces=skip_workspaces or (),
+        )
+        # Bookkeeping stays on the event loop's thread (the heartbeat and the claim loop read it there).
         self._held.update(row.id for row in rows)
+        self._waiting.update(row.workspace_id for row in rows)
         return rows
+
+    def _full_workspaces(self) -> list[int]:
+        """Workspaces with as many rows in flight here as their pace sends in the look-ahead: claim others first."""
+        full = []
+        for workspace_id, waiting in self._waiting.items():
+            lane = self._lanes.get(workspace_id)
+            rate = self._pacer.rate(lane) if lane else self._pacer.default_rate
+            if waiting >= max(MIN_PER_WORKSPACE, math.ceil(rate * LOOKAHEAD_S)):
+                full.append(workspace_id)
+        return full
+
+    def _release(self, row: Delivery) -> None:
+        """The row is done with here (finished, given back, or left to its lease)."""
+        self._held.discard(row.id)
+        self._waiting[row.workspace_id] -= 1
+        if self._waiting[row.workspace_id] <= 0:
+            del self._waiting[row.workspace_id]
 
     async def deliver(self, row: Delivery) -> str:
         """Take one claimed row to a final or retry state; returns the status recorded."""
@@ -152,13 +183,16 @@ class Deliverer:
     async def _start_batch(self, rows: list[Delivery]) -> list[asyncio.Task]:
         """Decide a batch of rows at once (rows to skip are recorded there); a task sends each of the rest."""
         try:
-            prepared, decided = await self._background.run(self._prepare_batch, rows, self._clock())
+            prepared, decided, dropped = await self._background.run(self._prepare_batch, rows, self._clock())
         except Exception:
             logger.exception(
                 "%d deliveries could not be prepared; their leases will expire and they will be retried", len(rows)
             )
-            self._held.difference_update(row.id for row in rows)
+            for row in rows:
+                self._release(row)
             return [asyncio.create_task(_done("error")) for _ in rows]
+        for row in dropped:
+            self._release(row)
         tasks = [asyncio.create_task(_done(status)) for status in decided]
         return tasks + [asyncio.create_task(self._deliver_prepared(p)) for p in prepared]
 
@@ -169,12 +203,15 @@ class Deliverer:
             logger.exception("delivery %s failed unexpectedly; its lease will expire and it will be retried", p.row.id)
             return "error"
         finally:
-            self._held.discard(p.row.id)
+            self._release(p.row)
 
-    def _prepare_batch(self, rows: list[Delivery], now: datetime) -> tuple[list[Prepared], list[str]]:
-        """Read what the batch needs in a few queries, decide each row, and record the skips in one transaction."""
+    def _prepare_batch(self, rows: list[Delivery], now: datetime) -> tuple[list[Prepared], list[str], list[Delivery]]:
+        """Read what the batch needs in a few queries, decide each row, and record the skips in one transaction.
+
+        Returns the rows to send, the statuses recorded, and every row this worker is done with (skips, errors).
+        """
         view = BatchView(self._store, self._store.delivery_context(rows, now - checkin.STEP_LOOKBACK))
-        prepared, finals = [], []
+        prepared, finals, dropped = [], [], []
         for row in rows:
             try:
                 outcome = self._decide(view, row, now)
@@ -182,7 +219,7 @@ class Deliverer:
                 logger.exception(
                     "delivery %s could not be decided; its lease will expire and it will be retried", row.id
                 )
-                self._held.discard(row.id)
+                dropped.append(row)
                 continue
             (finals if isinstance(outcome, tuple) else prepared).append(
                 outcome if isinstance(outcome, Prepared) else (row, *outcome)
@@ -190,8 +227,8 @@ class Deliverer:
         with self._store.together():
             for row, status, reason in finals:
                 self._finish(row, status, reason)
-                self._held.discard(row.id)
-        return prepared, [status for _, status, _ in finals]
+                dropped.append(row)
+        return prepared, [status for _, status, _ in finals], dropped
 
     def _decide(self, store: BatchView, row: Delivery, now: datetime) -> Prepared | tuple[str, str]:
         workspace = store.workspace(row.workspace_id)
@@ -236,6 +273,7 @@ class Deliverer:
             await self._background.run(self._finish, p.row, "failed", f"no sender for {p.workspace.platform}")
             return "failed"
         key = f"{p.workspace.platform}:{p.workspace.external_id}"
+        self._lanes[p.workspace.id] = key
         parts, refs, channel = p.out.replies, [], None
         # Each part carries its number; parts already recorded as out are never posted again.
         for index in range(min(p.row.parts_sent, len(parts)), len(parts)):

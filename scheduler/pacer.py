@@ -74,6 +74,11 @@ class Pacer:
     def rate(self, key: str) -> float:
         return self._lane(key).rate
 
+    @property
+    def default_rate(self) -> float:
+        """The rate a lane starts at before anything is known about it."""
+        return self._default.start_rate
+
     def claim_budget(self, seconds: float, least: int = 8) -> int:
         """How many sends every lane together can make in `seconds` (at least `least`)."""
         total = sum(lane.rate for lane in self._lanes.values()) or self._default.start_rate

@@ -11,6 +11,7 @@ the dead worker may have sent it, so the sender must look before sending again.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, case, func, or_, select, update
@@ -37,12 +38,21 @@ class OutboxRepo(RepoBase):
                 )
             return created
 
-    def claim(self, worker: str, now: datetime, limit: int, lease: timedelta) -> list[Delivery]:
-        """Claim up to `limit` deliveries for `worker` (see the module docstring for the rule)."""
+    def claim(
+        self, worker: str, now: datetime, limit: int, lease: timedelta, *, skip_workspaces: Iterable[int] = ()
+    ) -> list[Delivery]:
+        """Claim up to `limit` deliveries for `worker` (see the module docstring for the rule).
+
+        `skip_workspaces` leaves out workspaces whose pace already has enough rows waiting in this worker,
+        so one big workspace's backlog never fills the worker while small ones wait.
+        """
         claimable = or_(
             and_(Delivery.status == "pending", Delivery.due_at <= now),
             and_(Delivery.status == "claimed", Delivery.lease_until < now),
         )
+        skip = sorted(set(skip_workspaces))
+        if skip:
+            claimable = and_(claimable, Delivery.workspace_id.not_in(skip))
         pick = select(Delivery.id).where(claimable).order_by(Delivery.due_at, Delivery.id).limit(limit)
         if self.dialect == "postgresql":
             pick = pick.with_for_update(skip_locked=True)

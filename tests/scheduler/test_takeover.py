@@ -80,7 +80,7 @@ async def test_the_heartbeat_renews_rows_waiting_on_the_pacer_so_nobody_else_tak
     _world(store)
     clock, sender, pacer = Clock(), Sender(), GatedPacer()
     holder = _deliverer(store, sender, clock, "holder", pacer)
-    rows = await asyncio.to_thread(holder._claim, 10)
+    rows = await holder._claim(10)
     tasks = [asyncio.create_task(holder.deliver(row)) for row in rows]
     while pacer.waiting < len(rows):
         await asyncio.sleep(0)
@@ -99,7 +99,7 @@ async def test_a_dead_worker_s_rows_are_taken_over_within_thirty_seconds_whateve
     ws, members = _world(store)
     clock, sender = Clock(), Sender()
     dead = _deliverer(store, sender, clock, "host:123:aaaa")
-    await asyncio.to_thread(dead._claim, 10)  # then SIGKILL: no heartbeat, no release
+    await dead._claim(10)  # then SIGKILL: no heartbeat, no release
     clock.now += timedelta(seconds=29)
     assert await _deliverer(store, sender, clock, "host:456:bbbb").run_once() == 0
     clock.now += timedelta(seconds=2)
@@ -145,3 +145,19 @@ def test_the_tick_runs_often_enough_for_the_lead_to_move_within_thirty_seconds(s
     from scheduler.runner import TICK_SECONDS
 
     assert 60 // int(TICK_SECONDS.removeprefix("*/")) >= 2
+
+
+async def test_a_big_workspace_s_backlog_never_keeps_a_small_one_waiting(store):
+    big = store.ensure_workspace("console", "big", NOW - timedelta(days=2))
+    small = store.ensure_workspace("console", "small", NOW - timedelta(days=2))
+    for ws, people in ((big, 30), (small, 3)):
+        for i in range(people):
+            store.ensure_member(ws.id, f"p{i}", NOW - timedelta(days=2), timezone="America/New_York", welcomed=True)
+        due_at_nine(store, ws.id, NOW)
+    tick(store, NOW)  # the big one's rows get the older ids: a plain claim would take them first
+    deliverer = _deliverer(store, Sender(), Clock(), "w1", Pacer(PaceSettings(start_rate=5)))
+    first = await deliverer._claim(20, deliverer._full_workspaces())
+    assert {row.workspace_id for row in first} == {big.id}
+    assert deliverer._full_workspaces() == [big.id]  # 20 waiting >= 2 s of its pace
+    second = await deliverer._claim(20, deliverer._full_workspaces())
+    assert {row.workspace_id for row in second} == {small.id} and len(second) == 3
