@@ -44,7 +44,7 @@ class DeliverySettings:
     lease: timedelta = timedelta(seconds=30)  # a dead worker's rows are claimable again within this
     heartbeat: float = 10.0  # seconds between lease renewals of the rows this worker holds
     max_attempts: int = 5
-    concurrency: int = 256  # rows in flight per worker (most wait at their workspace's pace, costing little)
+    concurrency: int = 1024  # rows in flight per worker, all workspaces together (most wait at their own pace)
     backoff_base: float = 2.0  # seconds; doubled per attempt
     poll_interval: float = 1.0
 
@@ -120,25 +120,48 @@ class Deliverer:
 
     async def _loop(self, stop: asyncio.Event, wake: asyncio.Event) -> None:
         while not stop.is_set():
-            # Claim only what the pacer can send soon: rows prepared long before their slot waste a lease,
-            # and preparing hundreds at once would crowd out people's own requests in this process.
-            wanted = min(self._settings.concurrency, self._pacer.claim_budget(LOOKAHEAD_S))
-            free = wanted - len(self._in_flight)
-            rows = await self._claim(free, self._full_workspaces()) if free > 0 else []
+            # Each workspace gets rows for about LOOKAHEAD_S of its own pace: rows prepared long before their slot
+            # waste a lease. Claims come in chunks of about one workspace's share, and a workspace with its share
+            # is left out of the next claim, so a big backlog fills only its own share and never starves the rest.
+            free = self._settings.concurrency - len(self._in_flight)
+            chunk = min(free, max(MIN_PER_WORKSPACE, math.ceil(self._pacer.default_rate * LOOKAHEAD_S)))
+            rows = await self._claim(chunk, self._full_workspaces()) if chunk > 0 else []
             if rows:
                 for task in await self._start_batch(rows):
                     self._in_flight.add(task)
                     task.add_done_callback(self._in_flight.discard)
-            if not rows:
-                wake.clear()
-                waiters = [asyncio.ensure_future(e.wait()) for e in (stop, wake)]
-                await asyncio.wait(waiters, timeout=self._settings.poll_interval, return_when=asyncio.FIRST_COMPLETED)
-                for waiter in waiters:
-                    waiter.cancel()
-            elif len(self._in_flight) >= wanted:
-                await asyncio.wait(self._in_flight, return_when=asyncio.FIRST_COMPLETED)
+            if not rows or len(self._in_flight) >= self._settings.concurrency:
+                await self._wait_for_room(stop, wake)
         if self._in_flight:
-            await asyncio.wait(self._in_flight)
+            await asyncio.wait(self._in_flight)  # rows already claimed are finished before stopping
+
+    async def _wait_for_room(self, stop: asyncio.Event, wake: asyncio.Event) -> None:
+        """Until new rows are due, a workspace has sent half its share, or the poll interval has passed."""
+        wake.clear()
+        waiters = [asyncio.ensure_future(e.wait()) for e in (stop, wake)]
+        deadline = asyncio.get_running_loop().time() + self._settings.poll_interval
+        try:
+            while True:
+                left = deadline - asyncio.get_running_loop().time()
+                if left <= 0:
+                    return
+                done, _ = await asyncio.wait(
+                    [*waiters, *self._in_flight], timeout=left, return_when=asyncio.FIRST_COMPLETED
+                )
+                if any(w in done for w in waiters) or self._room():
+                    return
+        finally:
+            for waiter in waiters:
+                waiter.cancel()
+
+    def _room(self) -> bool:
+        free = self._settings.concurrency - len(self._in_flight)
+        return free > 0 and any(waiting <= self._share(ws) // 2 for ws, waiting in self._waiting.items())
+
+    def _share(self, workspace_id: int) -> int:
+        lane = self._lanes.get(workspace_id)
+        rate = self._pacer.rate(lane) if lane else self._pacer.default_rate
+        return max(MIN_PER_WORKSPACE, math.ceil(rate * LOOKAHEAD_S))
 
     async def _claim(self, limit: int, skip_workspaces: list[int] | None = None) -> list[Delivery]:
         rows = await self._background.run(
@@ -156,13 +179,7 @@ class Deliverer:
 
     def _full_workspaces(self) -> list[int]:
         """Workspaces with as many rows in flight here as their pace sends in the look-ahead: claim others first."""
-        full = []
-        for workspace_id, waiting in self._waiting.items():
-            lane = self._lanes.get(workspace_id)
-            rate = self._pacer.rate(lane) if lane else self._pacer.default_rate
-            if waiting >= max(MIN_PER_WORKSPACE, math.ceil(rate * LOOKAHEAD_S)):
-                full.append(workspace_id)
-        return full
+        return [ws for ws, waiting in self._waiting.items() if waiting >= self._share(ws)]
 
     def _release(self, row: Delivery) -> None:
         """The row is done with here (finished, given back, or left to its lease)."""
