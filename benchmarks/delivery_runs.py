@@ -180,6 +180,7 @@ def run_teams(members: int = 900, limit: float = 30.0) -> TeamsResult:
     from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 
     from bot.teams import _BotConfig
+    from bot.teams.card_memory import CardMemory
     from bot.teams.sender import TeamsSender
     from tests.fakes.bot_connector import FakeBotConnector
 
@@ -195,7 +196,12 @@ def run_teams(members: int = 900, limit: float = 30.0) -> TeamsResult:
         adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(_BotConfig("", "", "MultiTenant", "")))
         try:
             seconds = asyncio.run(
-                _deliver(store, {"teams": TeamsSender(adapter, "")}, members, 3 * members / limit + 60)
+                _deliver(
+                    store,
+                    {"teams": TeamsSender(adapter, "", CardMemory(store, utcnow))},
+                    members,
+                    3 * members / limit + 60,
+                )
             )
             statuses = dict(store.outbox_counts())
         finally:

@@ -153,9 +153,9 @@ def _worker(args) -> int:
 
 
 def _socket(args) -> int:
-    from bot.slack import run_socket_mode
+    from bot.web import socket_main
 
-    return run_socket_mode(load_settings())
+    return socket_main(load_settings())
 
 
 def _slack(args) -> int:

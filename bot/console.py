@@ -14,6 +14,7 @@ from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from bot.console_view import Inbox, find_button, show_reply
+from bot.routing import plan
 from handlers import checkin, planning
 from handlers.args import parse_duration
 from handlers.context import member_zone
@@ -171,13 +172,13 @@ class Console:
 
     def _route(self, replies: list[Reply]) -> None:
         workspace = self.store.find_workspace("console", WORKSPACE)
-        for reply in replies:
-            if reply.intro_with:
-                continue  # the console has no group chats; both people got their own introduction
-            if reply.to is None:
-                self.deliver(self.people[self.current], reply)
+        actor = self.people[self.current]
+        # The console has no group chats: an introduction is said to each person in their own chat.
+        for step in plan(replies, actor=actor, forms=True, group_chats=False):
+            if step.kind == "other":
+                asyncio.run(notify(self.store, self.senders, workspace, step.reply))
             else:
-                asyncio.run(notify(self.store, self.senders, workspace, reply))
+                self.deliver(actor, step.reply)
 
     def _meta(self, line: str) -> bool:
         word, _, rest = line[1:].partition(" ")

@@ -202,5 +202,10 @@ async def _worker(settings: Settings, *, socket_mode: bool = False) -> int:
 
 
 def socket_main(settings: Settings) -> int:
+    """`microcoach socket`: Slack over a WebSocket (no inbound port), with the scheduler in the same process.
+
+    It lives with serve and worker, not in bot.slack, so the Slack adapter never imports the process runner.
+    """
+    settings.require("socket")
     configure_logging()
     return asyncio.run(_worker(settings, socket_mode=True))

@@ -171,11 +171,12 @@ def introduce(ctx: Ctx, request: CoachRequest) -> list[Reply]:
         timing_phrase=phrase,
         coach_mention=mention(ctx, coach),
     )
-    group = render("coach_intro_group", client_mention=mention(ctx, client), coach_mention=mention(ctx, coach))
+    mentions = {"client_mention": mention(ctx, client), "coach_mention": mention(ctx, coach)}
+    group, alone = render("coach_intro_group", **mentions), render("coach_intro_direct", **mentions)
     return [
         Reply(to_coach),
         Reply(to_client, to=client.user_id),
-        Reply(group, to=client.user_id, intro_with=(client.user_id, coach.user_id)),
+        Reply(group, to=client.user_id, intro_with=(client.user_id, coach.user_id), intro_alone=alone),
     ]
 
 

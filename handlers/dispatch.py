@@ -12,6 +12,7 @@ from handlers import (
     checkin_actions,
     coach,
     crisis,
+    forms,
     home,
     nudge,
     preferences,
@@ -74,6 +75,8 @@ ACTIONS: dict[str, Callable[..., list[Reply]]] = {
     **screening.ACTIONS,
     **coach.ACTIONS,
     **privacy.ACTIONS,
+    **home.ACTIONS,
+    **forms.ACTIONS,
 }
 FORMS: dict[str, Callable[[Ctx, dict], list[Reply]]] = {
     "coach.request": coach.submit_form,

@@ -10,9 +10,8 @@ from prompts.messages import render
 
 def welcome(ctx: Ctx) -> list[Reply]:
     """The welcome, the first time we hear from someone (what this is, what is kept, who sees what)."""
-    if ctx.member.welcomed:
+    if ctx.member.welcomed or not ctx.store.claim_welcome(ctx.ws_id, ctx.member.id):
         return []
-    ctx.store.update_member(ctx.ws_id, ctx.member.id, welcomed=True)
     return [welcome_reply(ctx.name, ctx.setting("retention_days"))]
 
 

@@ -109,7 +109,8 @@ class Reply:
 
     `to` is None for the person who acted; otherwise the platform user id of someone else in the
     same workspace (a coach's offer, an introduction), delivered as a DM. `intro_with` asks the
-    adapter to open a group conversation with these user ids (Slack group DM) for introductions.
+    adapter to open a group conversation with these user ids (Slack group DM) for introductions;
+    where the platform has none (Teams, the console), each of them gets `intro_alone` in their own chat.
     """
 
     text: str
@@ -118,6 +119,7 @@ class Reply:
     form: Form | None = None
     attachment: Attachment | None = None
     intro_with: tuple[str, ...] = ()
+    intro_alone: str = ""
     delivery_id: int | None = None  # set on scheduled check-ins; adapters attach it as metadata
     error: bool = False  # an expected problem with what was sent (a form shows it inline)
 

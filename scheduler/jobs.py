@@ -18,6 +18,7 @@ EVENT_MEMORY = timedelta(days=7)  # processed event ids: platforms stop retrying
 DELIVERY_MEMORY = timedelta(days=400)  # outbox rows (ids and outcomes): a year of monthly figures, and a margin
 AUDIT_MEMORY = timedelta(days=730)  # admin actions: two years
 SNAPSHOT_MEMORY = timedelta(days=800)  # kept monthly figures: the two years a report can look back, and a margin
+CARD_MEMORY = timedelta(days=14)  # Teams cards' words and labels, for redrawing a pressed card
 UNINSTALL_GRACE = timedelta(days=30)  # an uninstalled workspace's data, in case it was a mistake
 
 
@@ -49,6 +50,7 @@ def purge_old_records(store: Store, now: datetime) -> dict[str, int]:
         "oauth states": store.purge_oauth_states(now),
         "report snapshots": store.purge_report_snapshots(now - SNAPSHOT_MEMORY),
         "dashboard sign-ins": store.purge_sign_ins(now),
+        "teams cards": store.purge_cards(now - CARD_MEMORY),
         "workspaces": store.forget_uninstalled(now - UNINSTALL_GRACE),
     }
     if any(removed.values()):

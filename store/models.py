@@ -19,6 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from store.db import Base, UTCDateTime
+from store.models_cards import SentCard  # noqa: F401  (registered with the rest)
 from store.models_dashboard import DashboardSession, SignInToken  # noqa: F401  (registered with the rest)
 
 

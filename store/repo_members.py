@@ -155,6 +155,16 @@ class MemberRepo(RepoBase):
                 setattr(member, key, value)
             return member
 
+    def claim_welcome(self, workspace_id: int, member_id: int) -> bool:
+        """Mark the member welcomed; True only for the one caller that changed it (two racing events greet once)."""
+        with self._tx() as s:
+            claimed = s.execute(
+                update(Member)
+                .where(Member.workspace_id == workspace_id, Member.id == member_id, Member.welcomed.is_(False))
+                .values(welcomed=True)
+            )
+            return claimed.rowcount == 1
+
     def bulk_upsert_members(self, workspace_id: int, people: list[dict], now: datetime) -> int:
         """Create or refresh many members at once (a paged users.list); returns how many were new.
 

@@ -19,10 +19,11 @@ from store.models import (
     Reflection,
     Schedule,
 )
+from store.models_cards import SentCard
 from store.repo_base import RepoBase
 from store.slack_tables import SLACK_SECRETS
 
-ENCRYPTED = ((Reflection, "body"), (Commitment, "body"), (CoachRequest, "topic"))
+ENCRYPTED = ((Reflection, "body"), (Commitment, "body"), (CoachRequest, "topic"), (SentCard, "body"))
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from store.db import make_engine
 from store.migrate import upgrade
 from store.repo_audit import AuditRepo
 from store.repo_base import RepoBase
+from store.repo_cards import CardRepo
 from store.repo_coach import CoachRepo
 from store.repo_conversations import ConversationRepo
 from store.repo_dashboard import DashboardRepo
@@ -40,6 +41,7 @@ class Store(
     ReportRepo,
     AuditRepo,
     DashboardRepo,
+    CardRepo,
     HousekeepingRepo,
     RepoBase,
 ):

@@ -90,13 +90,29 @@ class Dialog:
         return [b.action for r in self.last for b in r.buttons]
 
 
-def verify_dialog(dialog: Dialog, table: list[tuple[str, str | tuple[str, ...]]]) -> None:
-    """Each said line must get replies containing every expected fragment (case-insensitive)."""
-    for said, expected in table:
+Row = tuple[str, str | tuple[str, ...]] | tuple[str, str, dict[str | None, tuple[str, ...]]]
+
+
+def verify_dialog(dialog: Dialog, table: list[Row]) -> None:
+    """A conversation as a table; every row's replies must contain each expected fragment (case-insensitive).
+
+    A row is (what is said, fragments) for the current person, or (who acts, what they say or press,
+    {reader: fragments}) when several people take part; reader None is the actor themself. A fragment starting
+    with `!` must not appear.
+    """
+    for row in table:
+        if len(row) == 3:
+            who, said, expected = row
+            dialog.as_ = who
+        else:
+            (said, fragments), who = row, dialog.as_
+            expected = {None: (fragments,) if isinstance(fragments, str) else fragments}
         replies = dialog.say(said)
-        text = dialog.text(replies).lower()
-        for fragment in (expected,) if isinstance(expected, str) else expected:
-            if fragment.startswith("!"):
-                assert fragment[1:].lower() not in text, f"{said!r} -> should not contain {fragment[1:]!r}:\n{text}"
-            else:
-                assert fragment.lower() in text, f"{said!r} -> expected {fragment!r} in:\n{text}"
+        for reader, wanted in expected.items():
+            seen = dialog.text(replies, to=reader).lower()
+            for fragment in wanted:
+                where = f"{who} {said!r} -> {reader or who}"
+                if fragment.startswith("!"):
+                    assert fragment[1:].lower() not in seen, f"{where} should not see {fragment[1:]!r}:\n{seen}"
+                else:
+                    assert fragment.lower() in seen, f"{where} expected {fragment!r} in:\n{seen}"

@@ -34,7 +34,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_API_URL = "https://slack.com/api/"
 EVENTS_PATH = "/slack/events"
-__all__ = ["SlackAdapter", "manifest_yaml", "run_socket_mode"]
+__all__ = ["SlackAdapter", "manifest_yaml"]
 
 
 class SlackAdapter:
@@ -201,11 +201,3 @@ class SlackAdapter:
         await handler.connect_async()
         logger.info("connected to Slack over Socket Mode")
         return handler.close_async
-
-
-def run_socket_mode(settings) -> int:
-    """`microcoach socket`: Slack over a WebSocket (no inbound port), with the scheduler in the same process."""
-    from bot.web import socket_main
-
-    settings.require("socket")
-    return socket_main(settings)

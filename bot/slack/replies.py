@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.routing import plan
 from bot.services import Services
 from bot.slack.render import message_blocks, modal_view
 from handlers.messages import Reply
@@ -44,20 +45,22 @@ class ReplyRouting:
     async def deliver(
         self, replies: list[Reply], where: Where, client: AsyncWebClient, *, respond=None, trigger_id: str | None = None
     ) -> None:
-        """Each reply to its place: forms as modals, others' messages as their DMs, the rest privately here.
+        """Each reply to its place (bot.routing): forms as modals, others' messages as their DMs, the rest here.
 
         Replies for the person stay together: all in the DM when any of them has buttons or a file (a
         check-in must be answerable in the DM), otherwise as ephemeral responses where they typed.
         """
         workspace = await asyncio.to_thread(self.store.find_workspace, "slack", where.team)
-        mine = [r for r in replies if r.to is None and r.form is None and not r.intro_with]
+        steps = plan(replies, actor=where.user, forms=bool(trigger_id), group_chats=True)
+        mine = [step.reply for step in steps if step.kind == "here"]
         to_dm = where.in_bot_dm or respond is None or any(r.buttons or r.attachment for r in mine)
-        for reply in replies:
-            if reply.form is not None and trigger_id:
+        for step in steps:
+            reply = step.reply
+            if step.kind == "form":
                 await client.views_open(trigger_id=trigger_id, view=modal_view(reply.form))
-            elif reply.intro_with:
+            elif step.kind == "group":
                 await self._introduce(client, reply)
-            elif reply.to is not None:
+            elif step.kind == "other":
                 await notify(self.store, self.services.senders, workspace, reply)
             elif to_dm:
                 await self._to_dm(client, where, reply)

@@ -18,8 +18,10 @@ from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFramewo
 from bot.config import is_loopback_host
 from bot.services import Services
 from bot.teams.bot import MicrocoachBot
+from bot.teams.card_memory import CardMemory
 from bot.teams.package import build_package
 from bot.teams.sender import TeamsSender
+from prompts.messages import render
 
 logger = logging.getLogger(__name__)
 
@@ -54,8 +56,9 @@ class TeamsAdapter:
         config = _BotConfig(app_id, settings.microsoft_app_password, app_type, settings.microsoft_app_tenant_id)
         self.adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(config))
         self.adapter.on_turn_error = self._on_turn_error
-        self.bot = MicrocoachBot(services)
-        self.sender = TeamsSender(self.adapter, app_id)
+        cards = CardMemory(services.store, services.clock)
+        self.bot = MicrocoachBot(services, cards)
+        self.sender = TeamsSender(self.adapter, app_id, cards)
 
     def routes(self, app: web.Application) -> None:
         app.router.add_post(MESSAGES_PATH, self.handle)
@@ -97,7 +100,7 @@ class TeamsAdapter:
     async def _on_turn_error(self, turn_context: TurnContext, error: Exception) -> None:
         logger.error("Teams turn failed (%s) for activity type %s", type(error).__name__,
                      turn_context.activity.type, exc_info=error)  # fmt: skip
-        await turn_context.send_activity("Sorry, something went wrong on my side and nothing was changed.")
+        await turn_context.send_activity(render("generic_error"))  # the edge's one error policy (as on Slack)
 
 
 def _problem(status: int, reason: str) -> web.Response:

@@ -11,9 +11,10 @@ from types import MappingProxyType
 from botbuilder.core import ActivityHandler, CardFactory, MessageFactory, TurnContext
 from botbuilder.schema import Activity, ChannelAccount
 
+from bot.routing import plan
 from bot.services import Services
-from bot.teams.cards import form_card, form_values, pressed_card, submitted_card
-from bot.teams.sender import to_activity
+from bot.teams.card_memory import CardMemory
+from bot.teams.cards import form_values, pressed_card, submitted_card, to_activity
 from handlers.dispatch import dispatch
 from handlers.messages import Actor, Incoming, Reply
 from prompts.messages import render
@@ -34,9 +35,10 @@ def is_personal(activity: Activity) -> bool:
 
 
 class MicrocoachBot(ActivityHandler):
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, cards: CardMemory) -> None:
         self.services = services
         self.store = services.store
+        self.cards = cards
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
@@ -117,26 +119,35 @@ class MicrocoachBot(ActivityHandler):
         await turn_context.send_activity(to_activity(Reply(render("channel_answered_privately"))))
 
     async def _on_submit(self, turn_context: TurnContext, value: dict) -> None:
-        """A card was pressed or submitted: redraw it without its buttons first, so it cannot be pressed twice."""
+        """A card was pressed or submitted: redraw it without its buttons first, so it cannot be pressed twice.
+
+        The press names its card by key; what is redrawn, and where, is what we remembered when we sent it. A card we
+        do not know (forged, or past housekeeping) redraws nothing, though its action still runs for the person who
+        pressed it; a card pressed before does nothing more.
+        """
         activity = turn_context.activity
-        if "mc_form" in value:
-            await self._replace(turn_context, submitted_card(value.get("mc_title", "Form")))
-            incoming = Incoming(self.actor(activity), "form", action=value["mc_form"],
+        is_form = "mc_form" in value
+        action = str(value["mc_form"] if is_form else value["mc_action"])
+        card = await self.cards.press(value, activity, action)
+        if card is not None and not card.first:
+            return
+        if card is not None:
+            redrawn = submitted_card(card.label) if is_form else pressed_card(card.text, card.label)
+            await self._redraw(turn_context, card.activity_id, redrawn)
+        if is_form:
+            incoming = Incoming(self.actor(activity), "form", action=action,
                                 values=MappingProxyType(form_values(value)))  # fmt: skip
         else:
-            await self._replace(turn_context, pressed_card(value.get("mc_card", ""), value.get("mc_label", "")))
-            incoming = Incoming(self.actor(activity), "action", action=value["mc_action"])
+            incoming = Incoming(self.actor(activity), "action", action=action)
         await self.send(turn_context, await self.run(incoming))
 
-    async def _replace(self, turn_context: TurnContext, card: dict) -> None:
-        if not turn_context.activity.reply_to_id:
-            return
+    async def _redraw(self, turn_context: TurnContext, activity_id: str, card: dict) -> None:
         update = MessageFactory.attachment(CardFactory.adaptive_card(card))
-        update.id = turn_context.activity.reply_to_id
+        update.id = activity_id
         try:
             await turn_context.update_activity(update)
         except Exception:
-            logger.warning("could not redraw a pressed card (activity %s)", turn_context.activity.reply_to_id)
+            logger.warning("could not redraw a pressed card (activity %s)", activity_id)
 
     # --- install and remove -------------------------------------------------------------------
     async def on_installation_update_add(self, turn_context: TurnContext) -> None:
@@ -167,17 +178,15 @@ class MicrocoachBot(ActivityHandler):
     # --- sending ------------------------------------------------------------------------------
     async def send(self, turn_context: TurnContext, replies: list[Reply]) -> None:
         """Replies to this chat; messages for other people go to their own 1:1 chats."""
-        workspace = await asyncio.to_thread(self.store.find_workspace, "teams", tenant_of(turn_context.activity))
-        for reply in replies:
-            if reply.intro_with:
-                continue  # no group chats for introductions in Teams: both people got their own message
-            if reply.to is not None:
-                await notify(self.store, self.services.senders, workspace, reply)
-            elif reply.form is not None:
-                await turn_context.send_activity(MessageFactory.attachment(CardFactory.adaptive_card(
-                    form_card(reply.form))))  # fmt: skip
+        activity = turn_context.activity
+        workspace = await asyncio.to_thread(self.store.find_workspace, "teams", tenant_of(activity))
+        person = activity.from_property.id
+        # Teams has no group chat a bot can open: an introduction is said to each person in their own chat.
+        for step in plan(replies, actor=person, forms=True, group_chats=False):
+            if step.kind == "other":
+                await notify(self.store, self.services.senders, workspace, step.reply)
             else:
-                await turn_context.send_activity(to_activity(reply))
+                await self.cards.post(turn_context, step.reply, tenant=tenant_of(activity), user_id=person)
 
 
 def _zone(activity: Activity) -> str | None:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import base64
 import re
 
+from botbuilder.core import CardFactory, MessageFactory
+from botbuilder.schema import Activity, Attachment
+
 from handlers.messages import Form, FormField, Reply
 
 CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 CARD_VERSION = "1.5"
-CARD_TEXT_IN_DATA = 1500  # the card's text travels in its buttons, so the card can be redrawn after a press
+CARD_KEY = "mc_card"  # a press carries the card's random key (see card_memory), never its words
 BOLD = re.compile(r"(?<![\w*])\*(\S[^*\n]*?)\*(?![\w*])")
 MENTION = re.compile(r"<@([^>|]+)(?:\|[^>]*)?>")
 
@@ -32,6 +35,23 @@ def message_text(text: str) -> str:
     return "\n".join(out).strip()
 
 
+def to_activity(reply: Reply, card_key: str | None = None) -> Activity:
+    """One reply as a Teams activity: a card for a form or buttons (named by `card_key`), a file, or markdown text."""
+    if card_key and (reply.form is not None or reply.buttons):
+        card = form_card(reply.form, card_key) if reply.form is not None else reply_card(reply, card_key)
+        activity = MessageFactory.attachment(CardFactory.adaptive_card(card))
+        activity.summary = (reply.form.title if reply.form is not None else reply.text)[:100]  # notifications show it
+    elif reply.attachment is not None:
+        file = reply.attachment
+        attachment = Attachment(content_type=file.mime_type, content_url=data_url(file.content, file.mime_type),
+                                name=file.filename)  # fmt: skip
+        activity = MessageFactory.attachment(attachment, text=message_text(reply.text))
+    else:
+        activity = MessageFactory.text(message_text(reply.text))
+    activity.text_format = "markdown"
+    return activity
+
+
 def _text_block(text: str, **extra) -> dict:
     return {"type": "TextBlock", "text": markdown(text), "wrap": True, **extra}
 
@@ -42,8 +62,8 @@ def _text_blocks(text: str) -> list[dict]:
     return [_text_block(line, spacing="Small") for line in lines]
 
 
-def reply_card(reply: Reply) -> dict:
-    """A card for a reply with buttons: one action set per button row."""
+def reply_card(reply: Reply, card_key: str) -> dict:
+    """A card for a reply with buttons: one action set per button row; each press names the card by its key."""
     rows: dict[int, list] = {}
     for button in reply.buttons:
         rows.setdefault(button.row, []).append(button)
@@ -52,7 +72,7 @@ def reply_card(reply: Reply) -> dict:
         body.append({"type": "ActionSet", "actions": [
             {"type": "Action.Submit", "title": b.label, **({"style": "positive" if b.style == "primary" else
                                                               "destructive"} if b.style else {}),
-             "data": {"mc_action": b.action, "mc_label": b.label, "mc_card": reply.text[:CARD_TEXT_IN_DATA]}}
+             "data": {"mc_action": b.action, CARD_KEY: card_key}}
             for b in group]})  # fmt: skip
     return _card(body)
 
@@ -62,12 +82,12 @@ def pressed_card(card_text: str, label: str) -> dict:
     return _card([*_text_blocks(card_text), _text_block(f"✓ You chose **{label}**", isSubtle=True, spacing="Medium")])
 
 
-def form_card(form: Form) -> dict:
+def form_card(form: Form, card_key: str) -> dict:
     body = [_text_block(f"**{form.title}**", size="Medium")]
     for field in form.fields:
         body.append(_input(field))
     submit = {"type": "Action.Submit", "title": form.submit_label, "style": "positive",
-              "data": {"mc_form": form.form_id, "mc_title": form.title}}  # fmt: skip
+              "data": {"mc_form": form.form_id, CARD_KEY: card_key}}  # fmt: skip
     return _card(body, actions=[submit])
 
 

@@ -13,14 +13,13 @@ import logging
 from datetime import datetime
 
 import aiohttp
-from botbuilder.core import CardFactory, MessageFactory
 from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import Activity, Attachment, ConversationReference, ErrorResponseException
+from botbuilder.schema import Activity, ConversationReference, ErrorResponseException
 from botframework.connector import ConnectorClient
 from msrest.exceptions import AuthenticationError, ClientRequestError, HttpOperationError
 
-from bot.teams.cards import data_url, message_text, reply_card
-from handlers.messages import Reply
+from bot.teams.card_memory import CardMemory, card_key_for
+from bot.teams.cards import to_activity
 from scheduler.sender import Outgoing, SendResult
 
 logger = logging.getLogger(__name__)
@@ -29,22 +28,6 @@ SEND_TIMEOUT = 15
 NOT_INSTALLED = "app not installed for this person"
 RETRYABLE = {412, 500, 502, 503, 504}
 GONE = {403, 404}
-
-
-def to_activity(reply: Reply) -> Activity:
-    """One reply as a Teams activity: a card when it has buttons, a file when it carries one, else markdown text."""
-    if reply.buttons:
-        activity = MessageFactory.attachment(CardFactory.adaptive_card(reply_card(reply)))
-        activity.summary = reply.text[:100]  # what notifications show
-    elif reply.attachment is not None:
-        file = reply.attachment
-        attachment = Attachment(content_type=file.mime_type, content_url=data_url(file.content, file.mime_type),
-                                name=file.filename)  # fmt: skip
-        activity = MessageFactory.attachment(attachment, text=message_text(reply.text))
-    else:
-        activity = MessageFactory.text(message_text(reply.text))
-    activity.text_format = "markdown"
-    return activity
 
 
 class TeamsSender:
@@ -57,9 +40,10 @@ class TeamsSender:
 
     platform = "teams"
 
-    def __init__(self, adapter: CloudAdapter, app_id: str) -> None:
+    def __init__(self, adapter: CloudAdapter, app_id: str, cards: CardMemory) -> None:
         self._adapter = adapter
         self._app_id = app_id
+        self._cards = cards
         self._clients: dict[str, ConnectorClient] = {}  # one client (and HTTP session) per service URL
 
     async def _client(self, service_url: str) -> ConnectorClient:
@@ -78,7 +62,8 @@ class TeamsSender:
         try:
             client = await self._client(reference.service_url)
             for reply in out.replies:
-                activity = addressed(to_activity(reply), reference)
+                card_key = card_key_for(reply)
+                activity = addressed(to_activity(reply, card_key), reference)
                 response = await asyncio.wait_for(
                     client.conversations.send_to_conversation(reference.conversation.id, activity), SEND_TIMEOUT
                 )
@@ -86,6 +71,9 @@ class TeamsSender:
                 if not activity_id:
                     return SendResult("retry", reason="Teams answered without an activity id")  # never "sent"
                 ids.append(activity_id)
+                await self._cards.remember(card_key, reply, tenant=out.recipient.workspace,
+                                           user_id=out.recipient.user_id, conversation_id=reference.conversation.id,
+                                           activity_id=activity_id)  # fmt: skip
         except Exception as problem:  # every failure is classified here; nothing goes to on_turn_error
             return classify(problem, posted=bool(ids))
         if not ids:

@@ -88,3 +88,11 @@ def test_join_adds_people_so_small_group_rules_can_be_seen(tmp_path):
     assert "'Bad' is not a handle" in transcript and "For example: `:join rn.lopez role=nurse" in transcript
     assert "'wizard' is not a role I know" in transcript and "'shoe=' is not something :join takes" in transcript
     assert "Traceback" not in transcript
+
+
+def test_an_introduction_reaches_both_people_in_a_console_with_no_group_chats(tmp_path):
+    transcript = _run(tmp_path, ['/coach peer=physician topic="nights" timing=this-week format=video',
+                                 ":as dr.patel", ":press Accept", ":as dr.lee"])  # fmt: skip
+    for who in ("dr.patel", "dr.lee"):
+        seen = transcript.split(f"You are now {who}")[1].split("You are now")[0]
+        assert "you're matched. I can't open a chat for the three of us" in seen

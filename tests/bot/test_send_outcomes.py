@@ -141,9 +141,20 @@ REFERENCE = ConversationReference(
 TEAMS_OUT = Outgoing(Recipient("teams", "tenant", "29:lee", None, REFERENCE), (Reply("How is today?"),), 7)
 
 
+class Cards:
+    """Remembers posted cards as CardMemory does, in a list."""
+
+    def __init__(self):
+        self.kept = []
+
+    async def remember(self, card_key, reply, **where):
+        if card_key and where["activity_id"]:
+            self.kept.append((card_key, where))
+
+
 def _teams(outcome) -> tuple[TeamsSender, StubConnector]:
     stub = StubConnector(outcome)
-    return TeamsSender(stub, "app-id"), stub
+    return TeamsSender(stub, "app-id", Cards()), stub
 
 
 @pytest.mark.parametrize(

@@ -364,3 +364,38 @@ async def test_what_a_clinician_writes_reaches_no_log(slack, caplog):
     await slack.dm(f"{marker} i want to die")
     await slack.command("/coach", f'topic="{marker}"')
     assert marker not in caplog.text
+
+
+async def test_every_app_home_button_answers(slack):
+    """Each button the App Home can show, pressed through a signed request, does its job (none is 'taken care of')."""
+    home = {"type": "home", "id": "VH"}
+    await slack.command("/checkin", "pause 7d")
+    await slack.event({"type": "app_home_opened", "user": "ULEE", "channel": "DULEE", "tab": "home"})
+    shown = json.dumps(slack.fake.views_published("ULEE")[-1])
+    assert '"home:resume"' in shown
+    await slack.press("home:resume", "Resume check-ins", view=home)
+    shown = json.dumps(slack.fake.views_published("ULEE")[-1])
+    assert all(f'"{action}"' in shown for action in ("checkin:start", "checkin:pause", "home:settings", "home:privacy"))
+    member = slack.store.member_by_user(slack.store.find_workspace("slack", "T0001").id, "ULEE")
+    assert member.status == "active" and member.paused_until is None
+    await slack.press("home:settings", "Settings", view=home)
+    assert slack.fake.calls_to("views.open")
+    await slack.press("home:privacy", "What is kept and who sees it", view=home)
+    await slack.press("checkin:start", "Check in now", view=home)
+    said = " ".join(m.get("text", "") for m in slack.fake.messages("ULEE"))
+    assert "already taken care of" not in said and "stored encrypted" in said
+
+
+@pytest.mark.parametrize("how", ["command", "dm"])
+async def test_a_failure_after_the_ack_tells_the_person_as_teams_does(slack, monkeypatch, how):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a database outage, say")
+
+    monkeypatch.setattr("bot.slack.app.dispatch", broken)
+    if how == "command":
+        status, _ = await slack.command("/checkin", "pause 3d")
+        told = slack.responses.texts("ULEE")
+    else:
+        status, _ = await slack.dm("hello")
+        told = " ".join(m.get("text", "") for m in slack.fake.messages("ULEE"))
+    assert status == 200 and "something went wrong on my side and nothing was changed" in told

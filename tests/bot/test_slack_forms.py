@@ -58,3 +58,14 @@ async def test_a_slow_save_closes_the_modal_in_time_and_answers_by_dm(slack):
     late = {**SCHEDULE, "time": {"type": "timepicker", "selected_time": "25:99"}}
     bad = await slack.submit(view | {"id": "V2"}, late, user="UADMIN")
     assert bad[0] == 200 and "25:99" in "\n".join(dm_texts(slack, "UADMIN"))  # a late problem comes by DM
+
+
+async def test_coach_typed_in_the_dm_offers_the_form_in_words_and_a_button_that_opens_it(slack):
+    """A word typed in the DM brings no trigger_id, so no modal can open: say it, and let a click open it."""
+    await slack.dm("coach")
+    [message] = [m for m in slack.fake.messages("ULEE") if "Ask for a peer coach" in m.get("text", "")]
+    assert "/coach peer=" in message["text"] and not slack.fake.calls_to("views.open")
+    assert "form:open:coach.request" in json.dumps(message.get("blocks"))
+    await slack.press("form:open:coach.request", "Open the form", message=message, channel=message["channel"])
+    [opened] = slack.fake.calls_to("views.open")
+    assert opened.params["trigger_id"] == "trig-2" and "coach.request" in json.dumps(opened.params)

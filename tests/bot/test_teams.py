@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 import pytest
@@ -141,6 +142,8 @@ async def test_the_coach_form_card_and_an_offer_to_a_coach(teams):
     accept = next(d for d in submits(offer) if d["mc_action"].startswith("coach:accept:"))
     await teams.post(teams.activity("patel", value=accept, reply_to_id=teams.last_card_id("patel")))
     assert any("Priya Patel" in t and "peer coach" in t for t in teams.texts("lee"))
+    # No group chat a bot can open in Teams: each of the two is told in their own chat, nothing dropped.
+    assert all(any("you're matched" in t for t in teams.texts(who)) for who in ("lee", "patel"))
 
 
 @pytest.mark.parametrize(
@@ -200,7 +203,7 @@ async def test_teams_text_keeps_code_blocks_and_separates_lines():
 
     text = message_text("*Report*\n```\na  b\nc  d\n```\nend &lt;5")
     assert text == "**Report**\n\n```\na  b\nc  d\n```\n\nend <5"
-    card = reply_card(Reply("line one\nline *two*", buttons=(Button("Go", "checkin:start"),)))
+    card = reply_card(Reply("line one\nline *two*", buttons=(Button("Go", "checkin:start"),)), "k")
     assert [b["text"] for b in card["body"] if b["type"] == "TextBlock"] == ["line one", "line **two**"]
 
 
@@ -239,7 +242,8 @@ async def test_an_admin_adds_a_schedule_with_the_editor_card(teams):
     assert 'Added schedule 1: "Mornings": mon,wed,fri at 07:30' in "\n".join(teams.texts("admin"))
     [schedule] = teams.store.schedules(_ws(teams).id)
     assert (schedule.days, schedule.local_time, schedule.timezone) == ("mon,wed,fri", "07:30", None)
-    bad = dict(values, time="25:99")
+    await teams.say("nudge add", "admin")  # the first form was redrawn as sent: a new one for the next schedule
+    bad = dict(values, time="25:99", **submits(teams.last_card("admin"))[0])
     await teams.post(teams.activity("admin", value=bad, reply_to_id=teams.last_card_id("admin")))
     assert "25:99" in teams.texts("admin")[-1] and len(teams.store.schedules(_ws(teams).id)) == 1
 
@@ -299,3 +303,10 @@ async def test_an_activity_delivered_twice_is_handled_once(teams):
     await teams.post(body)
     await teams.post(body)  # the Bot Connector retries an activity it thinks failed, with the same id
     assert len(teams.fake.sent_to("a:lee")) == before + 1
+
+
+async def test_one_install_is_one_welcome_when_its_two_activities_arrive_together(teams):
+    """The Agents Playground and Teams send installationUpdate and conversationUpdate (bot added) at once."""
+    added = teams.activity(kind="conversationUpdate", membersAdded=[{"id": "28:microcoach-bot"}])
+    await asyncio.gather(teams.install(), teams.post(added))
+    assert sum("what is kept" in t.lower() for t in teams.texts()) == 1

@@ -77,23 +77,6 @@ def everything_said(replies) -> str:
     return "\n".join(r.text + " " + " ".join(b.label for b in r.buttons) for r in replies)
 
 
-def converse(d: Dialog, table: list[tuple[str, str, dict[str | None, tuple[str, ...]]]]) -> None:
-    """Rows of (who acts, what they say or press, {reader: fragments}); reader None is the actor themself.
-
-    Each reader must get every fragment from that one action; a fragment starting with `!` must not appear.
-    """
-    for who, said, expected in table:
-        d.as_ = who
-        replies = d.say(said)
-        for reader, fragments in expected.items():
-            seen = d.text(replies, to=reader)
-            for fragment in fragments:
-                if fragment.startswith("!"):
-                    assert fragment[1:] not in seen, f"{who} {said!r}: {reader or who} saw {fragment[1:]!r}"
-                else:
-                    assert fragment in seen, f"{who} {said!r}: {reader or who} expected {fragment!r} in:\n{seen}"
-
-
 def ask(d: Dialog, said: str = f'/coach topic="{TOPIC}"', as_: str = "dr.lee"):
     d.as_ = as_
     return d.say(said)
@@ -121,7 +104,7 @@ def test_the_best_coach_gets_an_offer_without_the_requesters_identity(dialog):
 
 
 def test_accepting_introduces_both_and_takes_a_place(dialog):
-    converse(
+    verify_dialog(
         dialog,
         [
             ("dr.lee", f'/coach timing=today format=phone topic="{TOPIC}"', {None: ("I'm asking a physician",)}),
@@ -165,7 +148,7 @@ def test_the_introduction_opens_a_chat_for_the_two(dialog):
 
 
 def test_declining_offers_the_request_to_the_next_coach(dialog):
-    converse(
+    verify_dialog(
         dialog,
         [
             ("dr.lee", f'/coach topic="{TOPIC}"', {"dr.patel": (TOPIC, "Will you take this on?"), "dr.ng": ()}),
@@ -329,7 +312,7 @@ def test_a_matched_request_is_not_cancelled(dialog):
 
 def test_done_frees_the_place_and_asks_the_clinician_two_optional_questions(dialog):
     ask(dialog)
-    converse(
+    verify_dialog(
         dialog,
         [
             ("dr.patel", "!coach:accept:1", {None: ("matched with Jordan Lee",)}),
@@ -432,7 +415,7 @@ def test_an_urgent_request_goes_to_several_coaches_and_the_first_to_accept_wins(
     dialog.add("dr.ali", "Omar Ali", role="physician", department="Pediatrics")
     put_on_roster(dialog, "dr.ali", "physician", "Pediatrics")
     urgent_offer = ("Urgent", "Role: physician", "!Jordan", "!Emergency", "!kill")
-    converse(
+    verify_dialog(
         dialog,
         [
             ("dr.lee", CRISIS, {None: ("988",)}),

@@ -21,7 +21,7 @@ from scheduler.tick import tick
 from store import Store
 from store.crypto import Cipher, generate_key
 from tests.clocks import SimClock
-from tests.dialog import Dialog
+from tests.dialog import Dialog, verify_dialog
 
 MARKER = "ZQX-marker-7731"
 
@@ -121,12 +121,11 @@ def test_export_is_everything_of_mine_and_nothing_of_anyone_else(dialog):
 def test_delete_needs_a_second_yes_and_then_removes_everything(dialog, store):
     _everything_a_clinician_can_write(dialog)
     lee = dialog.member("dr.lee").id
-    replies = dialog.say("/checkin delete")
-    assert [b.action for b in replies[0].buttons] == ["privacy:delete-yes", "privacy:delete-no"]
-    dialog.say("!privacy:delete-no")
+    verify_dialog(dialog, [("/checkin delete", ("removes everything of yours", "cannot be undone", "!deleted"))])
+    assert dialog.buttons() == ["privacy:delete-yes", "privacy:delete-no"]
+    verify_dialog(dialog, [("!privacy:delete-no", "nothing was deleted")])
     assert dialog.member("dr.lee") is not None
-    dialog.say("!privacy:delete-yes")
-    assert "deleted" in dialog.text()
+    verify_dialog(dialog, [("!privacy:delete-yes", "deleted")])
     with store.engine.connect() as conn:
         for table in (
             "members",
@@ -146,18 +145,10 @@ def test_delete_needs_a_second_yes_and_then_removes_everything(dialog, store):
 
 
 def test_privacy_explains_who_sees_what(dialog):
-    shown = dialog.text(dialog.say("/checkin privacy"))
-    for fragment in (
-        "encrypted",
-        "deleted after 90 days",
-        "`/checkin export`",
-        "`/checkin delete`",
-        "Program admins",
-        "groups of 5 or more",
-        "Your coach",
-        "Nobody else",
-    ):
-        assert fragment in shown
+    verify_dialog(dialog, [
+        ("/checkin privacy", ("encrypted", "deleted after 90 days", "`/checkin export`", "`/checkin delete`",
+                              "Program admins", "groups of 5 or more", "Your coach", "Nobody else")),
+    ])  # fmt: skip
 
 
 def test_retention_removes_old_words_and_keeps_the_numbers(dialog, store):
@@ -222,7 +213,7 @@ def test_the_report_hides_small_groups_and_shows_big_ones(store, now):
     "said", ["/nudge report", "/nudge audit", "/nudge settings retention=7", "/coach stats", "/coach roster list"]
 )
 def test_members_cannot_see_admin_views(dialog, said):
-    assert "only program admins" in dialog.text(dialog.say(said)).lower()
+    verify_dialog(dialog, [(said, "only program admins")])
 
 
 def test_workspaces_are_isolated(store, now):

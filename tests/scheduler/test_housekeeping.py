@@ -60,7 +60,7 @@ def test_old_rows_are_purged_on_schedule(any_store, now):
         )
     removed = jobs.purge_old_records(any_store, now)
     assert removed == {"deliveries": 1, "audit entries": 1, "event ids": 1, "oauth states": 1, "report snapshots": 1,
-                       "dashboard sign-ins": 1, "workspaces": 0}  # fmt: skip
+                       "dashboard sign-ins": 1, "teams cards": 0, "workspaces": 0}  # fmt: skip
     assert len(any_store.deliveries_for(d.member().id)) == 1
     with any_store.engine.connect() as conn:
         assert conn.execute(text("SELECT state FROM slack_oauth_states")).scalars().all() == ["fresh"]
