@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test lint serve worker bench install clean
+.PHONY: demo test lint serve worker bench bench-delivery install clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,13 @@ serve: $(STAMP)
 worker: $(STAMP)
 	$(BIN)/microcoach worker
 
+# BENCH_DATABASE_URL=postgresql+psycopg://... adds the PostgreSQL runs; QUICK=1 runs smaller delivery runs.
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks delivery $(if $(QUICK),--quick) $(if $(BENCH_DATABASE_URL),--database-url $(BENCH_DATABASE_URL))
+
+bench-delivery: $(STAMP)
+	$(BIN)/python -m benchmarks delivery $(if $(QUICK),--quick) $(if $(BENCH_DATABASE_URL),--database-url $(BENCH_DATABASE_URL))
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

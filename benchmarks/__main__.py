@@ -1,11 +1,11 @@
-"""`python -m benchmarks [all|fanout|slack_load|safety|dashboard] [options]`: the benchmarks, and a summary."""
+"""`python -m benchmarks [all|fanout|slack_load|safety|dashboard|delivery] [options]`: the benchmarks, and a summary."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from benchmarks import dashboard, fanout, safety_speed, slack_load
+from benchmarks import dashboard, delivery_suite, fanout, safety_speed, slack_load
 from benchmarks.summary import machine, print_summary
 
 
@@ -25,6 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     safety_speed.add_arguments(commands.add_parser("safety", help="p50/p99 of the safety check on 500-char messages"))
     dashboard.add_arguments(commands.add_parser("dashboard", help="p95 of each dashboard page with 10,000 members"))
+    delivery_suite.add_arguments(
+        commands.add_parser("delivery", help="delivery cost, 20 workspaces, Teams, crash runs, acks during a fan-out")
+    )
     return parser
 
 
@@ -37,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
         return safety_speed.main(args)
     if command == "dashboard":
         return dashboard.main(args)
+    if command == "delivery":
+        delivery_suite.run(args)
+        return 0
     runs, tick, load = [], None, None
     if command in ("all", "fanout"):
         fanout_args = args if command == "fanout" else parser.parse_args(["fanout", *_database(args)])

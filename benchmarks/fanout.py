@@ -101,15 +101,24 @@ def run_fanout(
     crash_at: float | None = None,
     database_url: str | None = None,
     what: str = "fan-out",
+    stable_id: bool = True,
+    workers: int = 1,
 ) -> FanoutResult:
-    """One run: set up, start the worker, wait for the due minute, deliver everything (killing it once if asked)."""
+    """One run: set up, start the worker(s), wait for the due minute, deliver everything (killing one once if asked).
+
+    `stable_id=False` runs without MICROCOACH_WORKER_ID (the normal case under systemd or containers); with
+    `workers` > 1 the killed worker is not restarted: the others take over its rows.
+    """
     with tempfile.TemporaryDirectory(prefix="microcoach-bench-") as tmp:
         workdir = Path(tmp)
         world, due, fake, burst = prepare_run(workdir, database_url, members, limit, burst)
         fake_url = fake.start_in_thread()
         result = FanoutResult(what, members, limit, burst, due.timestamp())
         try:
-            _drive(result, world, fake, child_env(world, fake_url, WORKER_ID), workdir / "worker.log", crash_at)
+            env = child_env(world, fake_url, WORKER_ID)
+            if not stable_id:
+                env.pop("MICROCOACH_WORKER_ID", None)
+            _drive(result, world, fake, env, workdir / "worker.log", crash_at, workers)
             collect(result, world, fake)
         finally:
             fake.stop_thread()
@@ -131,11 +140,15 @@ def prepare_run(workdir: Path, database_url: str | None, members: int, limit: fl
     return world, due, fake, burst
 
 
-def _drive(result: FanoutResult, world, fake, env: dict, log: Path, crash_at: float | None) -> None:
-    """Run the worker until every outbox row is final (or time is up), SIGKILLing and restarting it once if asked."""
-    worker = Child(["worker"], env, log)
-    workers = [worker]
-    worker.wait_for("scheduler started", 60)
+def _drive(result: FanoutResult, world, fake, env: dict, log: Path, crash_at: float | None, count: int = 1) -> None:
+    """Run the worker(s) until every outbox row is final (or time is up), SIGKILLing one once if asked.
+
+    One worker is restarted after the kill; of several, the killed one stays dead.
+    """
+    workers = [Child(["worker"], env, log.with_suffix(f".{n}.log")) for n in range(count)]
+    for child in workers:
+        child.wait_for("scheduler started", 60)
+    worker = workers[0]
     if time.time() > result.due:
         print(f"  warning: the worker was ready only {time.time() - result.due:.1f}s after the due minute", flush=True)
     deadline = result.due + 2 * result.floor + 120
@@ -148,8 +161,13 @@ def _drive(result: FanoutResult, world, fake, env: dict, log: Path, crash_at: fl
             posted = on_fake(fake, fake.posted_count)
             progress.show(posted)
             if kill_after is not None and posted >= kill_after:
-                worker = _crash(result, worker, env, log, posted)
-                workers.append(worker)
+                if count == 1:
+                    worker = _crash(result, worker, env, log, posted)
+                    workers.append(worker)
+                else:
+                    worker.kill()
+                    result.killed_after = posted
+                    print(f"  SIGKILL one of {count} workers after {posted} check-ins, for good", flush=True)
                 kill_after = None
             if progress.due_for_check() and _all_final(world, result.members):
                 break
@@ -162,11 +180,12 @@ def _drive(result: FanoutResult, world, fake, env: dict, log: Path, crash_at: fl
 
 
 def _crash(result: FanoutResult, worker: Child, env: dict, log: Path, posted: int) -> Child:
-    """SIGKILL the worker mid-run and start it again with the same worker id."""
+    """SIGKILL the worker mid-run and start it again (with the same worker id, if it has one)."""
     worker.kill()
     killed = time.time()
     result.killed_after = posted
-    print(f"  SIGKILL after {posted} check-ins; restarting {WORKER_ID}", flush=True)
+    print(f"  SIGKILL after {posted} check-ins; restarting {env.get('MICROCOACH_WORKER_ID', 'with no worker id')}",
+          flush=True)  # fmt: skip
     restarted = Child(["worker"], env, log)
     restarted.wait_for("scheduler started", 60)
     result.restart_s = time.time() - killed
@@ -338,8 +357,10 @@ def print_result(r: FanoutResult) -> None:
     print(f"  rate {r.rate:.2f}/s = {r.fraction:.3f} of the limit  (429s: {r.throttled})")
     print(f"  due -> first {first}, due -> last {last}  (floor N/limit = {r.floor:.1f}s)")
     print(f"  duplicates {r.duplicates}  lost {r.lost}  outbox {dict(r.statuses)}")
-    if r.killed_after is not None:
+    if r.killed_after is not None and r.restart_s is not None:
         print(f"  killed after {r.killed_after:,} check-ins; restarted and ready in {r.restart_s:.1f}s")
+    elif r.killed_after is not None:
+        print(f"  one worker killed for good after {r.killed_after:,} check-ins")
     print(f"  worker peak memory {r.peak_mb:.0f} MB", flush=True)
 
 

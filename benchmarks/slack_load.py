@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import multiprocessing
 import tempfile
 import time
 from collections import Counter, defaultdict
@@ -75,6 +76,7 @@ def run_load(
     burst: int | None = None,
     users: int = 100,
     database_url: str | None = None,
+    open_rate: float | None = None,
 ) -> LoadResult:
     """Start `microcoach serve` with a fan-out due, fire the load once check-ins flow, then let the fan-out finish."""
     with tempfile.TemporaryDirectory(prefix="microcoach-bench-") as tmp:
@@ -93,7 +95,10 @@ def run_load(
             _wait_for_first_delivery(fake, due.timestamp())
             before = on_fake(fake, fake.posted_count)
             url = f"http://127.0.0.1:{port}/slack/events"
-            asyncio.run(_fire(url, requests, load_users, dms, concurrency, result))
+            if open_rate:
+                _fire_open_apart(url, requests, world.users, open_rate, result)
+            else:
+                asyncio.run(_fire(url, requests, load_users, dms, concurrency, result))
             result.delivered_during = on_fake(fake, fake.posted_count) - before
             result.server_within = asyncio.run(_server_share_within(f"http://127.0.0.1:{port}/metrics", 0.25))
             _wait_for_fanout(world, fake, fanout, server)
@@ -215,6 +220,63 @@ async def _fire(
         await receiver.cleanup()
 
 
+def _fire_open_apart(url: str, count: int, users: list[str], rate: float, result: LoadResult) -> None:
+    """The open loop in a process of its own: beside the fake Slack's thread it would share a GIL and fire late."""
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(1) as pool:
+        times, answers, wall = pool.apply(_open_loop_times, (url, count, users, rate))
+    result.times_ms.extend(times)
+    result.by_kind["/checkin"].extend(times)
+    result.answers.update(answers)
+    result.wall_s = wall
+
+
+def _open_loop_times(url: str, count: int, users: list[str], rate: float) -> tuple[list[float], Counter, float]:
+    result = LoadResult(count, 0)
+    asyncio.run(_fire_open(url, count, users, rate, result))
+    return result.times_ms, result.answers, result.wall_s
+
+
+async def _fire_open(url: str, count: int, users: list[str], rate: float, result: LoadResult) -> None:
+    """Open loop: `/checkin` from a different person at each fixed moment, whether or not earlier ones were answered.
+
+    A closed loop of N clients hides stalls (a slow answer delays the next request); here each request is timed
+    from its planned moment, so a request sent late because the client was busy counts its lateness too.
+    """
+    receiver = await _response_url_receiver()
+    host, port = receiver.addresses[0][:2]
+    people = users[-count:]  # different people, and not the first ones the fan-out reaches
+    bodies = [
+        _command("/checkin", "", user, f"http://{host}:{port}/respond/{user}", f"t-{i}")
+        for i, user in enumerate(people)
+    ]
+    timeout = aiohttp.ClientTimeout(total=10)
+    began = time.perf_counter()
+    try:
+        async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0), timeout=timeout) as http:
+            start = time.perf_counter() + 0.2
+
+            async def one(i: int, body: str) -> None:
+                planned = start + i / rate
+                await asyncio.sleep(max(0.0, planned - time.perf_counter()))
+                headers = _signed(body, "application/x-www-form-urlencoded")
+                try:
+                    async with http.post(url, data=body.encode(), headers=headers) as response:
+                        await response.read()
+                        answer: int | str = response.status
+                except (aiohttp.ClientError, TimeoutError) as problem:
+                    answer = type(problem).__name__
+                elapsed = (time.perf_counter() - planned) * 1000
+                result.times_ms.append(elapsed)
+                result.by_kind["/checkin"].append(elapsed)
+                result.answers[answer] += 1
+
+            await asyncio.gather(*(one(i, body) for i, body in enumerate(bodies)))
+    finally:
+        result.wall_s = time.perf_counter() - began
+        await receiver.cleanup()
+
+
 async def _client(http: aiohttp.ClientSession, url: str, queue: list, result: LoadResult) -> None:
     while queue:
         kind, body, headers = queue.pop()
@@ -270,6 +332,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=float, default=50.0, help="the fake's chat.postMessage limit (default 50/s)")
     parser.add_argument("--burst", type=int, help="the fake's token bucket size (default: one second's worth)")
     parser.add_argument("--database-url", help="PostgreSQL URL to use instead of SQLite (its schema is dropped!)")
+    parser.add_argument(
+        "--open-rate", type=float, help="open loop: /checkin from different people at this many a second instead"
+    )
 
 
 def run(args: argparse.Namespace) -> LoadResult:
@@ -285,6 +350,7 @@ def run(args: argparse.Namespace) -> LoadResult:
         limit=args.limit,
         burst=args.burst,
         database_url=args.database_url,
+        open_rate=getattr(args, "open_rate", None),
     )
     print_result(result)
     return result

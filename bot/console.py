@@ -47,15 +47,19 @@ class ConsoleSender:
 
     def __init__(self, console: Console) -> None:
         self._console = console
+        self._parts: set[tuple[int, int]] = set()  # (delivery id, part) already in an inbox
 
     async def send(self, out: Outgoing) -> SendResult:
-        for reply in out.replies:
+        if not out.replies:
+            return SendResult("failed", reason="nothing to send")
+        for offset, reply in enumerate(out.replies):
             self._console.deliver(out.recipient.user_id, reply)
+            if out.delivery_id is not None:
+                self._parts.add((out.delivery_id, out.part + offset))
         return SendResult("sent", message_ref={"inbox": out.recipient.user_id, "delivery": out.delivery_id})
 
     async def find_sent(self, out: Outgoing, since: datetime) -> SendResult | None:
-        inbox = self._console.inboxes[out.recipient.user_id]
-        if any(r.delivery_id == out.delivery_id for r in inbox.messages):
+        if (out.delivery_id, out.part) in self._parts:
             return SendResult("sent", message_ref={"inbox": out.recipient.user_id, "delivery": out.delivery_id})
         return None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -59,7 +60,7 @@ class Pacer:
         self,
         settings: PaceSettings | None = None,
         *,
-        clock: Clock,
+        clock: Clock = time.monotonic,  # monotonic: a wall-clock step must not stall or burst the lanes
         sleep: Sleep = asyncio.sleep,
         per_platform: dict[str, PaceSettings] | None = None,
     ) -> None:
@@ -72,6 +73,11 @@ class Pacer:
 
     def rate(self, key: str) -> float:
         return self._lane(key).rate
+
+    @property
+    def default_rate(self) -> float:
+        """The rate a lane starts at before anything is known about it."""
+        return self._default.start_rate
 
     def claim_budget(self, seconds: float, least: int = 8) -> int:
         """How many sends every lane together can make in `seconds` (at least `least`)."""

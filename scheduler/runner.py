@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import secrets
 import socket
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime
@@ -31,6 +32,8 @@ from store.leader import LeaderLock
 
 logger = logging.getLogger(__name__)
 
+TICK_SECONDS = "*/15"
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -50,10 +53,12 @@ class Runner:
         directory_sync: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
         self.store, self.senders, self.org, self.clock = store, senders, org, clock
-        # A stable id (MICROCOACH_WORKER_ID) lets a restarted worker take back its own claims at once.
+        # A stable id (MICROCOACH_WORKER_ID) lets a restarted worker take back its own claims at once. Without
+        # one, a random part keeps two processes apart even when a container reuses a pid; a dead process's rows
+        # come back through their short lease instead.
         self.stable_id = bool(worker_id)
-        self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}"
-        self.pacer = pacer or Pacer(clock=lambda: clock().timestamp())
+        self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+        self.pacer = pacer or Pacer()
         self.directory_sync = directory_sync
         self.background = Background()
         self.deliverer = Deliverer(
@@ -77,7 +82,11 @@ class Runner:
         scheduler = AsyncIOScheduler(
             timezone=UTC, job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 30}
         )
-        scheduler.add_job(self.tick_now, CronTrigger(second=0, timezone=UTC), id="tick", replace_existing=True)
+        # Every 15 s: only the leader ticks, and a standby tries for the lead each time, so the lead moves within
+        # 15 s of a leader's death (its advisory lock goes with its connection).
+        scheduler.add_job(
+            self.tick_now, CronTrigger(second=TICK_SECONDS, timezone=UTC), id="tick", replace_existing=True
+        )
         scheduler.add_job(self.housekeeping, IntervalTrigger(minutes=5), id="housekeeping", replace_existing=True)
         scheduler.add_job(self.daily, CronTrigger(hour=3, minute=17, timezone=UTC), id="daily", replace_existing=True)
         if self.directory_sync is not None:

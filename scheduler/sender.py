@@ -27,6 +27,8 @@ class Outgoing:
     recipient: Recipient
     replies: tuple[Reply, ...]
     delivery_id: int | None = None  # set for outbox rows; carried as message metadata where the platform allows
+    part: int = 0  # which part of the delivery this is (0-based), carried beside the delivery id
+    parts: int = 1  # how many parts the delivery has (almost always one: the welcome folds into the check-in)
 
 
 @dataclass(frozen=True)
@@ -50,4 +52,7 @@ class Sender(Protocol):
         """Post the replies as one DM (and any `to` replies to their people)."""
 
     async def find_sent(self, out: Outgoing, since: datetime) -> SendResult | None:
-        """Look in the recipient's DM for this delivery id; a `sent` result if it is already there."""
+        """Look in the recipient's DM for this delivery id and part; a `sent` result if it is already there.
+
+        None means not found, or no way to look (then the part is sent again: a double beats a loss).
+        """

@@ -146,6 +146,7 @@ class Delivery(Base):
     lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     outcome_unknown: Mapped[bool] = mapped_column(Boolean, default=False)
+    parts_sent: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # parts of a multi-part DM out
     reason: Mapped[str | None] = mapped_column(String(200))
     message_ref: Mapped[dict | None] = mapped_column(JSON)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -21,6 +21,7 @@ class OpenStep:
     commitment_id: int
     text: str
     created_at: datetime
+    due_at: datetime | None = None  # the step's own time ("tomorrow", "Tuesday"), when the member named one
 
 
 class ConversationRepo(RepoBase):
@@ -216,7 +217,7 @@ class ConversationRepo(RepoBase):
         if row is None:
             return None
         text = self._cipher.decrypt(row.body)
-        return None if text is None else OpenStep(row.id, text, row.created_at)
+        return None if text is None else OpenStep(row.id, text, row.created_at, row.due_at)
 
     def mark_step_followed_up(self, commitment_id: int, now: datetime) -> None:
         with self._tx() as s:

@@ -11,6 +11,7 @@ the dead worker may have sent it, so the sender must look before sending again.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, case, func, or_, select, update
@@ -37,12 +38,21 @@ class OutboxRepo(RepoBase):
                 )
             return created
 
-    def claim(self, worker: str, now: datetime, limit: int, lease: timedelta) -> list[Delivery]:
-        """Claim up to `limit` deliveries for `worker` (see the module docstring for the rule)."""
+    def claim(
+        self, worker: str, now: datetime, limit: int, lease: timedelta, *, skip_workspaces: Iterable[int] = ()
+    ) -> list[Delivery]:
+        """Claim up to `limit` deliveries for `worker` (see the module docstring for the rule).
+
+        `skip_workspaces` leaves out workspaces whose pace already has enough rows waiting in this worker,
+        so one big workspace's backlog never fills the worker while small ones wait.
+        """
         claimable = or_(
             and_(Delivery.status == "pending", Delivery.due_at <= now),
             and_(Delivery.status == "claimed", Delivery.lease_until < now),
         )
+        skip = sorted(set(skip_workspaces))
+        if skip:
+            claimable = and_(claimable, Delivery.workspace_id.not_in(skip))
         pick = select(Delivery.id).where(claimable).order_by(Delivery.due_at, Delivery.id).limit(limit)
         if self.dialect == "postgresql":
             pick = pick.with_for_update(skip_locked=True)
@@ -107,6 +117,29 @@ class OutboxRepo(RepoBase):
         if refund:
             values["attempts"] = Delivery.attempts - 1
         return self._update_claimed(delivery_id, worker, values)
+
+    def mark_parts(self, delivery_id: int, worker: str, parts_sent: int) -> bool:
+        """Record that the first `parts_sent` parts are out (only while `worker` holds the claim)."""
+        return self._update_claimed(delivery_id, worker, {"parts_sent": parts_sent, "outcome_unknown": False})
+
+    def renew(self, worker: str, ids: list[int], lease_until: datetime) -> set[int]:
+        """Extend the lease of rows `worker` still holds; returns the ids it still holds."""
+        held: set[int] = set()
+        with self._tx() as s:
+            for start in range(0, len(ids), 1000):
+                stmt = (
+                    update(Delivery)
+                    .where(
+                        Delivery.id.in_(ids[start : start + 1000]),
+                        Delivery.claimed_by == worker,
+                        Delivery.status == "claimed",
+                    )
+                    .values(lease_until=lease_until)
+                    .returning(Delivery.id)
+                    .execution_options(synchronize_session=False)
+                )
+                held.update(s.scalars(stmt))
+        return held
 
     def _update_claimed(self, delivery_id: int, worker: str, values: dict) -> bool:
         with self._tx() as s:

@@ -18,6 +18,7 @@ from store.repo_cards import CardRepo
 from store.repo_coach import CoachRepo
 from store.repo_conversations import ConversationRepo
 from store.repo_dashboard import DashboardRepo
+from store.repo_delivery_batch import DeliveryBatchRepo
 from store.repo_housekeeping import HousekeepingRepo
 from store.repo_members import MemberRepo
 from store.repo_outbox import OutboxRepo
@@ -32,6 +33,7 @@ class Store(
     ScheduleRepo,
     AudienceRepo,
     OutboxRepo,
+    DeliveryBatchRepo,
     ConversationRepo,
     CoachRepo,
     RosterRepo,

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 
+import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.http_retry.state import RetryState
@@ -64,10 +65,11 @@ class PacedRateLimitHandler(AsyncRateLimitErrorRetryHandler):
         state.increment_current_attempt()
 
 
-def metadata(delivery_id: int | None) -> dict | None:
+def metadata(delivery_id: int | None, part: int = 0, parts: int = 1) -> dict | None:
+    """The delivery id and part number, so a look-up after a crash finds exactly the parts that are out."""
     if delivery_id is None:
         return None
-    return {"event_type": EVENT_TYPE, "event_payload": {"delivery_id": delivery_id}}
+    return {"event_type": EVENT_TYPE, "event_payload": {"delivery_id": delivery_id, "part": part, "parts": parts}}
 
 
 class SlackSender:
@@ -84,23 +86,28 @@ class SlackSender:
             return SendResult("failed", reason="no token for this workspace (app uninstalled?)")
         channel = out.recipient.dm_channel or out.recipient.user_id
         refs = []
-        for reply in out.replies:
+        for offset, reply in enumerate(out.replies):
             try:
-                response = await asyncio.wait_for(self.post(client, channel, reply, out.delivery_id), SEND_TIMEOUT)
-            except SlackApiError as problem:
-                return _failure(problem, posted=bool(refs))
-            except (TimeoutError, OSError) as problem:
-                return SendResult("retry", reason=f"no answer from Slack ({type(problem).__name__})")
+                response = await asyncio.wait_for(
+                    self.post(client, channel, reply, out.delivery_id, out.part + offset, out.parts), SEND_TIMEOUT
+                )
+            except Exception as problem:  # every failure is classified: nothing escapes to wait out a lease
+                return classify(problem, posted=bool(refs))
+            if not (response.get("ok") and response.get("ts") and response.get("channel")):
+                return SendResult("retry", reason="Slack answered without a message")  # never "sent" on nothing
             channel = response["channel"]  # the D... id: kept so messages can be updated later
             refs.append(response["ts"])
+        if not refs:
+            return SendResult("failed", reason="nothing to send")
         return SendResult("sent", message_ref={"channel": channel, "ts": refs}, dm_channel=channel)
 
-    async def post(self, client: AsyncWebClient, channel: str, reply: Reply, delivery_id: int | None):
+    async def post(self, client: AsyncWebClient, channel: str, reply: Reply, delivery_id: int | None,
+                   part: int = 0, parts: int = 1):  # fmt: skip
         return await client.chat_postMessage(
             channel=channel,
             text=reply.text,
             blocks=message_blocks(reply),
-            metadata=metadata(delivery_id),
+            metadata=metadata(delivery_id, part, parts),
             unfurl_links=False,
         )
 
@@ -114,18 +121,34 @@ class SlackSender:
             history = await client.conversations_history(
                 channel=channel, oldest=f"{since.timestamp():.6f}", include_all_metadata=True, limit=50
             )
-        except SlackApiError as problem:
-            logger.warning("could not read DM history for delivery %s: %s", out.delivery_id, problem.response["error"])
+        except Exception as problem:  # could not look: the part is sent again (a double beats a loss)
+            logger.warning("could not read DM history for delivery %s: %s", out.delivery_id, type(problem).__name__)
             return None
         for message in history.get("messages", []):
             payload = (message.get("metadata") or {}).get("event_payload") or {}
-            if payload.get("delivery_id") == out.delivery_id:
+            # The part must match too: another part of the same delivery being out says nothing about this one.
+            if payload.get("delivery_id") == out.delivery_id and payload.get("part") == out.part:
                 return SendResult("sent", message_ref={"channel": channel, "ts": [message["ts"]]}, dm_channel=channel)
         return None
 
     async def _open_dm(self, client: AsyncWebClient, user_id: str) -> str:
         opened = await client.conversations_open(users=user_id)
         return opened["channel"]["id"]
+
+
+def classify(problem: BaseException, *, posted: bool = False) -> SendResult:
+    """Every exception from a Slack call, as what the outbox should do next."""
+    if isinstance(problem, SlackApiError):
+        return _failure(problem, posted=posted)
+    if isinstance(problem, aiohttp.ClientConnectorError | aiohttp.ClientConnectionError | aiohttp.ClientPayloadError):
+        return SendResult("retry", reason=f"connection to Slack failed ({type(problem).__name__})")
+    if isinstance(problem, TimeoutError | OSError | aiohttp.ClientError):
+        return SendResult("retry", reason=f"no answer from Slack ({type(problem).__name__})")
+    if isinstance(problem, asyncio.CancelledError):
+        raise problem
+    # Anything else (a bad JSON body, an SDK bug): the post may or may not be out, so look before sending again.
+    logger.warning("unexpected %s from Slack; will look and retry", type(problem).__name__)
+    return SendResult("retry", reason=f"unexpected error ({type(problem).__name__})")
 
 
 def _failure(problem: SlackApiError, *, posted: bool) -> SendResult:

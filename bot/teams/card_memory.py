@@ -25,6 +25,11 @@ def new_card_key() -> str:
     return secrets.token_urlsafe(32)
 
 
+def card_key_for(reply: Reply) -> str | None:
+    """A new key for a reply that is drawn as a card (a form or buttons), else None."""
+    return new_card_key() if reply.form is not None or reply.buttons else None
+
+
 def card_labels(reply: Reply) -> dict[str, str]:
     """What a press of each button redraws: its label (a form: its title, for the submit)."""
     if reply.form is not None:
@@ -44,14 +49,20 @@ class CardMemory:
     async def post(self, turn_context: TurnContext, reply: Reply, *, tenant: str, user_id: str) -> str:
         """Post one reply in this turn's conversation and return its activity id; a card is remembered after the
         post (one Teams did not give an id for cannot be redrawn, so it is not kept)."""
-        card_key = new_card_key() if reply.form is not None or reply.buttons else None
+        card_key = card_key_for(reply)
         response = await turn_context.send_activity(to_activity(reply, card_key))
         activity_id = getattr(response, "id", "") or ""
-        if card_key and activity_id:
-            sent = CardSent("teams", tenant, user_id, turn_context.activity.conversation.id, activity_id,
-                            card_text(reply), card_labels(reply))  # fmt: skip
-            await asyncio.to_thread(self._store.remember_card, card_key, sent, self._clock())
+        await self.remember(card_key, reply, tenant=tenant, user_id=user_id,
+                            conversation_id=turn_context.activity.conversation.id, activity_id=activity_id)  # fmt: skip
         return activity_id
+
+    async def remember(self, card_key: str | None, reply: Reply, *, tenant: str, user_id: str, conversation_id: str,
+                       activity_id: str) -> None:  # fmt: skip
+        """Keep a posted card (for proactive sends, which post without a turn); one with no id cannot be redrawn."""
+        if card_key and activity_id:
+            sent = CardSent("teams", tenant, user_id, conversation_id, activity_id, card_text(reply),
+                            card_labels(reply))  # fmt: skip
+            await asyncio.to_thread(self._store.remember_card, card_key, sent, self._clock())
 
     async def press(self, value: dict, activity: Activity, action: str) -> PressedCard | None:
         card_key = value.get(CARD_KEY)

@@ -36,7 +36,7 @@ def test_a_new_user_gets_a_check_in_replies_and_uses_a_command(tmp_path):
 
 def test_switching_person_shows_what_they_were_sent(tmp_path):
     transcript = _run(tmp_path, [":as nurse.kim", ":press 4", ":press Burnout that", ":as ghost"])
-    assert "You are now nurse.kim. 2 new message(s):" in transcript
+    assert "You are now nurse.kim. 1 new message(s):" in transcript  # the welcome folded into the check-in
     assert "Hi Min-jun" in transcript
     assert "There is no button '4' on your last message. Buttons: I enjoy my work" in transcript
     assert "(you pressed [Burnout that won't go away])" in transcript
@@ -62,7 +62,7 @@ def test_advancing_a_week_delivers_each_daily_check_in_once(tmp_path):
     transcript = _run(tmp_path, [":advance 7d", ":as nurse.kim"])
     stamps = [line for line in transcript.splitlines() if line.startswith("[") and "-> dr.lee" in line]
     days = [line.split()[0] for line in stamps]
-    assert days == ["[Wed", "[Wed", "[Thu", "[Fri", "[Sat", "[Sun", "[Mon", "[Tue", "[Wed"]  # welcome + 8 mornings
+    assert days == ["[Wed", "[Thu", "[Fri", "[Sat", "[Sun", "[Mon", "[Tue", "[Wed"]  # 8 mornings, welcome in the first
     assert "It is Wednesday 02 December 2026, 08:30" in transcript
 
 

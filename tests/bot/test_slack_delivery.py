@@ -47,7 +47,8 @@ async def test_check_ins_carry_their_delivery_id_and_keep_the_dm_channel(slack):
     assert await _deliverer(slack, Clock()).run_once() == 2
     message = slack.fake.messages("ULEE")[-1]
     row = slack.store.deliveries_for(slack.store.member_by_user(ws.id, "ULEE").id)[0]
-    assert message["metadata"] == {"event_type": "microcoach_delivery", "event_payload": {"delivery_id": row.id}}
+    payload = {"delivery_id": row.id, "part": 0, "parts": 1}
+    assert message["metadata"] == {"event_type": "microcoach_delivery", "event_payload": payload}
     assert row.status == "sent" and row.message_ref["channel"].startswith("D")
     assert slack.store.member_by_user(ws.id, "ULEE").dm_channel == message["channel"]
 

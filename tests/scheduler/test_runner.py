@@ -59,3 +59,15 @@ async def test_only_the_leader_ticks(store):
     assert await second.tick_now() == 0
     first.leader.release()
     second.leader.release()
+
+
+async def test_the_lead_moves_at_the_next_tick_when_the_leader_dies(store):
+    _world(store)
+    first = Runner(store, {}, clock=lambda: NOW)
+    second = Runner(store, {}, clock=lambda: NOW + timedelta(minutes=1))
+    assert await first.tick_now() == 1 and first.leader.try_acquire()
+    assert second.leader.try_acquire() is False
+    first.leader.release()  # the process died: its lock (advisory, or the file's) goes with it
+    await second.tick_now()  # the next tick, at most 15 s later, finds the lead free
+    assert second.leader.try_acquire() is True
+    second.leader.release()

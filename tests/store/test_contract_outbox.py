@@ -116,3 +116,25 @@ def test_the_watermark_is_per_name_and_starts_empty(any_store, now):
     any_store.set_watermark("tick", now + timedelta(minutes=1))
     assert any_store.watermark("tick") == now + timedelta(minutes=1)
     assert any_store.watermark("daily") == now - timedelta(days=1)
+
+
+def test_a_heartbeat_renews_only_the_rows_its_worker_still_holds(queue, now):
+    store, ws, sched, (ana, ben, _cy) = queue
+    store.enqueue([outbox_row(ws, sched, ana, now, now), outbox_row(ws, sched, ben, now, now)])
+    [mine] = store.claim("w1", now, 1, LEASE)
+    [theirs] = store.claim("w2", now, 1, LEASE)
+    later = now + LEASE + timedelta(seconds=1)
+    assert store.renew("w1", [mine.id, theirs.id], later + LEASE) == {mine.id}
+    assert store.delivery(mine.id).lease_until == later + LEASE
+    assert store.delivery(theirs.id).lease_until == now + LEASE  # another worker's lease is not touched
+    assert store.renew("w1", [], later) == set()
+
+
+def test_parts_sent_are_recorded_only_under_a_held_claim(queue, now):
+    store, ws, sched, (ana, *_rest) = queue
+    store.enqueue([outbox_row(ws, sched, ana, now, now)])
+    [row] = store.claim("w1", now, 1, LEASE)
+    assert store.mark_parts(row.id, "w1", 1) is True
+    assert store.delivery(row.id).parts_sent == 1
+    assert store.mark_parts(row.id, "w2", 2) is False  # not the holder: nothing changes
+    assert store.delivery(row.id).parts_sent == 1
