@@ -61,15 +61,17 @@ def seed(workdir: Path, url: str | None, members: int):
     with store.engine.begin() as conn:
         conn.execute(text("UPDATE members SET role = CASE WHEN id % 3 = 0 THEN 'nurse' WHEN id % 3 = 1 "
                           "THEN 'physician' ELSE 'app' END, department = 'Unit ' || (id % 45)"))  # fmt: skip
-    ids = [m.id for m in store.members(ws)]
+    ids = [m.id for m in store.members.all(ws)]
     _month_of_checkins(store, ws, ids, month.start + timedelta(days=3))
     for n in range(25):
         audience = ("everyone", []) if n % 3 else ("people", ids[n * 40 : n * 40 + 40])
-        store.add_schedule(ws, now, name=f"Schedule {n}", days="mon,tue,wed,thu,fri", local_time=f"{7 + n % 10:02d}:30",
+        store.schedules.add_schedule(ws, now, name=f"Schedule {n}", days="mon,tue,wed,thu,fri",
+                           local_time=f"{7 + n % 10:02d}:30",
                            timezone=None if n % 2 else "America/Chicago", audience_kind=audience[0],
                            audience=audience[1], theme=None)  # fmt: skip
     for member_id in ids[:30]:
-        store.upsert_coach(ws, member_id, now, role="physician", specialty="", department="Coaching", capacity=3,
+        store.coaching.upsert_coach(ws, member_id, now, role="physician", specialty="", department="Coaching",
+                           capacity=3,
                            languages=["en"])  # fmt: skip
     with store.engine.begin() as conn:
         rows = [{"workspace_id": ws, "actor_member_id": ids[0], "actor_label": "Admin", "action": "schedule.pause",
@@ -85,7 +87,7 @@ def _month_of_checkins(store, ws: int, ids: list[int], first) -> None:
     """Three check-ins a member, two answered with energy, a burnout answer, and 300 coach requests."""
     sealed = store.seal("a reply")  # the same sealed text for everyone: encryption is not what is measured
     every_day = {"days": "mon,tue,wed,thu,fri,sat,sun", "local_time": "08:30", "timezone": None}
-    schedule = store.add_schedule(
+    schedule = store.schedules.add_schedule(
         ws, first - timedelta(days=3), name="Daily", audience_kind="everyone", audience=[], theme=None, **every_day
     )
     with store.engine.begin() as conn:
@@ -113,12 +115,12 @@ def _month_of_checkins(store, ws: int, ids: list[int], first) -> None:
                         "conversation_id": c, "created_at": at} for c, m, at in answered]  # fmt: skip
             conn.execute(insert(Pulse.__table__), pulses)
     for member_id in ids[::33]:
-        store.create_request(ws, member_id, None, first)
+        store.coaching.create_request(ws, member_id, None, first)
 
 
 async def measure(world, month, requests: int) -> tuple[dict, dict]:
     port = free_port()
-    admin = world.store.member_by_user(world.workspace_id, user_id(0))
+    admin = world.store.members.member_by_user(world.workspace_id, user_id(0))
     settings = Settings(
         database_url=world.url, admins=(user_id(0),), org=OrgSettings(public_url=f"http://127.0.0.1:{port}")
     )
@@ -140,7 +142,7 @@ async def measure(world, month, requests: int) -> tuple[dict, dict]:
 
 
 async def _timed_pages(browser, base: str, month, world, requests: int) -> tuple[dict, dict]:
-    schedule = world.store.schedules(world.workspace_id)[-1].id
+    schedule = world.store.schedules.all(world.workspace_id)[-1].id
     pages = {
         "overview": f"/admin?month={month.key}",
         "overview by role": f"/admin?month={month.key}&by=role",

@@ -78,7 +78,7 @@ async def _deliver_all(world, due, database: str) -> CostResult:
     task = asyncio.create_task(deliverer.run(stop, wake))
     while True:
         await asyncio.sleep(0.05)
-        counts = world.store.outbox_counts(world.workspace_id)
+        counts = world.store.outbox.outbox_counts(world.workspace_id)
         if sum(counts.get(s, 0) for s in FINAL) >= len(world.users):
             break
     seconds, cpu_s = time.perf_counter() - began, time.process_time() - cpu

@@ -96,15 +96,15 @@ def _world(workdir: Path, url: str | None, sizes: dict[str, int], platform: str 
     local = due.astimezone(ZoneInfo(zone)).strftime("%H:%M")
     created = {}
     for name, size in sizes.items():
-        ws = store.ensure_workspace(platform, name, now - timedelta(days=1), name=name)
+        ws = store.members.ensure_workspace(platform, name, now - timedelta(days=1), name=name)
         people = [person(user_id(i), zone) for i in range(size)]
         for start in range(0, size, 500):
-            store.bulk_upsert_members(ws.id, people[start : start + 500], now - timedelta(days=1))
+            store.members.bulk_upsert_members(ws.id, people[start : start + 500], now - timedelta(days=1))
         every_day = "mon,tue,wed,thu,fri,sat,sun"
-        store.add_schedule(ws.id, now - timedelta(days=1), name="daily", days=every_day, local_time=local,
+        store.schedules.add_schedule(ws.id, now - timedelta(days=1), name="daily", days=every_day, local_time=local,
                            timezone=None, audience_kind="everyone", audience=[], theme=None)  # fmt: skip
         created[name] = ws
-    store.set_watermark("tick", due - timedelta(minutes=1))
+    store.outbox.set_watermark("tick", due - timedelta(minutes=1))
     tick(store, now)
     return store, created
 
@@ -116,7 +116,7 @@ async def _deliver(store: Store, senders: dict, expected: int, timeout: float) -
     task = asyncio.create_task(deliverer.run(stop, wake))
     while time.perf_counter() - began < timeout:
         await asyncio.sleep(0.5)
-        counts = await asyncio.to_thread(store.outbox_counts)
+        counts = await asyncio.to_thread(store.outbox.outbox_counts)
         if sum(counts.get(s, 0) for s in FINAL) >= expected:
             break
     seconds = time.perf_counter() - began
@@ -134,7 +134,7 @@ def run_many(workspaces: int = 20, limit: float = 10.0, small: int = 150, big: i
         total = sum(sizes.values())
         try:
             seconds = asyncio.run(_deliver(store, {"slack": sender}, total, 3 * big / limit + 60))
-            statuses = dict(store.outbox_counts())
+            statuses = dict(store.outbox.outbox_counts())
         finally:
             store.close()
     runs = [WorkspaceRun(name, size, limit, sender.times[name]) for name, size in sizes.items()]
@@ -191,8 +191,8 @@ def run_teams(members: int = 900, limit: float = 30.0) -> TeamsResult:
     with tempfile.TemporaryDirectory(prefix="microcoach-bench-") as tmp:
         store, created = _world(Path(tmp), None, {"tenant-1": members}, platform="teams")
         ws = created["tenant-1"]
-        for member in store.members(ws.id):
-            store.update_member(ws.id, member.id, conversation_ref=_reference(service_url, member.user_id))
+        for member in store.members.all(ws.id):
+            store.members.update_member(ws.id, member.id, conversation_ref=_reference(service_url, member.user_id))
         adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(_BotConfig("", "", "MultiTenant", "")))
         try:
             seconds = asyncio.run(
@@ -203,7 +203,7 @@ def run_teams(members: int = 900, limit: float = 30.0) -> TeamsResult:
                     3 * members / limit + 60,
                 )
             )
-            statuses = dict(store.outbox_counts())
+            statuses = dict(store.outbox.outbox_counts())
         finally:
             store.close()
             fake.stop_thread()

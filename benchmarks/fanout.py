@@ -193,7 +193,7 @@ def _crash(result: FanoutResult, worker: Child, env: dict, log: Path, posted: in
 
 
 def _all_final(world, members: int) -> bool:
-    counts = world.store.outbox_counts(world.workspace_id)
+    counts = world.store.outbox.outbox_counts(world.workspace_id)
     return sum(counts.get(s, 0) for s in FINAL) >= members
 
 
@@ -224,7 +224,7 @@ def collect(result: FanoutResult, world, fake) -> None:
     result.reached = members_reached(fake, world.users)
     result.duplicates = on_fake(fake, fake.duplicates)
     result.throttled = on_fake(fake, fake.status_count, 429, "chat.postMessage")
-    result.statuses = world.store.outbox_counts(world.workspace_id)
+    result.statuses = world.store.outbox.outbox_counts(world.workspace_id)
 
 
 # --- the tick with nothing due ---------------------------------------------------------------------------
@@ -250,11 +250,11 @@ def run_tick(members: int = 100_000, ticks: int = 7, database_url: str | None = 
         store = Store.open(fresh_database(Path(tmp), database_url), Cipher([generate_key()]))
         try:
             began = time.perf_counter()
-            workspace = store.ensure_workspace("slack", "T0001", start)
+            workspace = store.members.ensure_workspace("slack", "T0001", start)
             for first in range(0, members, CHUNK):
                 chunk = range(first, min(first + CHUNK, members))
                 people = [person(user_id(i), TICK_ZONES[i % len(TICK_ZONES)]) for i in chunk]
-                store.bulk_upsert_members(workspace.id, people, start)
+                store.members.bulk_upsert_members(workspace.id, people, start)
             seed_s = time.perf_counter() - began
             _not_due_schedule(store, workspace.id, start)
             return TickResult(members, _time_ticks(store, start, ticks), seed_s)
@@ -265,7 +265,7 @@ def run_tick(members: int = 100_000, ticks: int = 7, database_url: str | None = 
 def _not_due_schedule(store: Store, workspace_id: int, start: datetime) -> None:
     """Daily at 08:30 each member's own time: never due at whole-hour offsets in the minutes after `start`."""
     days = "mon,tue,wed,thu,fri,sat,sun"
-    store.add_schedule(
+    store.schedules.add_schedule(
         workspace_id,
         start,
         name="not due",
@@ -276,7 +276,7 @@ def _not_due_schedule(store: Store, workspace_id: int, start: datetime) -> None:
         audience=[],
         theme=None,
     )
-    store.set_watermark("tick", start)
+    store.outbox.set_watermark("tick", start)
 
 
 def _time_ticks(store, start: datetime, ticks: int) -> list[float]:

@@ -67,11 +67,11 @@ def build_world(workdir: Path, url: str | None, members: int, zone: str, now: da
     url = fresh_database(workdir, url)
     key = generate_key()
     store = Store.open(url, Cipher([key]))
-    workspace = store.ensure_workspace("slack", TEAM, now, name="Bench Hospital")
+    workspace = store.members.ensure_workspace("slack", TEAM, now, name="Bench Hospital")
     users = [user_id(i) for i in range(members)]
     for start in range(0, members, CHUNK):
         people = [person(u, zone) for u in users[start : start + CHUNK]]
-        store.bulk_upsert_members(workspace.id, people, now)
+        store.members.bulk_upsert_members(workspace.id, people, now)
     return World(url, key, store, workspace.id, users, zone)
 
 
@@ -106,7 +106,7 @@ def next_minute(after: datetime) -> datetime:
 def add_daily_schedule(world: World, due: datetime, now: datetime) -> None:
     """A daily check-in for everyone at `due` local time, and the watermark at `now` so nothing older fires."""
     local = due.astimezone(ZoneInfo(world.zone))
-    world.store.add_schedule(
+    world.store.schedules.add_schedule(
         world.workspace_id,
         now,
         name="bench daily",
@@ -117,7 +117,7 @@ def add_daily_schedule(world: World, due: datetime, now: datetime) -> None:
         audience=[],
         theme=None,
     )
-    world.store.set_watermark("tick", now)
+    world.store.outbox.set_watermark("tick", now)
 
 
 # --- the fake Slack Web API --------------------------------------------------------------------------

@@ -124,7 +124,7 @@ def _wait_for_fanout(world, fake, fanout: FanoutResult, server: Child) -> None:
     deadline = fanout.due + 2 * fanout.floor + 60
     while time.time() < deadline:
         server.sample_memory()
-        counts = world.store.outbox_counts(world.workspace_id)
+        counts = world.store.outbox.outbox_counts(world.workspace_id)
         if not counts.get("pending") and not counts.get("claimed") and sum(counts.values()) >= fanout.members:
             break
         time.sleep(1)

@@ -132,7 +132,7 @@ def _keys(args) -> int:
 
     configure_logging()
     store = open_store(load_settings())
-    count, tokens = store.rotate_keys(), store.rotate_slack_secrets()
+    count, tokens = store.privacy.rotate_keys(), store.privacy.rotate_slack_secrets()
     store.close()
     print(
         f"re-encrypted {count} stored texts and {tokens} Slack tokens with the newest key; you can now drop the old key"

@@ -137,9 +137,9 @@ class Console:
         return ZoneInfo(self.profiles.get(self.people.get(self.current, ""), ("", None))[1] or "UTC")
 
     def _member(self, handle: str):
-        workspace = self.store.find_workspace("console", WORKSPACE)
+        workspace = self.store.members.find_workspace("console", WORKSPACE)
         user_id = self.people.get(handle)
-        return self.store.member_by_user(workspace.id, user_id) if workspace and user_id else None
+        return self.store.members.member_by_user(workspace.id, user_id) if workspace and user_id else None
 
     def say(self, text: str) -> None:
         self.out.write(text + "\n")
@@ -172,7 +172,7 @@ class Console:
         self._route(replies)
 
     def _route(self, replies: list[Reply]) -> None:
-        workspace = self.store.find_workspace("console", WORKSPACE)
+        workspace = self.store.members.find_workspace("console", WORKSPACE)
         actor = self.people[self.current]
         # The console has no group chats: an introduction is said to each person in their own chat.
         for step in plan(replies, actor=actor, forms=True, group_chats=False):
@@ -279,12 +279,12 @@ class Console:
         The clock jumps there instead of stepping minute by minute, so a week passes in moments.
         """
         moments = [
-            self.store.next_due_at(),
-            self.store.next_quiet_close(checkin.IDLE_CLOSE),
-            self.store.next_offer_expiry(),
+            self.store.outbox.next_due_at(),
+            self.store.checkins.next_quiet_close(checkin.IDLE_CLOSE),
+            self.store.coaching.next_offer_expiry(),
         ]
-        workspace = self.store.find_workspace("console", WORKSPACE)
-        for member in self.store.members(workspace.id):
+        workspace = self.store.members.find_workspace("console", WORKSPACE)
+        for member in self.store.members.all(workspace.id):
             moments.append(planning.next_checkin(self.store, workspace, member, self.now))
         upcoming = [m for m in moments if m is not None and m > self.now]
         return min(upcoming, default=self.now + timedelta(days=365))
@@ -292,7 +292,7 @@ class Console:
     def run_scheduler(self) -> None:
         """What the worker does in production, run at the demo clock's time."""
         jobs.close_idle_checkins(self.store, self.now)
-        if tick(self.store, self.now).created or self.store.next_due_at() is not None:
+        if tick(self.store, self.now).created or self.store.outbox.next_due_at() is not None:
             asyncio.run(self._deliver_due())
         for workspace, reply in jobs.expire_coach_offers(self.store, self.now, self.org):
             asyncio.run(notify(self.store, self.senders, workspace, reply))

@@ -47,10 +47,10 @@ def demo_start(today: datetime | None = None) -> datetime:
 
 def seed(store: Store, console: Console, now: datetime) -> None:
     earlier = now - timedelta(days=1)
-    workspace = store.ensure_workspace("console", WORKSPACE, earlier, name="Demo Hospital")
+    workspace = store.members.ensure_workspace("console", WORKSPACE, earlier, name="Demo Hospital")
     members = {}
     for handle, name, role, department, admin in PEOPLE:
-        members[handle] = store.ensure_member(
+        members[handle] = store.members.ensure_member(
             workspace.id,
             handle,
             earlier,
@@ -63,7 +63,7 @@ def seed(store: Store, console: Console, now: datetime) -> None:
         )
         console.add_person(handle, handle, admin=admin, name=name, timezone=ZONE.key)
     for handle, role, specialty, department in COACHES:
-        store.upsert_coach(
+        store.coaching.upsert_coach(
             workspace.id,
             members[handle].id,
             earlier,
@@ -73,9 +73,9 @@ def seed(store: Store, console: Console, now: datetime) -> None:
             capacity=3,
             languages=["en"],
         )
-    store.set_channel_members(workspace.id, "C-ICU", "icu", [members["nurse.kim"].id, members["dr.lee"].id])
+    store.members.set_channel_members(workspace.id, "C-ICU", "icu", [members["nurse.kim"].id, members["dr.lee"].id])
     # Created a day ago, so today's 08:30 is due at the demo's first moment.
-    store.add_schedule(
+    store.schedules.add_schedule(
         workspace.id,
         earlier,
         name="Daily check-in",
@@ -107,8 +107,8 @@ def join(store: Store, console: Console, args: str) -> None:
     role = parse_role(options["role"]) if options.get("role") else None
     department = (options.get("department") or "").strip()[:100] or None
     name = (options.get("name") or "").strip()[:100] or handle.replace(".", " ").title()
-    workspace = store.find_workspace("console", WORKSPACE)
-    store.ensure_member(workspace.id, handle, console.now, handle=handle, display_name=name, timezone=ZONE.key,
+    workspace = store.members.find_workspace("console", WORKSPACE)
+    store.members.ensure_member(workspace.id, handle, console.now, handle=handle, display_name=name, timezone=ZONE.key,
                         role=role, department=department)  # fmt: skip
     console.add_person(handle, handle, name=name, timezone=ZONE.key)
     console.say(f"{handle} joined: {role or 'no role'}, {department or 'no department'} ({name}).")
@@ -135,12 +135,12 @@ def run_demo(
         if web_port is not None:
             org = replace(org, public_url=f"http://127.0.0.1:{web_port}")
         console = Console(store, now, out, org=org, files=Path("microcoach-demo"))
-        fresh = store.find_workspace("console", WORKSPACE) is None
+        fresh = store.members.find_workspace("console", WORKSPACE) is None
         if fresh:
             seed(store, console, now)
         else:  # a kept demo: everyone in it, those who joined too
             admins = {handle for handle, *_rest, admin in PEOPLE if admin}
-            for member in store.members(store.find_workspace("console", WORKSPACE).id):
+            for member in store.members.all(store.members.find_workspace("console", WORKSPACE).id):
                 name, handle = member.display_name, member.handle or member.user_id
                 console.add_person(handle, member.user_id, admin=handle in admins, name=name, timezone=ZONE.key)
         console.extra_commands["join"] = lambda args: join(store, console, args)

@@ -136,8 +136,8 @@ def _to_actor(reply: Reply, incoming: Incoming) -> Reply:
 
 def _context(incoming: Incoming, store: Store, now: datetime, org: OrgSettings) -> Ctx:
     actor = incoming.actor
-    workspace = store.ensure_workspace(actor.platform, actor.workspace, now)
-    member = store.ensure_member(
+    workspace = store.members.ensure_workspace(actor.platform, actor.workspace, now)
+    member = store.members.ensure_member(
         workspace.id,
         actor.user_id,
         now,

@@ -13,6 +13,17 @@ from store.repo_delivery_batch import DeliveryContext, SentRecord
 MAX_RECORDS = 500  # sent rows per write transaction
 
 
+class _RepoView:
+    """One repository of the store, with some of its reads answered from the batch; the rest go to the store."""
+
+    def __init__(self, repo, **answers) -> None:
+        self._repo = repo
+        self.__dict__.update(answers)
+
+    def __getattr__(self, name: str):
+        return getattr(self._repo, name)
+
+
 class BatchView:
     """The store, as deciding one batch of rows sees it: the reads it makes come from one `DeliveryContext`.
 
@@ -22,12 +33,20 @@ class BatchView:
 
     def __init__(self, store: Store, ctx: DeliveryContext) -> None:
         self._store, self._ctx = store, ctx
+        # The same repositories handlers use (store.members, ...), with the batch's reads answered from memory.
+        self.members = _RepoView(store.members, workspace=self.workspace, member=self.member,
+                                 channels_of=self.channels_of)  # fmt: skip
+        self.schedules = _RepoView(store.schedules, schedule=self.schedule, personal_schedule=self.personal_schedule)
+        self.checkins = _RepoView(store.checkins, current_conversation=self.current_conversation,
+                                  asked_question_ids=self.asked_question_ids, open_step=self.open_step,
+                                  last_pulse_at=self.last_pulse_at, last_pulse_asked=self.last_pulse_asked)  # fmt: skip
+        self.outbox = _RepoView(store.outbox, last_checkin_sent=self.last_checkin_sent)
 
     def __getattr__(self, name: str):
         return getattr(self._store, name)
 
     def workspace(self, workspace_id: int):
-        return self._ctx.workspaces.get(workspace_id) or self._store.workspace(workspace_id)
+        return self._ctx.workspaces.get(workspace_id) or self._store.members.workspace(workspace_id)
 
     def member(self, workspace_id: int, member_id: int):
         member = self._ctx.members.get(member_id)
@@ -42,7 +61,7 @@ class BatchView:
 
     def channels_of(self, workspace_id: int, member_id: int) -> list[str]:
         if self._ctx.channels is None:
-            return self._store.channels_of(workspace_id, member_id)
+            return self._store.members.channels_of(workspace_id, member_id)
         return list(self._ctx.channels.get(member_id, ()))
 
     def current_conversation(self, workspace_id: int, member_id: int):
@@ -77,6 +96,7 @@ class ConversationFields:
 
     def __init__(self) -> None:
         self.fields: dict = {}
+        self.checkins = self  # open_checkin writes through store.checkins
 
     def open_conversation(self, workspace_id: int, member_id: int, now: datetime, **fields) -> None:
         self.fields = fields

@@ -112,7 +112,7 @@ class Deliverer:
         if not ids:
             return 0
         lease_until = self._clock() + self._settings.lease
-        held = await self._background.run(self._store.renew, self._worker, ids, lease_until)
+        held = await self._background.run(self._store.outbox.renew, self._worker, ids, lease_until)
         lost = [i for i in ids if i not in held and i in self._held]
         if lost:  # finished while the renewal ran (their write landed first), or taken over by another worker
             logger.debug("%d rows were no longer claimed by this worker at renewal", len(lost))
@@ -165,7 +165,7 @@ class Deliverer:
 
     async def _claim(self, limit: int, skip_workspaces: list[int] | None = None) -> list[Delivery]:
         rows = await self._background.run(
-            self._store.claim,
+            self._store.outbox.claim,
             self._worker,
             self._clock(),
             limit,
@@ -227,7 +227,7 @@ class Deliverer:
 
         Returns the rows to send, the statuses recorded, and every row this worker is done with (skips, errors).
         """
-        view = BatchView(self._store, self._store.delivery_context(rows, now - checkin.STEP_LOOKBACK))
+        view = BatchView(self._store, self._store.outbox.delivery_context(rows, now - checkin.STEP_LOOKBACK))
         prepared, finals, dropped = [], [], []
         for row in rows:
             try:
@@ -248,9 +248,9 @@ class Deliverer:
         return prepared, [status for _, status, _ in finals], dropped
 
     def _decide(self, store: BatchView, row: Delivery, now: datetime) -> Prepared | tuple[str, str]:
-        workspace = store.workspace(row.workspace_id)
-        member = store.member(row.workspace_id, row.member_id)
-        schedule = store.schedule(row.workspace_id, row.schedule_id)
+        workspace = store.members.workspace(row.workspace_id)
+        member = store.members.member(row.workspace_id, row.member_id)
+        schedule = store.schedules.schedule(row.workspace_id, row.schedule_id)
         if member is None:
             return "failed", "member no longer exists"
         if now - row.due_at > self._settings.grace:
@@ -261,10 +261,10 @@ class Deliverer:
             return "skipped", "no longer in the audience"
         if member.unreachable_reason:
             return "unreachable", member.unreachable_reason
-        conv = store.current_conversation(workspace.id, member.id)
+        conv = store.checkins.current_conversation(workspace.id, member.id)
         # A check-in left idle past the quiet-close time no longer counts, even before housekeeping closes it.
         in_conversation = conv is not None and now - conv.last_activity_at < checkin.IDLE_CLOSE
-        last = None if row.kind == "snooze" else store.last_checkin_sent(member.id, exclude=row.id)
+        last = None if row.kind == "snooze" else store.outbox.last_checkin_sent(member.id, exclude=row.id)
         reason = planning.skip_reason(member, workspace, now, last_sent=last, in_conversation=in_conversation)
         if reason is not None:
             return "skipped", reason
@@ -308,7 +308,7 @@ class Deliverer:
             refs.append(result.message_ref)
             channel = result.dm_channel or channel
             if index + 1 < len(parts) and not await self._background.run(
-                self._store.mark_parts, p.row.id, self._worker, index + 1
+                self._store.outbox.mark_parts, p.row.id, self._worker, index + 1
             ):
                 logger.warning("delivery %s: lost its claim between parts", p.row.id)
                 return "lost"
@@ -321,16 +321,16 @@ class Deliverer:
             self._pacer.throttled(key, result.retry_after)
             due = now + timedelta(seconds=result.retry_after or 1.0)
             await self._background.run(
-                self._store.retry_later, p.row.id, self._worker, due, "rate limited", False, refund=True
+                self._store.outbox.retry_later, p.row.id, self._worker, due, "rate limited", False, refund=True
             )
             return "pending"
         if result.status == "retry" and p.row.attempts < self._settings.max_attempts:
             due = now + timedelta(seconds=self._settings.backoff_base * 2 ** (p.row.attempts - 1))
-            await self._background.run(self._store.retry_later, p.row.id, self._worker, due, result.reason, True)
+            await self._background.run(self._store.outbox.retry_later, p.row.id, self._worker, due, result.reason, True)
             return "pending"
         if result.status == "unreachable":
             await self._background.run(
-                self._store.update_member, p.workspace.id, p.member.id, unreachable_reason=result.reason[:200]
+                self._store.members.update_member, p.workspace.id, p.member.id, unreachable_reason=result.reason[:200]
             )
         status = "unreachable" if result.status == "unreachable" else "failed"
         reason = (
@@ -355,10 +355,10 @@ class Deliverer:
         return "sent"
 
     def _write_sent(self, records: list[SentRecord]) -> set[int]:
-        return self._store.record_sent_batch(self._worker, self._clock(), records)
+        return self._store.outbox.record_sent_batch(self._worker, self._clock(), records)
 
     def _finish(self, row: Delivery, status: str, reason: str) -> None:
-        if not self._store.finish(row.id, self._worker, status, self._clock(), reason=reason[:200]):
+        if not self._store.outbox.finish(row.id, self._worker, status, self._clock(), reason=reason[:200]):
             logger.warning("delivery %s: lost its claim before recording %s", row.id, status)
 
 

@@ -24,7 +24,7 @@ UNINSTALL_GRACE = timedelta(days=30)  # an uninstalled workspace's data, in case
 
 
 def close_idle_checkins(store: Store, now: datetime) -> int:
-    return store.expire_conversations(now - checkin.IDLE_CLOSE, now)
+    return store.checkins.expire_conversations(now - checkin.IDLE_CLOSE, now)
 
 
 def expire_coach_offers(store: Store, now: datetime, org: OrgSettings) -> list[tuple[Workspace, Reply]]:
@@ -34,9 +34,9 @@ def expire_coach_offers(store: Store, now: datetime, org: OrgSettings) -> list[t
 def apply_retention(store: Store, now: datetime, org: OrgSettings) -> int:
     """Delete free text older than each workspace's retention period; numbers stay."""
     removed = 0
-    for workspace in store.workspaces():
+    for workspace in store.members.workspaces():
         days = int((workspace.settings or {}).get("retention_days") or org.retention_days)
-        removed += store.purge_free_text(workspace.id, now - timedelta(days=days))
+        removed += store.privacy.purge_free_text(workspace.id, now - timedelta(days=days))
     if removed:
         logger.info("retention removed %d stored texts", removed)
     return removed
@@ -45,14 +45,14 @@ def apply_retention(store: Store, now: datetime, org: OrgSettings) -> int:
 def purge_old_records(store: Store, now: datetime) -> dict[str, int]:
     """Everything past its keeping time, and uninstalled workspaces past their grace; returns counts by kind."""
     removed = {
-        "deliveries": store.purge_deliveries(now - DELIVERY_MEMORY),
-        "audit entries": store.purge_audit(now - AUDIT_MEMORY),
-        "event ids": store.forget_events_before(now - EVENT_MEMORY),
-        "oauth states": store.purge_oauth_states(now),
-        "report snapshots": store.purge_report_snapshots(now - SNAPSHOT_MEMORY),
-        "dashboard sign-ins": store.purge_sign_ins(now),
-        "teams cards": store.purge_cards(now - CARD_MEMORY),
-        "workspaces": store.forget_uninstalled(now - UNINSTALL_GRACE),
+        "deliveries": store.housekeeping.purge_deliveries(now - DELIVERY_MEMORY),
+        "audit entries": store.housekeeping.purge_audit(now - AUDIT_MEMORY),
+        "event ids": store.events.forget_events_before(now - EVENT_MEMORY),
+        "oauth states": store.housekeeping.purge_oauth_states(now),
+        "report snapshots": store.housekeeping.purge_report_snapshots(now - SNAPSHOT_MEMORY),
+        "dashboard sign-ins": store.dashboard.purge_sign_ins(now),
+        "teams cards": store.cards.purge_cards(now - CARD_MEMORY),
+        "workspaces": store.housekeeping.forget_uninstalled(now - UNINSTALL_GRACE),
     }
     if any(removed.values()):
         logger.info("housekeeping removed %s", ", ".join(f"{n} {kind}" for kind, n in removed.items() if n))

@@ -17,7 +17,7 @@ logger = logging.getLogger(__name__)
 async def notify(store: Store, senders: Mapping[str, Sender], workspace: Workspace, reply: Reply) -> bool:
     """Send `reply` to `reply.to` in `workspace`; False (and a log line with ids only) if it could not go."""
     sender = senders.get(workspace.platform)
-    member = await asyncio.to_thread(store.member_by_user, workspace.id, reply.to) if reply.to else None
+    member = await asyncio.to_thread(store.members.member_by_user, workspace.id, reply.to) if reply.to else None
     if sender is None or member is None:
         logger.warning("no way to reach user %s in workspace %s", reply.to, workspace.id)
         return False
@@ -29,5 +29,5 @@ async def notify(store: Store, senders: Mapping[str, Sender], workspace: Workspa
         logger.warning("message to member %s not sent: %s", member.id, result.status)
         return False
     if result.dm_channel and result.dm_channel != member.dm_channel:
-        await asyncio.to_thread(store.update_member, workspace.id, member.id, dm_channel=result.dm_channel)
+        await asyncio.to_thread(store.members.update_member, workspace.id, member.id, dm_channel=result.dm_channel)
     return True

@@ -28,7 +28,6 @@ from scheduler.pacer import Pacer
 from scheduler.sender import Sender
 from scheduler.tick import tick
 from store import Store
-from store.leader import LeaderLock
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +70,7 @@ class Runner:
             org=org,
             background=self.background,
         )
-        self.leader = LeaderLock(store.engine)
+        self.leader = store.leader_lock()
         self._scheduler: AsyncIOScheduler | None = None
         self._stop = asyncio.Event()
         self._wake = asyncio.Event()
@@ -98,7 +97,7 @@ class Runner:
                 next_run_time=datetime.now(UTC),
             )
         if self.stable_id:
-            released = self.store.release_claims(self.worker_id)
+            released = self.store.outbox.release_claims(self.worker_id)
             if released:
                 logger.info("took back %d rows this worker had claimed before a restart", released)
         scheduler.start()

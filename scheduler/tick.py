@@ -38,13 +38,13 @@ class TickResult:
 
 def tick(store: Store, now: datetime, *, grace: timedelta = GRACE) -> TickResult:
     """Write outbox rows for every occurrence in (watermark, now]; then move the watermark to `now`."""
-    mark = store.watermark(WATERMARK)
+    mark = store.outbox.watermark(WATERMARK)
     start = now - grace if mark is None else max(mark, now - LOOKBACK)
     result = TickResult(start, now)
     if start < now:
-        for workspace in store.active_workspaces():
+        for workspace in store.members.active_workspaces():
             _tick_workspace(store, workspace, start, now, grace, result)
-        store.set_watermark(WATERMARK, now)
+        store.outbox.set_watermark(WATERMARK, now)
     if result.created:
         logger.info(
             "tick %s..%s created %d rows %s",
@@ -66,26 +66,28 @@ def _tick_workspace(
     store: Store, workspace: Workspace, start: datetime, now: datetime, grace: timedelta, result: TickResult
 ) -> None:
     zones = None
-    for schedule in store.schedules(workspace.id):
+    for schedule in store.schedules.all(workspace.id):
         if schedule.status != "active":
             continue
         begin = max(start, schedule.active_since)
         if schedule.timezone:
             due = _occurrences(schedule.days, schedule.local_time, schedule.timezone, begin, now)
             if due:
-                _fan_out(store, workspace, schedule, due, store.audience_members(schedule), now, grace, result)
+                _fan_out(
+                    store, workspace, schedule, due, store.schedules.audience_members(schedule), now, grace, result
+                )
             continue
-        zones = store.member_zones(workspace.id) if zones is None else zones
+        zones = store.schedules.member_zones(workspace.id) if zones is None else zones
         for zone in zones:
             due = _occurrences(schedule.days, schedule.local_time, _zone_key(zone), begin, now)
             if due:
-                members = store.audience_members(schedule, zone=zone)
+                members = store.schedules.audience_members(schedule, zone=zone)
                 _fan_out(store, workspace, schedule, due, members, now, grace, result)
-    for schedule, zone in store.personal_schedules(workspace.id):
+    for schedule, zone in store.schedules.personal_schedules(workspace.id):
         begin = max(start, schedule.active_since)
         due = _occurrences(schedule.days, schedule.local_time, schedule.timezone or _zone_key(zone), begin, now)
         if due:
-            _fan_out(store, workspace, schedule, due, store.audience_members(schedule), now, grace, result)
+            _fan_out(store, workspace, schedule, due, store.schedules.audience_members(schedule), now, grace, result)
 
 
 def _zone_key(zone: str) -> str:
@@ -106,7 +108,7 @@ def _fan_out(
     result: TickResult,
 ) -> None:
     rows = [_row(workspace, schedule, member, nominal, now, grace) for nominal in due for member in members]
-    result.created += store.enqueue(rows)
+    result.created += store.outbox.enqueue(rows)
     result.by_status.update(row["status"] for row in rows)
 
 

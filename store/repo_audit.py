@@ -11,7 +11,9 @@ from store.repo_base import RepoBase
 
 
 class AuditRepo(RepoBase):
-    def audit(
+    """Admin actions, for `/nudge audit` and the dashboard's audit log."""
+
+    def record(
         self,
         workspace_id: int,
         actor_member_id: int | None,
@@ -32,7 +34,7 @@ class AuditRepo(RepoBase):
                 )
             )
 
-    def audit_entries(self, workspace_id: int, since: datetime) -> list[AuditEntry]:
+    def entries(self, workspace_id: int, since: datetime) -> list[AuditEntry]:
         with self._tx() as s:
             return list(
                 s.scalars(
@@ -41,6 +43,10 @@ class AuditRepo(RepoBase):
                     .order_by(AuditEntry.created_at, AuditEntry.id)
                 )
             )
+
+
+class EventRepo(RepoBase):
+    """Inbound event ids already handled (Slack event ids, Teams activity digests, modal view ids)."""
 
     def first_sight(self, platform: str, event_key: str, now: datetime) -> bool:
         """Record an inbound event id; True the first time it is seen, False for a retry."""

@@ -1,4 +1,4 @@
-"""What every repository mixin shares: sessions, the cipher, and insert-if-absent."""
+"""What every repository shares: one Database (engine, sessions, cipher, the `together()` session), insert-if-absent."""
 
 from __future__ import annotations
 
@@ -13,12 +13,23 @@ from sqlalchemy.orm import Session, sessionmaker
 from store.crypto import Cipher, is_sealed
 
 
-class RepoBase:
+class Database:
+    """The engine, the session factory, the cipher and the open `together()` session, shared by every repository."""
+
     def __init__(self, engine: Engine, cipher: Cipher) -> None:
-        self._engine = engine
-        self._cipher = cipher
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
-        self._shared = threading.local()  # the session of a `together()` block, per thread
+        self.engine = engine
+        self.cipher = cipher
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+        self.shared = threading.local()  # the session of a `together()` block, per thread
+
+
+class RepoBase:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._engine = db.engine
+        self._cipher = db.cipher
+        self._sessions = db.sessions
+        self._shared = db.shared
 
     def seal(self, secret: str | None) -> str | None:
         """A secret (a Slack token) encrypted with the newest key, for a column outside our own tables."""

@@ -133,7 +133,7 @@ class MemberRepo(RepoBase):
                 select(Member).where(Member.workspace_id == workspace_id, func.lower(Member.handle) == wanted)
             ).first()
 
-    def members(self, workspace_id: int, ids: Iterable[int] | None = None) -> list[Member]:
+    def all(self, workspace_id: int, ids: Iterable[int] | None = None) -> list[Member]:
         with self._tx() as s:
             stmt = select(Member).where(Member.workspace_id == workspace_id).order_by(Member.id)
             if ids is not None:
@@ -141,7 +141,7 @@ class MemberRepo(RepoBase):
             return list(s.scalars(stmt))
 
     def count_members(self, workspace_id: int, ids: Iterable[int] | None = None) -> int:
-        """How many members `members()` would return, counted in the database."""
+        """How many members `all()` would return, counted in the database."""
         with self._tx() as s:
             stmt = select(func.count(Member.id)).where(Member.workspace_id == workspace_id)
             if ids is not None:

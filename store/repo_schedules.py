@@ -43,7 +43,7 @@ class ScheduleRepo(RepoBase):
                 )
             ).one_or_none()
 
-    def schedules(self, workspace_id: int, *, include_personal: bool = False) -> list[Schedule]:
+    def all(self, workspace_id: int, *, include_personal: bool = False) -> list[Schedule]:
         with self._tx() as s:
             stmt = select(Schedule).where(Schedule.workspace_id == workspace_id, Schedule.status != "deleted")
             if not include_personal:

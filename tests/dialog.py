@@ -38,8 +38,8 @@ class Dialog:
 
     def add(self, handle: str, name: str, *, role=None, department=None, admin=False, zone=ZONE) -> int:
         self.people[handle] = Person(handle, name, role, department, admin)
-        ws = self.store.ensure_workspace(self.platform, self.workspace, self.now)
-        member = self.store.ensure_member(
+        ws = self.store.members.ensure_workspace(self.platform, self.workspace, self.now)
+        member = self.store.members.ensure_member(
             ws.id,
             handle,
             self.now,
@@ -54,10 +54,10 @@ class Dialog:
 
     @property
     def ws_id(self) -> int:
-        return self.store.find_workspace(self.platform, self.workspace).id
+        return self.store.members.find_workspace(self.platform, self.workspace).id
 
     def member(self, handle: str | None = None):
-        return self.store.member_by_user(self.ws_id, handle or self.as_)
+        return self.store.members.member_by_user(self.ws_id, handle or self.as_)
 
     def actor(self) -> Actor:
         person = self.people.get(self.as_)

@@ -12,7 +12,7 @@ def due_at_nine(store, workspace_id: int, now: datetime, *, days: str = DAILY):
 
     With `now` at 09:00 New York time, the next tick writes one row per member of the workspace.
     """
-    schedule = store.add_schedule(
+    schedule = store.schedules.add_schedule(
         workspace_id,
         now - timedelta(days=1),
         name="daily",
@@ -23,5 +23,5 @@ def due_at_nine(store, workspace_id: int, now: datetime, *, days: str = DAILY):
         audience=[],
         theme=None,
     )
-    store.set_watermark("tick", now - timedelta(minutes=1))
+    store.outbox.set_watermark("tick", now - timedelta(minutes=1))
     return schedule

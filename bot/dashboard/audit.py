@@ -22,7 +22,7 @@ async def audit(request: web.Request, admin: Admin) -> web.Response:
     number = max(whole_number(request.query.get("page", "1")) or 1, 1)
 
     def gather(ctx: Ctx) -> dict:
-        entries, total = ctx.store.audit_page(ctx.ws_id, number, PER_PAGE)
+        entries, total = ctx.store.dashboard.audit_page(ctx.ws_id, number, PER_PAGE)
         zone = ctx.zone()
         return {
             "entries": [(e, e.created_at.astimezone(zone)) for e in entries],

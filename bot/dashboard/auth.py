@@ -53,13 +53,13 @@ def authenticate(dash: Dashboard, secret: str | None) -> Admin:
     """The admin behind a session cookie, with their rights checked now; a lapsed admin's session ends here."""
     now = dash.now()
     with dash.store.together():
-        session = dash.store.dashboard_session(secret, now) if secret else None
+        session = dash.store.dashboard.dashboard_session(secret, now) if secret else None
         if session is None:
             raise Refused(401, "signed-out")
-        workspace = dash.store.workspace(session.workspace_id)
-        member = dash.store.member(session.workspace_id, session.member_id)
+        workspace = dash.store.members.workspace(session.workspace_id)
+        member = dash.store.members.member(session.workspace_id, session.member_id)
     if member is None or not workspace.active or not dash.rights(member):
-        dash.store.end_session(session.id, now)
+        dash.store.dashboard.end_session(session.id, now)
         logger.info("dashboard session %s ended: no longer a program admin", session.id)
         raise Refused(403, "not-admin")
     return Admin(session, workspace, member)

@@ -42,7 +42,7 @@ async def login(request: web.Request) -> web.StreamResponse:
     if any(name in agent for name in PREVIEW_AGENTS):
         return aiohttp_jinja2.render_template("refused.html", request, _context(request, "preview"))
     dash = request.app[DASHBOARD]
-    token = await asyncio.to_thread(dash.store.use_sign_in, request.match_info["token"], "link", dash.now())
+    token = await asyncio.to_thread(dash.store.dashboard.use_sign_in, request.match_info["token"], "link", dash.now())
     if token is None:
         dash.limiter.failed(request.remote or "")
         return aiohttp_jinja2.render_template("refused.html", request, _context(request, "used"), status=400)
@@ -62,12 +62,12 @@ async def signed_in(request: web.Request, workspace_id: int, member_id: int, via
 
 def _start(dash: Dashboard, workspace_id: int, member_id: int, via: str) -> str | None:
     now = dash.now()
-    member = dash.store.member(workspace_id, member_id)
+    member = dash.store.members.member(workspace_id, member_id)
     if member is None or not dash.rights(member):
         return None
-    secret, session = dash.store.start_session(workspace_id, member_id, now, ttl=SESSION_LIFETIME, via=via)
+    secret, session = dash.store.dashboard.start_session(workspace_id, member_id, now, ttl=SESSION_LIFETIME, via=via)
     label = member.display_name or member.user_id
-    dash.store.audit(workspace_id, member_id, label, "dashboard.sign-in", VIA_LABELS.get(via, via), now)
+    dash.store.audit.record(workspace_id, member_id, label, "dashboard.sign-in", VIA_LABELS.get(via, via), now)
     logger.info("dashboard sign-in: workspace %s member %s via %s", workspace_id, member_id, via)
     return secret
 
@@ -87,8 +87,8 @@ async def logout(request: web.Request, admin: Admin) -> web.Response:
 
     def end() -> None:
         now = dash.now()
-        dash.store.end_session(admin.session.id, now)
-        dash.store.audit(admin.workspace.id, admin.member.id, admin.name, "dashboard.sign-out", "", now)
+        dash.store.dashboard.end_session(admin.session.id, now)
+        dash.store.audit.record(admin.workspace.id, admin.member.id, admin.name, "dashboard.sign-out", "", now)
 
     await asyncio.to_thread(end)
     response = aiohttp_jinja2.render_template("refused.html", request, _context(request, "signed-out-now"))

@@ -91,7 +91,7 @@ async def start(request: web.Request) -> web.StreamResponse:
     nonce, verifier = secrets.token_urlsafe(24), secrets.token_urlsafe(48)
     data = {"provider": provider.name, "nonce": nonce, "verifier": verifier}
     state = await asyncio.to_thread(
-        dash.store.issue_sign_in, None, None, dash.now(), ttl=STATE_LIFETIME, kind="oidc", data=data
+        dash.store.dashboard.issue_sign_in, None, None, dash.now(), ttl=STATE_LIFETIME, kind="oidc", data=data
     )
     params = {"response_type": "code", "client_id": provider.config.client_id, "scope": "openid profile",
               "redirect_uri": redirect_uri(dash, provider.name), "state": state, "nonce": nonce}  # fmt: skip
@@ -135,7 +135,7 @@ async def _identify(request: web.Request, dash: Dashboard, provider: Provider) -
         raise SignInFailed("state does not match this browser's")
     if "code" not in request.query:
         raise SignInFailed(f"no code: {request.query.get('error', 'none given')}")
-    kept = await asyncio.to_thread(dash.store.use_sign_in, state, "oidc", dash.now())
+    kept = await asyncio.to_thread(dash.store.dashboard.use_sign_in, state, "oidc", dash.now())
     if kept is None or kept.data.get("provider") != provider.name:
         raise SignInFailed("state unknown, used or expired")
     claims = await _claims(dash, provider, request.query["code"], kept.data)
@@ -173,6 +173,6 @@ def _member(dash: Dashboard, provider: str, claims: dict) -> tuple[int, int] | N
         platform, place, person = "slack", claims["https://slack.com/team_id"], claims["https://slack.com/user_id"]
     else:
         platform, place, person = "teams", claims["tid"], claims["oid"]
-    workspace = dash.store.find_workspace(platform, str(place))
-    member = dash.store.member_by_any_id(workspace.id, str(person)) if workspace else None
+    workspace = dash.store.members.find_workspace(platform, str(place))
+    member = dash.store.dashboard.member_by_any_id(workspace.id, str(person)) if workspace else None
     return (workspace.id, member.id) if member else None

@@ -19,15 +19,15 @@ def admin_link(settings: Settings, store: Store, workspace: str, user: str, now:
     """The link, after the same admin check as chat's; the audit log records that an operator made it."""
     if not settings.public_url:
         raise ConfigError(["MICROCOACH_PUBLIC_URL is required for dashboard links (e.g. https://coach.example.org)"])
-    found = [w for w in store.workspaces() if w.external_id == workspace]
+    found = [w for w in store.members.workspaces() if w.external_id == workspace]
     if not found:
         raise LinkRefused(f"No workspace {workspace!r} here. Use the Slack team id (T...) or the Teams tenant id.")
     place = found[0]
-    member = store.member_by_any_id(place.id, user)
+    member = store.dashboard.member_by_any_id(place.id, user)
     if member is None:
         raise LinkRefused(f"No one with id {user!r} in workspace {workspace!r} yet: they need to talk to the bot once.")
     if not settings.program_admin((member.user_id, member.aad_object_id), member.platform_admin):
         raise LinkRefused(f"{user!r} is not a program admin: add them to MICROCOACH_ADMINS first.")
     url = sign_in_link(store, settings.public_url, place.id, member.id, now)
-    store.audit(place.id, None, OPERATOR, "dashboard.link", member.display_name or member.user_id, now)
+    store.audit.record(place.id, None, OPERATOR, "dashboard.link", member.display_name or member.user_id, now)
     return url

@@ -28,14 +28,14 @@ async def render(
     """The page, with the notice from the last change shown once."""
     flash = admin.session.flash
     if flash:
-        await asyncio.to_thread(request.app[DASHBOARD].store.set_flash, admin.session.id, None)
+        await asyncio.to_thread(request.app[DASHBOARD].store.dashboard.set_flash, admin.session.id, None)
     values = {"admin": admin, "csrf": admin.csrf, "nav": NAV, "section": section, "flash": flash, **context}
     return aiohttp_jinja2.render_template(template, request, values, status=status)
 
 
 async def done(request: web.Request, admin: Admin, notice: str, to: str) -> web.Response:
     """After a change: keep its notice for the next page and go there (so reloading never repeats the change)."""
-    await asyncio.to_thread(request.app[DASHBOARD].store.set_flash, admin.session.id, notice[:2000])
+    await asyncio.to_thread(request.app[DASHBOARD].store.dashboard.set_flash, admin.session.id, notice[:2000])
     raise web.HTTPSeeOther(to)
 
 

@@ -28,7 +28,7 @@ def routes(app: web.Application) -> None:
 def coaches(ctx: Ctx) -> list[dict]:
     return [
         {"member": m, "profile": p, "open": max(p.capacity - p.active_count, 0)}
-        for p, m in ctx.store.coach_roster(ctx.ws_id)
+        for p, m in ctx.store.coaching.coach_roster(ctx.ws_id)
     ]
 
 
@@ -63,7 +63,7 @@ async def change(request: web.Request, admin: Admin) -> web.Response:
     member_id, word = int(request.match_info["member"]), request.match_info["word"]
 
     def run(ctx: Ctx):
-        person = ctx.store.member(ctx.ws_id, member_id)
+        person = ctx.store.members.member(ctx.ws_id, member_id)
         if person is None:
             raise web.HTTPNotFound()
         if word == "remove":

@@ -35,7 +35,7 @@ def rows(ctx: Ctx) -> list[dict]:
     """Each schedule as the list shows it, with its next run in the admin's zone."""
     zone = ctx.zone()
     found = []
-    for schedule in ctx.store.schedules(ctx.ws_id):
+    for schedule in ctx.store.schedules.all(ctx.ws_id):
         upcoming = nudge.upcoming(ctx, schedule, 1) if schedule.status == "active" else []
         found.append({"schedule": schedule, "days": format_days(parse_days(schedule.days)),
                       "audience": audience.describe(ctx, schedule),
@@ -52,10 +52,10 @@ def form_values(ctx: Ctx, schedule: Schedule) -> dict[str, str]:
 
 def _audience_words(ctx: Ctx, schedule: Schedule) -> str:
     if schedule.audience_kind == "channel" and schedule.audience:
-        name = ctx.store.channel_name(ctx.ws_id, schedule.audience[0])
+        name = ctx.store.members.channel_name(ctx.ws_id, schedule.audience[0])
         return f"#{name}" if name else f"<#{schedule.audience[0]}>"
     if schedule.audience_kind == "people":
-        members = ctx.store.members(ctx.ws_id, schedule.audience)
+        members = ctx.store.members.all(ctx.ws_id, schedule.audience)
         return " ".join(f"@{m.handle}" if m.handle else f"<@{m.user_id}>" for m in members)
     return "everyone"
 
@@ -91,7 +91,7 @@ async def edit_page(request: web.Request, admin: Admin) -> web.Response:
     number = int(request.match_info["id"])
 
     def gather(ctx: Ctx) -> dict:
-        schedule = ctx.store.schedule(ctx.ws_id, number)
+        schedule = ctx.store.schedules.schedule(ctx.ws_id, number)
         if schedule is None or schedule.owner_member_id is not None:
             raise web.HTTPNotFound()
         values = form_values(ctx, schedule)
@@ -117,7 +117,9 @@ async def save(request: web.Request, admin: Admin) -> web.Response:
         return await risk_page(request, admin, outcome.risk)
     problems = outcome.result if isinstance(outcome.result, dict) else {}
     if outcome.problem is not None or problems:
-        editing = await read(request, admin, lambda ctx: ctx.store.schedule(ctx.ws_id, number)) if number else None
+        editing = (
+            await read(request, admin, lambda ctx: ctx.store.schedules.schedule(ctx.ws_id, number)) if number else None
+        )
         context = {"values": values, "problems": problems, "editing": editing, "problem": outcome.problem}
         return await page(request, admin, lambda ctx: {}, status=400, **context)
     schedule = outcome.result
@@ -133,7 +135,7 @@ async def preview(request: web.Request, admin: Admin) -> web.Response:
 
     def look(ctx: Ctx) -> dict:
         fields, problems = schedule_fields.read(ctx, values)
-        editing = ctx.store.schedule(ctx.ws_id, number) if number else None
+        editing = ctx.store.schedules.schedule(ctx.ws_id, number) if number else None
         found = {"values": values, "problems": problems, "editing": editing}
         if fields is not None:
             found["preview"] = runs(ctx, Schedule(workspace_id=ctx.ws_id, **fields.as_columns()))

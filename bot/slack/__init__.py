@@ -180,7 +180,7 @@ class SlackAdapter:
     async def sync_directory(self) -> None:
         """Profiles, zones and audience channels for every workspace we can reach (at start and daily)."""
         store, now = self.services.store, self.services.clock()
-        for workspace in await asyncio.to_thread(store.active_workspaces):
+        for workspace in await asyncio.to_thread(store.members.active_workspaces):
             if workspace.platform != "slack":
                 continue
             client = await self.client_for(workspace.external_id)

@@ -122,7 +122,7 @@ class SlackBot(ReplyRouting):
         if not event_id:
             return False
         key = f"{body.get('team_id', '')}:{event_id}"
-        return not await asyncio.to_thread(self.store.first_sight, "slack", key, self.services.clock())
+        return not await asyncio.to_thread(self.store.events.first_sight, "slack", key, self.services.clock())
 
     async def actor(self, team: str, user_id: str, client: AsyncWebClient, *, lookup: bool = True) -> Actor:
         """The person as the handlers see them; a first-time person's profile is read once (users.info).
@@ -130,8 +130,8 @@ class SlackBot(ReplyRouting):
         `lookup=False` reads the store only: for answers Slack is still waiting on.
         """
         now = self.services.clock()
-        workspace = await asyncio.to_thread(self.store.ensure_workspace, "slack", team, now)
-        member = await asyncio.to_thread(self.store.member_by_user, workspace.id, user_id)
+        workspace = await asyncio.to_thread(self.store.members.ensure_workspace, "slack", team, now)
+        member = await asyncio.to_thread(self.store.members.member_by_user, workspace.id, user_id)
         if lookup and (member is None or not member.display_name or member.locale is None):
             try:
                 # The locale ("es-ES", "es-419") decides the language of a crisis reply; asked for once.
@@ -139,7 +139,7 @@ class SlackBot(ReplyRouting):
                 fields = directory.profile_fields(info["user"])
                 fields.pop("user_id")
                 fields["locale"] = fields.get("locale") or ""  # "" = asked, none given: not asked again
-                member = await asyncio.to_thread(self.store.ensure_member, workspace.id, user_id, now, **fields)
+                member = await asyncio.to_thread(self.store.members.ensure_member, workspace.id, user_id, now, **fields)
             except SlackApiError as problem:
                 logger.warning("users.info failed for a new member: %s", problem.response.get("error"))
         is_admin = self.services.settings.program_admin((user_id,), bool(member and member.platform_admin))
@@ -182,13 +182,15 @@ class SlackBot(ReplyRouting):
         """A channel named in `/nudge add ... to #icu` is read now, so the preview counts its members."""
         channels = CHANNEL_MENTION.findall(text)
         if channels:
-            workspace = await asyncio.to_thread(self.store.ensure_workspace, "slack", team, self.services.clock())
+            workspace = await asyncio.to_thread(
+                self.store.members.ensure_workspace, "slack", team, self.services.clock()
+            )
             for channel in channels:
                 await directory.sync_channel(client, self.store, workspace.id, channel, self.services.clock())
 
     async def _dm_channel(self, team: str, user: str) -> str | None:
-        workspace = await asyncio.to_thread(self.store.find_workspace, "slack", team)
-        member = await asyncio.to_thread(self.store.member_by_user, workspace.id, user) if workspace else None
+        workspace = await asyncio.to_thread(self.store.members.find_workspace, "slack", team)
+        member = await asyncio.to_thread(self.store.members.member_by_user, workspace.id, user) if workspace else None
         return member.dm_channel if member else None
 
     # --- direct messages, buttons, forms, home --------------------------------------------------
@@ -246,7 +248,7 @@ class SlackBot(ReplyRouting):
         """
         team, user = body["team"]["id"], body["user"]["id"]
         claim = f"{team}:{view['id']}"
-        if not await asyncio.to_thread(self.store.first_sight, "slack-view", claim, self.services.clock()):
+        if not await asyncio.to_thread(self.store.events.first_sight, "slack-view", claim, self.services.clock()):
             await ack()  # this form was already saved: a resubmission changes nothing
             return
         actor = await self.actor(team, user, client, lookup=False)
@@ -258,7 +260,7 @@ class SlackBot(ReplyRouting):
             await ack()
         replies = await work
         if any(r.error for r in replies):
-            await asyncio.to_thread(self.store.forget_sight, "slack-view", claim)
+            await asyncio.to_thread(self.store.events.forget_sight, "slack-view", claim)
         if done and any(r.error for r in replies):
             first = view["blocks"][0]["block_id"] if view.get("blocks") else "x"
             await ack(response_action="errors", errors={first: next(r for r in replies if r.error).text[:300]})
@@ -285,12 +287,12 @@ class SlackBot(ReplyRouting):
         if not directory.is_person(user):
             return
         now = self.services.clock()
-        workspace = await asyncio.to_thread(self.store.ensure_workspace, "slack", body.get("team_id"), now)
+        workspace = await asyncio.to_thread(self.store.members.ensure_workspace, "slack", body.get("team_id"), now)
         fields = directory.profile_fields(user)
-        await asyncio.to_thread(self.store.bulk_upsert_members, workspace.id, [fields], now)
+        await asyncio.to_thread(self.store.members.bulk_upsert_members, workspace.id, [fields], now)
 
     async def on_channel_change(self, event: dict, body: dict, client: AsyncWebClient) -> None:
-        workspace = await asyncio.to_thread(self.store.find_workspace, "slack", body.get("team_id"))
+        workspace = await asyncio.to_thread(self.store.members.find_workspace, "slack", body.get("team_id"))
         if workspace and event.get("channel") in await asyncio.to_thread(
             directory.audience_channels, self.store, workspace.id
         ):
@@ -298,7 +300,7 @@ class SlackBot(ReplyRouting):
 
     async def on_uninstalled(self, body: dict) -> None:
         """No more deliveries to a workspace that removed the app (or revoked its tokens)."""
-        workspace = await asyncio.to_thread(self.store.find_workspace, "slack", body.get("team_id"))
+        workspace = await asyncio.to_thread(self.store.members.find_workspace, "slack", body.get("team_id"))
         if workspace is not None:
-            await asyncio.to_thread(self.store.set_workspace_active, workspace.id, False, self.services.clock())
+            await asyncio.to_thread(self.store.members.set_workspace_active, workspace.id, False, self.services.clock())
             logger.info("workspace %s uninstalled the app; deliveries stopped", workspace.id)

@@ -49,7 +49,7 @@ async def sync_users(client: AsyncWebClient, store: Store, workspace_id: int, no
         page = await client.users_list(limit=PAGE, cursor=cursor, include_locale=True)
         people = [profile_fields(u) for u in page.get("members", []) if is_person(u)]
         if people:
-            await asyncio.to_thread(store.bulk_upsert_members, workspace_id, people, now)
+            await asyncio.to_thread(store.members.bulk_upsert_members, workspace_id, people, now)
         count += len(people)
         cursor = (page.get("response_metadata") or {}).get("next_cursor")
         if not cursor:
@@ -72,14 +72,14 @@ async def sync_channel(client: AsyncWebClient, store: Store, workspace_id: int, 
         logger.warning("could not read channel %s: %s", channel_id, problem.response.get("error"))
         return 0
     member_ids = await asyncio.to_thread(_member_ids, store, workspace_id, user_ids, now)
-    await asyncio.to_thread(store.set_channel_members, workspace_id, channel_id, name, member_ids)
+    await asyncio.to_thread(store.members.set_channel_members, workspace_id, channel_id, name, member_ids)
     return len(member_ids)
 
 
 def _member_ids(store: Store, workspace_id: int, user_ids: list[str], now: datetime) -> list[int]:
-    return [store.ensure_member(workspace_id, user_id, now).id for user_id in user_ids]
+    return [store.members.ensure_member(workspace_id, user_id, now).id for user_id in user_ids]
 
 
 def audience_channels(store: Store, workspace_id: int) -> set[str]:
     """Channels that some schedule sends to: the ones worth keeping in sync."""
-    return {c for s in store.schedules(workspace_id) if s.audience_kind == "channel" for c in s.audience}
+    return {c for s in store.schedules.all(workspace_id) if s.audience_kind == "channel" for c in s.audience}

@@ -37,10 +37,10 @@ class ReplyRouting:
     services: Services
 
     async def _remember_dm(self, team: str, user: str, channel: str) -> None:
-        workspace = await asyncio.to_thread(self.store.find_workspace, "slack", team)
-        member = await asyncio.to_thread(self.store.member_by_user, workspace.id, user)
+        workspace = await asyncio.to_thread(self.store.members.find_workspace, "slack", team)
+        member = await asyncio.to_thread(self.store.members.member_by_user, workspace.id, user)
         if member is not None and member.dm_channel != channel:
-            await asyncio.to_thread(self.store.update_member, workspace.id, member.id, dm_channel=channel)
+            await asyncio.to_thread(self.store.members.update_member, workspace.id, member.id, dm_channel=channel)
 
     async def deliver(
         self, replies: list[Reply], where: Where, client: AsyncWebClient, *, respond=None, trigger_id: str | None = None
@@ -50,7 +50,7 @@ class ReplyRouting:
         Replies for the person stay together: all in the DM when any of them has buttons or a file (a
         check-in must be answerable in the DM), otherwise as ephemeral responses where they typed.
         """
-        workspace = await asyncio.to_thread(self.store.find_workspace, "slack", where.team)
+        workspace = await asyncio.to_thread(self.store.members.find_workspace, "slack", where.team)
         steps = plan(replies, actor=where.user, forms=bool(trigger_id), group_chats=True)
         mine = [step.reply for step in steps if step.kind == "here"]
         to_dm = where.in_bot_dm or respond is None or any(r.buttons or r.attachment for r in mine)

@@ -53,7 +53,7 @@ class MicrocoachBot(ActivityHandler):
             return False
         # Teams conversation ids run long: a digest keeps the key short and exact.
         key = hashlib.sha256(f"{tenant_of(activity)}:{activity.conversation.id}:{activity.id}".encode()).hexdigest()
-        return not self.store.first_sight("teams", key, self.services.clock())
+        return not self.store.events.first_sight("teams", key, self.services.clock())
 
     async def _remember(self, activity: Activity) -> None:
         """Keep the conversation reference of every 1:1 chat fresh: it is how check-ins reach this person."""
@@ -66,13 +66,15 @@ class MicrocoachBot(ActivityHandler):
 
     def _store_reference(self, activity: Activity, reference: dict) -> None:
         now = self.services.clock()
-        workspace = self.store.ensure_workspace("teams", tenant_of(activity), now)
+        workspace = self.store.members.ensure_workspace("teams", tenant_of(activity), now)
         person = activity.from_property
-        member = self.store.ensure_member(workspace.id, person.id, now, display_name=person.name or None,
+        member = self.store.members.ensure_member(workspace.id, person.id, now, display_name=person.name or None,
                                           timezone=_zone(activity),
                                           aad_object_id=getattr(person, "aad_object_id", None) or None)  # fmt: skip
         if member.conversation_ref != reference or member.unreachable_reason:
-            self.store.update_member(workspace.id, member.id, conversation_ref=reference, unreachable_reason=None)
+            self.store.members.update_member(
+                workspace.id, member.id, conversation_ref=reference, unreachable_reason=None
+            )
 
     def actor(self, activity: Activity) -> Actor:
         person: ChannelAccount = activity.from_property
@@ -108,8 +110,10 @@ class MicrocoachBot(ActivityHandler):
         every member of the channel. Only the pointer to the 1:1 chat is said in the channel.
         """
         person = turn_context.activity.from_property.id
-        workspace = await asyncio.to_thread(self.store.find_workspace, "teams", tenant_of(turn_context.activity))
-        member = await asyncio.to_thread(self.store.member_by_user, workspace.id, person) if workspace else None
+        workspace = await asyncio.to_thread(
+            self.store.members.find_workspace, "teams", tenant_of(turn_context.activity)
+        )
+        member = await asyncio.to_thread(self.store.members.member_by_user, workspace.id, person) if workspace else None
         locale = getattr(turn_context.activity, "locale", None)
         language = member_language(member, workspace, locale=locale) if member else None
         pointer = render("channel_pointer", language=language)  # as dispatch said it, to tell it apart
@@ -173,16 +177,16 @@ class MicrocoachBot(ActivityHandler):
         await asyncio.to_thread(self._mark_removed, activity)
 
     def _mark_removed(self, activity: Activity) -> None:
-        workspace = self.store.find_workspace("teams", tenant_of(activity))
-        member = self.store.member_by_user(workspace.id, activity.from_property.id) if workspace else None
+        workspace = self.store.members.find_workspace("teams", tenant_of(activity))
+        member = self.store.members.member_by_user(workspace.id, activity.from_property.id) if workspace else None
         if member is not None:
-            self.store.update_member(workspace.id, member.id, unreachable_reason="removed the app in Teams")
+            self.store.members.update_member(workspace.id, member.id, unreachable_reason="removed the app in Teams")
 
     # --- sending ------------------------------------------------------------------------------
     async def send(self, turn_context: TurnContext, replies: list[Reply]) -> None:
         """Replies to this chat; messages for other people go to their own 1:1 chats."""
         activity = turn_context.activity
-        workspace = await asyncio.to_thread(self.store.find_workspace, "teams", tenant_of(activity))
+        workspace = await asyncio.to_thread(self.store.members.find_workspace, "teams", tenant_of(activity))
         person = activity.from_property.id
         # Teams has no group chat a bot can open: an introduction is said to each person in their own chat.
         for step in plan(replies, actor=person, forms=True, group_chats=False):

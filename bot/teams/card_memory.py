@@ -62,11 +62,11 @@ class CardMemory:
         if card_key and activity_id:
             sent = CardSent("teams", tenant, user_id, conversation_id, activity_id, card_text(reply),
                             card_labels(reply))  # fmt: skip
-            await asyncio.to_thread(self._store.remember_card, card_key, sent, self._clock())
+            await asyncio.to_thread(self._store.cards.remember_card, card_key, sent, self._clock())
 
     async def press(self, value: dict, activity: Activity, action: str) -> PressedCard | None:
         card_key = value.get(CARD_KEY)
         if not isinstance(card_key, str) or not card_key or activity.conversation is None:
             return None
-        return await asyncio.to_thread(self._store.press_card, card_key, activity.conversation.id, action,
+        return await asyncio.to_thread(self._store.cards.press_card, card_key, activity.conversation.id, action,
                                        self._clock())  # fmt: skip

@@ -26,12 +26,12 @@ def pulse(ctx: Ctx, kind: str, value: str) -> list[Reply]:
     score = whole_number(value) or 0
     if kind not in PULSE_KINDS or not 1 <= score <= 5:
         return [Reply(render("already_handled"))]
-    conv = ctx.store.latest_conversation(ctx.ws_id, ctx.member.id)
+    conv = ctx.store.checkins.latest_conversation(ctx.ws_id, ctx.member.id)
     if conv is None or ctx.now - conv.started_at >= checkin.IDLE_CLOSE:
         return [Reply(render("no_active_checkin"))]
-    if ctx.store.conversation_pulse(conv.id, kind) is not None:
+    if ctx.store.checkins.conversation_pulse(conv.id, kind) is not None:
         return [Reply(render("pulse_already"))]
-    ctx.store.add_pulse(ctx.ws_id, ctx.member.id, kind, score, ctx.now, conversation_id=conv.id)
+    ctx.store.checkins.add_pulse(ctx.ws_id, ctx.member.id, kind, score, ctx.now, conversation_id=conv.id)
     if kind == "burnout" and score >= 4:
         return [Reply(render("burnout_high"))]
     return [Reply(render("pulse_noted"))]
@@ -40,21 +40,21 @@ def pulse(ctx: Ctx, kind: str, value: str) -> list[Reply]:
 def skip(ctx: Ctx) -> list[Reply]:
     conv = checkin.current(ctx)
     if conv is not None:
-        ctx.store.close_conversation(conv.id, "skipped", ctx.now)
+        ctx.store.checkins.close_conversation(conv.id, "skipped", ctx.now)
     return [Reply(render("skipped_today"))]
 
 
 def snooze(ctx: Ctx) -> list[Reply]:
     """Ask again in two hours: a snooze row in the outbox for the same occurrence (so only once)."""
     conv = checkin.current(ctx)
-    delivery = ctx.store.delivery(conv.delivery_id) if conv and conv.delivery_id else None
+    delivery = ctx.store.outbox.delivery(conv.delivery_id) if conv and conv.delivery_id else None
     if delivery is None:
         return [Reply(render("no_active_checkin"))]
     due = ctx.now + SNOOZE
-    ctx.store.close_conversation(conv.id, "snoozed", ctx.now)
+    ctx.store.checkins.close_conversation(conv.id, "snoozed", ctx.now)
     if in_quiet_hours(due, ctx.zone(), *quiet_hours(ctx.member, ctx.workspace)):
         return [Reply(render("snooze_quiet"))]
-    ctx.store.enqueue(
+    ctx.store.outbox.enqueue(
         [
             {
                 "workspace_id": ctx.ws_id,
@@ -76,9 +76,9 @@ def snooze(ctx: Ctx) -> list[Reply]:
 def pause_week(ctx: Ctx) -> list[Reply]:
     conv = checkin.current(ctx)
     if conv is not None:
-        ctx.store.close_conversation(conv.id, "skipped", ctx.now)
+        ctx.store.checkins.close_conversation(conv.id, "skipped", ctx.now)
     until = ctx.now + PAUSE_BUTTON
-    ctx.store.update_member(ctx.ws_id, ctx.member.id, paused_until=until)
+    ctx.store.members.update_member(ctx.ws_id, ctx.member.id, paused_until=until)
     return [Reply(render("paused_week", until=dates.day(until.astimezone(ctx.zone()))))]
 
 
@@ -93,7 +93,7 @@ def not_now(ctx: Ctx) -> list[Reply]:
 def fewer(ctx: Ctx) -> list[Reply]:
     """Fewer check-ins: the same time on about half the days (twice a week from five), as the member's own time."""
     lang = ctx.language
-    own = ctx.store.personal_schedule(ctx.ws_id, ctx.member.id)
+    own = ctx.store.schedules.personal_schedule(ctx.ws_id, ctx.member.id)
     current = own or next(iter(planning.schedules_for(ctx.store, ctx.member)), None)
     if current is None:
         return [Reply(say("fewer_none", language=lang))]

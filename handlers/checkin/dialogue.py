@@ -48,16 +48,23 @@ def plan_checkin(
     library = load_library(language=language or current_language())
     question = select_question(
         library,
-        recent_ids=store.asked_question_ids(member.id),
+        recent_ids=store.checkins.asked_question_ids(member.id),
         chosen_themes=member.themes or (),
         theme=theme,
         local_hour=local_hour,
         seed=seed,
     )
-    step = store.open_step(member.id, since=now - STEP_LOOKBACK, now=now)
+    step = store.checkins.open_step(member.id, since=now - STEP_LOOKBACK, now=now)
     followthrough = select_followthrough(library, seed=seed).id if step else None
     # Offered once a month whether or not it was answered: asking again every day would be nagging.
-    asked = [t for t in (store.last_pulse_at(member.id, "burnout"), store.last_pulse_asked(member.id, "burnout")) if t]
+    asked = [
+        t
+        for t in (
+            store.checkins.last_pulse_at(member.id, "burnout"),
+            store.checkins.last_pulse_asked(member.id, "burnout"),
+        )
+        if t
+    ]
     pulse = "burnout" if not asked or now - max(asked) >= BURNOUT_EVERY else "energy"
     return CheckinPlan(question.id, question.theme, pulse, step, followthrough)
 
@@ -102,8 +109,8 @@ def open_checkin(
     store: Store, member: Member, plan: CheckinPlan, now: datetime, delivery_id: int | None = None
 ) -> Conversation:
     """Record that the check-in was asked (after it was sent, for scheduled ones)."""
-    last = store.latest_conversation(member.workspace_id, member.id)
-    return store.open_conversation(
+    last = store.checkins.latest_conversation(member.workspace_id, member.id)
+    return store.checkins.open_conversation(
         member.workspace_id,
         member.id,
         now,
@@ -127,9 +134,9 @@ def start_now(ctx: Ctx, theme: str | None = None) -> list[Reply]:
 
 def current(ctx: Ctx) -> Conversation | None:
     """The member's open check-in, closing it quietly first if it has been idle too long."""
-    conv = ctx.store.current_conversation(ctx.ws_id, ctx.member.id)
+    conv = ctx.store.checkins.current_conversation(ctx.ws_id, ctx.member.id)
     if conv is not None and ctx.now - conv.last_activity_at >= IDLE_CLOSE:
-        ctx.store.close_conversation(conv.id, "expired", ctx.now)
+        ctx.store.checkins.close_conversation(conv.id, "expired", ctx.now)
         return None
     return conv
 

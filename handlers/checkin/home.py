@@ -19,7 +19,7 @@ from prompts.messages import Safe, render
 
 def home(ctx: Ctx) -> list[Reply]:
     sections = [_checkins(ctx), _themes(ctx), _privacy()]
-    profile = ctx.store.coach_profile(ctx.ws_id, ctx.member.id)
+    profile = ctx.store.coaching.coach_profile(ctx.ws_id, ctx.member.id)
     if profile is not None:
         state = render("home_available" if profile.available else "home_not_available")
         sections.append(
@@ -66,7 +66,7 @@ def _privacy() -> Reply:
 
 def _admin(ctx: Ctx) -> Reply:
     """Schedules, and last month's totals from the kept report: never a live count one person's change would move."""
-    schedules = ctx.store.schedules(ctx.ws_id)
+    schedules = ctx.store.schedules.all(ctx.ws_id)
     lines = [f"{s.id}. {describe(ctx, s)} [{render('status_' + s.status)}]" for s in schedules] or [
         render("home_no_schedules")
     ]

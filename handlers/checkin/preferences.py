@@ -45,9 +45,9 @@ def set_time(ctx: Ctx, args: str) -> list[Reply]:
     if not words:
         raise CoachingError(render("err_time_needed"), example)
     if words[0].lower() == "default":
-        own = ctx.store.personal_schedule(ctx.ws_id, ctx.member.id)
+        own = ctx.store.schedules.personal_schedule(ctx.ws_id, ctx.member.id)
         if own is not None:
-            ctx.store.update_schedule(ctx.ws_id, own.id, status="deleted")
+            ctx.store.schedules.update_schedule(ctx.ws_id, own.id, status="deleted")
         return [Reply(render("time_default"))]
     at = parse_time(words[0], example=example)
     rest = words[1:]
@@ -58,7 +58,7 @@ def set_time(ctx: Ctx, args: str) -> list[Reply]:
     days = parse_days(",".join(rest), example=example) if rest else parse_days("weekdays")
     refuse_quiet_time(ctx, at, *quiet_hours(ctx.member, ctx.workspace), example, zone=chosen_zone)
     if chosen_zone is not None:
-        ctx.store.update_member(ctx.ws_id, ctx.member.id, timezone=chosen_zone.key, zone_chosen=True)
+        ctx.store.members.update_member(ctx.ws_id, ctx.member.id, timezone=chosen_zone.key, zone_chosen=True)
         ctx = ctx.refreshed()
     save_personal_time(ctx, at, days)
     return [
@@ -92,9 +92,9 @@ def refuse_quiet_time(
 
 def save_personal_time(ctx: Ctx, at: time, days: tuple[str, ...]) -> None:
     fields = {"days": ",".join(days), "local_time": at.strftime("%H:%M"), "status": "active"}
-    own = ctx.store.personal_schedule(ctx.ws_id, ctx.member.id)
+    own = ctx.store.schedules.personal_schedule(ctx.ws_id, ctx.member.id)
     if own is None:
-        ctx.store.add_schedule(
+        ctx.store.schedules.add_schedule(
             ctx.ws_id,
             ctx.now,
             name="my check-ins",
@@ -106,7 +106,7 @@ def save_personal_time(ctx: Ctx, at: time, days: tuple[str, ...]) -> None:
             **fields,
         )
     else:
-        ctx.store.update_schedule(ctx.ws_id, own.id, ctx.now, **fields)
+        ctx.store.schedules.update_schedule(ctx.ws_id, own.id, ctx.now, **fields)
 
 
 def pause(ctx: Ctx, args: str) -> list[Reply]:
@@ -123,20 +123,20 @@ def pause(ctx: Ctx, args: str) -> list[Reply]:
             raise CoachingError(render("err_pause_year"), example)
     else:
         until = ctx.now + parse_duration(words[0], example)
-    ctx.store.update_member(ctx.ws_id, ctx.member.id, paused_until=until, status="active")
+    ctx.store.members.update_member(ctx.ws_id, ctx.member.id, paused_until=until, status="active")
     return [Reply(render("paused_until", until=when(ctx, until)))]
 
 
 def resume(ctx: Ctx, args: str = "") -> list[Reply]:
-    ctx.store.update_member(ctx.ws_id, ctx.member.id, paused_until=None, status="active")
+    ctx.store.members.update_member(ctx.ws_id, ctx.member.id, paused_until=None, status="active")
     return [Reply(render("resumed", next=next_text(ctx)))]
 
 
 def stop(ctx: Ctx, args: str = "") -> list[Reply]:
-    ctx.store.update_member(ctx.ws_id, ctx.member.id, status="stopped")
-    conv = ctx.store.current_conversation(ctx.ws_id, ctx.member.id)
+    ctx.store.members.update_member(ctx.ws_id, ctx.member.id, status="stopped")
+    conv = ctx.store.checkins.current_conversation(ctx.ws_id, ctx.member.id)
     if conv is not None:
-        ctx.store.close_conversation(conv.id, "stopped", ctx.now)
+        ctx.store.checkins.close_conversation(conv.id, "stopped", ctx.now)
     return [Reply(render("stopped"))]
 
 
@@ -144,10 +144,10 @@ def quiet(ctx: Ctx, args: str) -> list[Reply]:
     example = "/checkin quiet 21:00-07:00"
     text = args.strip()
     if text.lower() == "default":
-        ctx.store.update_member(ctx.ws_id, ctx.member.id, quiet_start=None, quiet_end=None)
+        ctx.store.members.update_member(ctx.ws_id, ctx.member.id, quiet_start=None, quiet_end=None)
     else:
         start, end = parse_quiet(text, example=example)
-        ctx.store.update_member(
+        ctx.store.members.update_member(
             ctx.ws_id, ctx.member.id, quiet_start=start.strftime("%H:%M"), quiet_end=end.strftime("%H:%M")
         )
     start, end = quiet_hours(ctx.refreshed().member, ctx.workspace)
@@ -158,7 +158,7 @@ def shifts(ctx: Ctx, args: str) -> list[Reply]:
     example = "/checkin shifts 19:00-07:00 mon,tue,wed; 07:00-19:00 sat"
     text = args.strip()
     if text.lower() in ("off", "none", "clear"):
-        ctx.store.update_member(ctx.ws_id, ctx.member.id, shifts=[], timing="clock")
+        ctx.store.members.update_member(ctx.ws_id, ctx.member.id, shifts=[], timing="clock")
         return [Reply(render("shifts_cleared"))]
     if not text:
         raise CoachingError(render("err_shifts_needed"), example)
@@ -166,7 +166,7 @@ def shifts(ctx: Ctx, args: str) -> list[Reply]:
     stored = [
         {"start": s.start.strftime("%H:%M"), "end": s.end.strftime("%H:%M"), "days": list(s.days)} for s in parsed
     ]
-    ctx.store.update_member(ctx.ws_id, ctx.member.id, shifts=stored)
+    ctx.store.members.update_member(ctx.ws_id, ctx.member.id, shifts=stored)
     replies = [Reply(render("shifts_set", shifts="; ".join(format_shift(s) for s in parsed)))]
     if ctx.member.timing == "after-shift":
         replies += _quiet_warnings(ctx.refreshed())
@@ -185,7 +185,7 @@ def parse_timing(ctx: Ctx, text: str, example: str) -> str:
 
 def timing(ctx: Ctx, args: str) -> list[Reply]:
     choice = parse_timing(ctx, args, "/checkin timing after-shift")
-    ctx.store.update_member(ctx.ws_id, ctx.member.id, timing=choice)
+    ctx.store.members.update_member(ctx.ws_id, ctx.member.id, timing=choice)
     said = render("timing_after_shift" if choice == "after-shift" else "timing_clock")
     return [Reply(render("timing_set", timing=said)), *_quiet_warnings(ctx.refreshed())]
 
@@ -224,7 +224,7 @@ def themes(ctx: Ctx, args: str) -> list[Reply]:
     unknown = [t for t in wanted if t not in library.themes]
     if unknown:
         raise CoachingError(render("err_theme_unknown", theme=unknown[0], themes=", ".join(library.themes)), example)
-    ctx.store.update_member(ctx.ws_id, ctx.member.id, themes=wanted)
+    ctx.store.members.update_member(ctx.ws_id, ctx.member.id, themes=wanted)
     return [Reply(render("themes_set", themes=", ".join(wanted) or render("all_themes")))]
 
 
@@ -234,8 +234,8 @@ def zone(ctx: Ctx, args: str) -> list[Reply]:
         raise CoachingError(render("err_zone_needed", zone=ctx.zone().key), example)
     if args.strip().lower() in ("auto", "default"):
         # The platform's zone takes over again at its next report (a Teams message, Slack's profile sync).
-        ctx.store.update_member(ctx.ws_id, ctx.member.id, zone_chosen=False)
+        ctx.store.members.update_member(ctx.ws_id, ctx.member.id, zone_chosen=False)
         return [Reply(render("zone_auto", zone=ctx.zone().key))]
     chosen = parse_zone(args.strip(), example=example)
-    ctx.store.update_member(ctx.ws_id, ctx.member.id, timezone=chosen.key, zone_chosen=True)
+    ctx.store.members.update_member(ctx.ws_id, ctx.member.id, timezone=chosen.key, zone_chosen=True)
     return [Reply(render("zone_set", zone=chosen.key))]

@@ -14,7 +14,7 @@ FORM_ID = "checkin.settings"
 
 
 def open_form(ctx: Ctx, args: str = "") -> list[Reply]:
-    own = ctx.store.personal_schedule(ctx.ws_id, ctx.member.id)
+    own = ctx.store.schedules.personal_schedule(ctx.ws_id, ctx.member.id)
     start, end = quiet_hours(ctx.member, ctx.workspace)
     library = load_library(language=ctx.language)
     fields = (
@@ -84,7 +84,7 @@ def submit_form(ctx: Ctx, values: dict) -> list[Reply]:
         raise CoachingError(render("err_not_a_theme", theme=unknown[0]), example)
     # The form shows the current zone; only a different one counts as the person's own choice.
     chosen = {"timezone": zone.key, "zone_chosen": True} if zone.key != ctx.member.timezone else {}
-    ctx.store.update_member(
+    ctx.store.members.update_member(
         ctx.ws_id,
         ctx.member.id,
         **chosen,

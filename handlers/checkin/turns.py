@@ -33,9 +33,11 @@ def reply(ctx: Ctx, conv: Conversation, text: str) -> list[Reply]:
     turn = Turn(ctx, conv, read(text), text, library)
     prompt_id = {"followthrough": "followthrough", "question": conv.question_id}.get(conv.stage)
     if conv.stage != "step":  # the answer to the step question is kept as the step itself (or not at all)
-        ctx.store.add_reflection(ctx.ws_id, ctx.member.id, conv.id, prompt_id or _last_asked(conv), text, ctx.now)
+        ctx.store.checkins.add_reflection(
+            ctx.ws_id, ctx.member.id, conv.id, prompt_id or _last_asked(conv), text, ctx.now
+        )
     if conv.stage == "followthrough" and conv.commitment_id is not None:
-        ctx.store.mark_step_followed_up(conv.commitment_id, ctx.now)
+        ctx.store.checkins.mark_step_followed_up(conv.commitment_id, ctx.now)
     return turn.next()
 
 
@@ -105,14 +107,14 @@ class Turn:
     def _after_step(self, text: str) -> list[Reply]:
         reading = self.reading
         if reading.kind in ("unsure", "minimal") or NO_STEP.match(text):
-            self.ctx.store.close_conversation(self.conv.id, "completed", self.ctx.now)
+            self.ctx.store.checkins.close_conversation(self.conv.id, "completed", self.ctx.now)
             return [Reply(render("close_without_step", variant=self.conv.id, name=self.ctx.name, language=self.lang))]
         if reading.step is None and reading.kind == "distress":  # a feeling, not a step: said back, no step kept
             close = render("close_without_step", variant=self.conv.id, name=self.ctx.name, language=self.lang)
             return self._close("completed", Reply(f"{self._reflection()} {close}"))
         if reading.step is None and len(text.split()) > 16:
             self._keep_step(text)  # a long answer is kept whole and not said back in full
-            self.ctx.store.close_conversation(self.conv.id, "completed", self.ctx.now)
+            self.ctx.store.checkins.close_conversation(self.conv.id, "completed", self.ctx.now)
             return [Reply(render("close_with_step", variant=self.conv.id, name=self.ctx.name, language=self.lang))]
         return self._confirm(reading.step or text.strip().rstrip("."), whole=text)
 
@@ -124,7 +126,7 @@ class Turn:
     def _keep_step(self, text: str) -> None:
         ctx = self.ctx
         due = step_time.due_at(self.reading.when, ctx.now, ctx.zone(), member_shifts(ctx.member))
-        ctx.store.add_commitment(ctx.ws_id, ctx.member.id, self.conv.id, text, ctx.now, due_at=due)
+        ctx.store.checkins.add_commitment(ctx.ws_id, ctx.member.id, self.conv.id, text, ctx.now, due_at=due)
 
     # --- helpers ------------------------------------------------------------------------------------------
 
@@ -159,12 +161,12 @@ class Turn:
         changes = {"stage": stage, "last_activity_at": self.ctx.now, "said": self.said}
         if followups is not None:
             changes["followups"] = followups
-        self.ctx.store.update_conversation(self.conv.id, **changes)
+        self.ctx.store.checkins.update_conversation(self.conv.id, **changes)
         return [Reply(f"{ack}\n*{question}*")]
 
     def _close(self, outcome: str, reply: Reply) -> list[Reply]:
-        self.ctx.store.update_conversation(self.conv.id, said=self.said)
-        self.ctx.store.close_conversation(self.conv.id, outcome, self.ctx.now)
+        self.ctx.store.checkins.update_conversation(self.conv.id, said=self.said)
+        self.ctx.store.checkins.close_conversation(self.conv.id, outcome, self.ctx.now)
         return [reply]
 
     def _with_ways_out(self, text: str) -> Reply:

@@ -42,7 +42,7 @@ def offer_next(ctx: Ctx, request: CoachRequest) -> list[Reply]:
 def offer_request(
     store: Store, workspace: Workspace, request: CoachRequest, now: datetime, *, hours: int, support_line: str
 ) -> list[Reply]:
-    requester = store.member(workspace.id, request.requester_id)
+    requester = store.members.member(workspace.id, request.requester_id)
     need = matching.Need(
         requester.id,
         requester.role,
@@ -51,15 +51,15 @@ def offer_request(
         specialty=request.specialty,
         timezone=requester.timezone,
     )
-    roster = store.coach_roster(workspace.id)
+    roster = store.coaching.coach_roster(workspace.id)
     candidates = [_candidate(profile, member) for profile, member in roster]
-    ranked = matching.match(need, candidates, store.offered_coach_ids(request.id), now=now)
+    ranked = matching.match(need, candidates, store.coaching.offered_coach_ids(request.id), now=now)
     if not ranked:
         return _unmatched(store, workspace, request, requester, now, support_line)
     chosen = ranked[:URGENT_FAN_OUT] if request.urgent else ranked[:1]
     expires = now + (URGENT_TIMEOUT if request.urgent else timedelta(hours=hours))
-    offers = store.add_offers(request.id, [c.member_id for c in chosen], now, expires)
-    coaches = {m.id: m for m in store.members(workspace.id, [c.member_id for c in chosen])}
+    offers = store.coaching.add_offers(request.id, [c.member_id for c in chosen], now, expires)
+    coaches = {m.id: m for m in store.members.all(workspace.id, [c.member_id for c in chosen])}
     replies = []
     for o in offers:
         coach = coaches[o.coach_member_id]
@@ -91,7 +91,7 @@ def _offer_text(store: Store, request: CoachRequest, requester: Member, hours: i
     role = role_name(requester.role) or render("role_clinician")
     if request.urgent:
         return render("coach_offer_urgent", role=role)
-    topic = store.request_topic(request)
+    topic = store.coaching.request_topic(request)
     peer = (
         render("coach_peer_any")
         if request.peer == "any"
@@ -119,7 +119,7 @@ def _unmatched(
     now: datetime,
     support_line: str,
 ) -> list[Reply]:
-    store.set_request_status(request.id, "unmatched", now)
+    store.coaching.set_request_status(request.id, "unmatched", now)
     with speaking(member_language(requester, workspace)):
         return [_unmatched_reply(requester, support_line)]
 
@@ -136,14 +136,14 @@ def _unmatched_reply(requester: Member, support_line: str) -> Reply:
 
 def accept(ctx: Ctx, arg: str) -> list[Reply]:
     offer_id = whole_number(arg) or 0
-    result = ctx.store.accept_offer(offer_id, ctx.member.id, ctx.now)
+    result = ctx.store.coaching.accept_offer(offer_id, ctx.member.id, ctx.now)
     if result.outcome == "gone":
         return [Reply(render("coach_gone"))]
     if result.outcome == "taken":
         return [Reply(render("coach_taken"))]
     if result.outcome == "full":
-        profile = ctx.store.coach_profile(ctx.ws_id, ctx.member.id)
-        ctx.store.answer_offer(offer_id, ctx.member.id, "declined", ctx.now)
+        profile = ctx.store.coaching.coach_profile(ctx.ws_id, ctx.member.id)
+        ctx.store.coaching.answer_offer(offer_id, ctx.member.id, "declined", ctx.now)
         replies = [Reply(render("coach_full", capacity=profile.capacity if profile else 0))]
         return replies + next_if_waiting(ctx, result.request)
     return introduce(ctx, result.request)
@@ -151,24 +151,24 @@ def accept(ctx: Ctx, arg: str) -> list[Reply]:
 
 def decline(ctx: Ctx, arg: str) -> list[Reply]:
     offer_id = whole_number(arg) or 0
-    if not ctx.store.answer_offer(offer_id, ctx.member.id, "declined", ctx.now):
+    if not ctx.store.coaching.answer_offer(offer_id, ctx.member.id, "declined", ctx.now):
         return [Reply(render("coach_gone"))]
-    request = ctx.store.coach_request(ctx.store.coach_offer(offer_id).request_id)
+    request = ctx.store.coaching.coach_request(ctx.store.coaching.coach_offer(offer_id).request_id)
     return [Reply(render("coach_declined_ack")), *next_if_waiting(ctx, request)]
 
 
 def next_if_waiting(ctx: Ctx, request: CoachRequest | None) -> list[Reply]:
     """Ask the next coach only when nobody else still holds an offer for this request."""
-    if request is None or request.status != "open" or ctx.store.pending_offers(request.id):
+    if request is None or request.status != "open" or ctx.store.coaching.pending_offers(request.id):
         return []
     return offer_next(ctx, request)
 
 
 def introduce(ctx: Ctx, request: CoachRequest) -> list[Reply]:
     """Both learn who the other is and how to reach them; Slack also opens a group DM for the three."""
-    client = ctx.store.member(ctx.ws_id, request.requester_id)
-    coach, profile = ctx.member, ctx.store.coach_profile(ctx.ws_id, ctx.member.id)
-    topic = ctx.store.request_topic(request)
+    client = ctx.store.members.member(ctx.ws_id, request.requester_id)
+    coach, profile = ctx.member, ctx.store.coaching.coach_profile(ctx.ws_id, ctx.member.id)
+    topic = ctx.store.coaching.request_topic(request)
     to_coach = render(
         "coach_intro_coach",
         client=client.display_name or render("coach_your_client"),
@@ -212,17 +212,17 @@ def mention(ctx: Ctx, member: Member) -> str:
 def expire_offers(store: Store, now: datetime, *, hours: int, support_line: str) -> list[tuple[Workspace, Reply]]:
     """The scheduler's sweep: offers nobody answered in time go to the next coach."""
     out: list[tuple[Workspace, Reply]] = []
-    for offer in store.expired_offers(now):
-        if not store.answer_offer(offer.id, offer.coach_member_id, "expired", now):
+    for offer in store.coaching.expired_offers(now):
+        if not store.coaching.answer_offer(offer.id, offer.coach_member_id, "expired", now):
             continue
-        request = store.coach_request(offer.request_id)
-        workspace = store.workspace(request.workspace_id)
+        request = store.coaching.coach_request(offer.request_id)
+        workspace = store.members.workspace(request.workspace_id)
         own = workspace.settings or {}
         ws_hours, line = int(own.get("offer_timeout_hours") or hours), own.get("support_line") or support_line
-        coach = store.member(workspace.id, offer.coach_member_id)
+        coach = store.members.member(workspace.id, offer.coach_member_id)
         with speaking(member_language(coach, workspace)):
             out.append((workspace, Reply(render("coach_expired_offer"), to=coach.user_id)))
-        if request.status == "open" and not store.pending_offers(request.id):
+        if request.status == "open" and not store.coaching.pending_offers(request.id):
             replies = offer_request(store, workspace, request, now, hours=ws_hours, support_line=line)
             out += [(workspace, reply) for reply in replies]
     return out
@@ -232,17 +232,17 @@ def after_departure(ctx: Ctx, departure: Departure) -> list[Reply]:
     """Someone deleted their data: their clients ask again, their coaches get their place back, offers move on."""
     replies: list[Reply] = []
     for request_id in departure.reopened:
-        request = ctx.store.coach_request(request_id)
-        client = ctx.store.member(ctx.ws_id, request.requester_id)
+        request = ctx.store.coaching.coach_request(request_id)
+        client = ctx.store.members.member(ctx.ws_id, request.requester_id)
         replies.append(_told(ctx, client, "coach_gone_reopened", name=first_name(client)))
         replies += offer_next(ctx, request)
-    for coach in ctx.store.members(ctx.ws_id, departure.freed_coaches):
+    for coach in ctx.store.members.all(ctx.ws_id, departure.freed_coaches):
         someone = render("coach_a_client", language=member_language(coach, ctx.workspace))
         replies.append(_told(ctx, coach, "coach_client_gone", client=ctx.member.display_name or someone))
-    for coach in ctx.store.members(ctx.ws_id, departure.withdrawn_from):
+    for coach in ctx.store.members.all(ctx.ws_id, departure.withdrawn_from):
         replies.append(_told(ctx, coach, "coach_withdrawn"))
     for request_id in departure.passed_on:
-        replies += next_if_waiting(ctx, ctx.store.coach_request(request_id))
+        replies += next_if_waiting(ctx, ctx.store.coaching.coach_request(request_id))
     return replies
 
 

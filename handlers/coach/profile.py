@@ -45,7 +45,7 @@ def update(ctx: Ctx, args: str) -> list[Reply]:
         if not department or len(department) > 100:
             raise CoachingError(render("err_department_long"), EXAMPLE)
         changes["department"] = department
-    member = ctx.store.update_member(ctx.ws_id, ctx.member.id, **changes)
+    member = ctx.store.members.update_member(ctx.ws_id, ctx.member.id, **changes)
     return [
         Reply(
             render(

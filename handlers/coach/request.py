@@ -55,9 +55,9 @@ def submit_form(ctx: Ctx, values: dict) -> list[Reply]:
         raise CoachingError(render("coach_need_profile"), "/coach role=nurse department=ICU peer=same")
     _refuse_second_request(ctx)
     if (role, department) != (ctx.member.role, ctx.member.department):
-        ctx.store.update_member(ctx.ws_id, ctx.member.id, role=role, department=department)
+        ctx.store.members.update_member(ctx.ws_id, ctx.member.id, role=role, department=department)
         ctx = ctx.refreshed()
-    made = ctx.store.create_request(
+    made = ctx.store.coaching.create_request(
         ctx.ws_id,
         ctx.member.id,
         topic or None,
@@ -69,7 +69,7 @@ def submit_form(ctx: Ctx, values: dict) -> list[Reply]:
     )
     received = Reply(render("coach_request_received", name=ctx.name, peer=_peer_phrase(peer, role)))
     offers = coach_offers.offer_next(ctx, made)
-    if ctx.store.coach_request(made.id).status != "open":
+    if ctx.store.coaching.coach_request(made.id).status != "open":
         return offers  # nobody could be asked: the honest answer and the other routes, not a promise
     return [received, *offers]
 
@@ -83,11 +83,11 @@ def _peer_phrase(peer: str, role: str) -> str:
 
 
 def _refuse_second_request(ctx: Ctx) -> None:
-    active = ctx.store.active_request(ctx.ws_id, ctx.member.id)
+    active = ctx.store.coaching.active_request(ctx.ws_id, ctx.member.id)
     if active is None:
         return
     if active.status == "matched":
-        coach = ctx.store.member(ctx.ws_id, active.coach_member_id)
+        coach = ctx.store.members.member(ctx.ws_id, active.coach_member_id)
         raise CoachingError(
             render("coach_already_matched", coach=coach.display_name if coach else render("coach_a_coach"))
         )
@@ -96,27 +96,27 @@ def _refuse_second_request(ctx: Ctx) -> None:
 
 def request_urgent(ctx: Ctx) -> list[Reply]:
     """From the crisis reply, with consent: offered to several coaches at once, first to accept wins."""
-    active = ctx.store.active_request(ctx.ws_id, ctx.member.id)
+    active = ctx.store.coaching.active_request(ctx.ws_id, ctx.member.id)
     if active is not None and active.status == "matched":
-        coach = ctx.store.member(ctx.ws_id, active.coach_member_id)
+        coach = ctx.store.members.member(ctx.ws_id, active.coach_member_id)
         return [Reply(render("coach_already_matched", coach=coach.display_name if coach else render("coach_a_coach")))]
     if active is not None and active.urgent:
         return [Reply(render("coach_already_open", since=render("coach_earlier")))]
     # An ordinary request still waiting is replaced, so that "someone will reach out today" is true.
     told = _withdraw(ctx, active) if active is not None else []
-    made = ctx.store.create_request(
+    made = ctx.store.coaching.create_request(
         ctx.ws_id, ctx.member.id, None, ctx.now, peer="any", timing="today", format="chat", urgent=True
     )
     return [*told, *coach_offers.offer_next(ctx, made)]
 
 
 def status(ctx: Ctx, args: str = "") -> list[Reply]:
-    active = ctx.store.active_request(ctx.ws_id, ctx.member.id)
+    active = ctx.store.coaching.active_request(ctx.ws_id, ctx.member.id)
     if active is None:
         return [Reply(render("coach_status_none"))]
     zone = ctx.zone()
     if active.status == "matched":
-        coach = ctx.store.member(ctx.ws_id, active.coach_member_id)
+        coach = ctx.store.members.member(ctx.ws_id, active.coach_member_id)
         return [
             Reply(
                 render(
@@ -126,13 +126,13 @@ def status(ctx: Ctx, args: str = "") -> list[Reply]:
                 )
             )
         ]
-    offered = len(ctx.store.offered_coach_ids(active.id))
+    offered = len(ctx.store.coaching.offered_coach_ids(active.id))
     since = dates.day(active.created_at.astimezone(zone))
     return [Reply(render("coach_status_open", since=since, offered=offered))]
 
 
 def cancel(ctx: Ctx, args: str = "") -> list[Reply]:
-    active = ctx.store.active_request(ctx.ws_id, ctx.member.id)
+    active = ctx.store.coaching.active_request(ctx.ws_id, ctx.member.id)
     if active is None or active.status != "open":
         return [Reply(render("coach_nothing_to_cancel"))]
     return [Reply(render("coach_cancelled")), *_withdraw(ctx, active)]
@@ -140,10 +140,10 @@ def cancel(ctx: Ctx, args: str = "") -> list[Reply]:
 
 def _withdraw(ctx: Ctx, request: CoachRequest) -> list[Reply]:
     """Cancel an open request; the coaches still holding an offer for it are told."""
-    if not ctx.store.set_request_status(request.id, "cancelled", ctx.now):
+    if not ctx.store.coaching.set_request_status(request.id, "cancelled", ctx.now):
         raise CoachingError(render("coach_too_late_to_cancel"), "/coach status")  # a coach accepted just now
-    withdrawn = ctx.store.withdraw_offers(request.id, ctx.now)
-    return [Reply(render("coach_withdrawn"), to=m.user_id) for m in ctx.store.members(ctx.ws_id, withdrawn)]
+    withdrawn = ctx.store.coaching.withdraw_offers(request.id, ctx.now)
+    return [Reply(render("coach_withdrawn"), to=m.user_id) for m in ctx.store.members.all(ctx.ws_id, withdrawn)]
 
 
 def _form(ctx: Ctx) -> Reply:
@@ -185,7 +185,7 @@ def _form(ctx: Ctx) -> Reply:
 
 def help_(ctx: Ctx, args: str = "") -> list[Reply]:
     lines = [render("help_request")]
-    if ctx.store.coach_profile(ctx.ws_id, ctx.member.id) is not None:
+    if ctx.store.coaching.coach_profile(ctx.ws_id, ctx.member.id) is not None:
         lines.append(render("help_coach"))
     if ctx.is_admin:
         lines.append(render("help_admin"))

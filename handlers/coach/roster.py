@@ -24,7 +24,7 @@ ROSTER_EXAMPLE = (
 
 
 def _require_coach(ctx: Ctx):
-    coach = ctx.store.coach_profile(ctx.ws_id, ctx.member.id)
+    coach = ctx.store.coaching.coach_profile(ctx.ws_id, ctx.member.id)
     if coach is None:
         raise CoachingError(render("coach_not_coach"))
     return coach
@@ -35,13 +35,13 @@ def available(ctx: Ctx, args: str) -> list[Reply]:
     state = args.strip().lower()
     if state not in ("on", "off"):
         raise CoachingError(render("err_on_off"), "/coach available off")
-    ctx.store.upsert_coach(ctx.ws_id, ctx.member.id, ctx.now, available=state == "on")
+    ctx.store.coaching.upsert_coach(ctx.ws_id, ctx.member.id, ctx.now, available=state == "on")
     return [Reply(render("coach_available", state=render("home_available" if state == "on" else "home_not_available")))]
 
 
 def clients(ctx: Ctx, args: str = "") -> list[Reply]:
     _require_coach(ctx)
-    rows = ctx.store.coach_clients(ctx.ws_id, ctx.member.id)
+    rows = ctx.store.coaching.coach_clients(ctx.ws_id, ctx.member.id)
     if not rows:
         return [Reply(render("coach_clients_none"))]
     zone = ctx.zone()
@@ -68,10 +68,10 @@ def done(ctx: Ctx, args: str) -> list[Reply]:
         raise CoachingError(render("err_done_who"), example)
     numbered = whole_number(word.lstrip("#")) is not None
     client = _client_by_number(ctx, word) if numbered else audience.find_person(ctx, word, example)
-    closed = ctx.store.close_engagement(ctx.ws_id, ctx.member.id, client.id, ctx.now) if client else None
+    closed = ctx.store.coaching.close_engagement(ctx.ws_id, ctx.member.id, client.id, ctx.now) if client else None
     if closed is None:
         raise CoachingError(render("err_done_none", who=word), example)
-    profile_ = ctx.store.coach_profile(ctx.ws_id, ctx.member.id)
+    profile_ = ctx.store.coaching.coach_profile(ctx.ws_id, ctx.member.id)
     free = profile_.capacity - profile_.active_count
     with speaking(member_language(client, ctx.workspace)):  # the client reads it in their own language
         ask = Reply(
@@ -86,10 +86,10 @@ def done(ctx: Ctx, args: str) -> list[Reply]:
 
 
 def _client_by_number(ctx: Ctx, word: str) -> Member | None:
-    request = ctx.store.coach_request(int(word.lstrip("#")))
+    request = ctx.store.coaching.coach_request(int(word.lstrip("#")))
     if request is None or request.workspace_id != ctx.ws_id or request.coach_member_id != ctx.member.id:
         return None
-    return ctx.store.member(ctx.ws_id, request.requester_id)
+    return ctx.store.members.member(ctx.ws_id, request.requester_id)
 
 
 def feedback_helpful(ctx: Ctx, arg: str) -> list[Reply]:
@@ -97,7 +97,7 @@ def feedback_helpful(ctx: Ctx, arg: str) -> list[Reply]:
     request, score = _feedback_target(ctx, arg, "helpful")
     if request is None:
         return [Reply(render("already_handled"))]
-    ctx.store.add_pulse(ctx.ws_id, ctx.member.id, "helpful", score, ctx.now)
+    ctx.store.checkins.add_pulse(ctx.ws_id, ctx.member.id, "helpful", score, ctx.now)
     buttons = tuple(Button(render(f"burnout_{n}"), f"coach:burnout:{request.id}:{n}", row=n) for n in range(1, 6))
     return [Reply(render("coach_done_burnout"), buttons=buttons)]
 
@@ -106,7 +106,7 @@ def feedback_burnout(ctx: Ctx, arg: str) -> list[Reply]:
     request, score = _feedback_target(ctx, arg, "burnout")
     if request is None:
         return [Reply(render("already_handled"))]
-    ctx.store.add_pulse(ctx.ws_id, ctx.member.id, "burnout", score, ctx.now)
+    ctx.store.checkins.add_pulse(ctx.ws_id, ctx.member.id, "burnout", score, ctx.now)
     return [Reply(render("burnout_high") if score >= 4 else render("coach_feedback_thanks"))]
 
 
@@ -114,12 +114,12 @@ def _feedback_target(ctx: Ctx, arg: str, kind: str):
     """The closed engagement this answer is about, if it is the asker's own and not answered yet (else None)."""
     request_id, _, score = arg.partition(":")
     number = whole_number(request_id)
-    request = ctx.store.coach_request(number) if number is not None else None
+    request = ctx.store.coaching.coach_request(number) if number is not None else None
     valid = request is not None and request.requester_id == ctx.member.id and request.status == "closed"
     points = whole_number(score)
     if not valid or points is None or not 1 <= points <= 5:
         return None, 0
-    answered = ctx.store.last_pulse_at(ctx.member.id, kind)
+    answered = ctx.store.checkins.last_pulse_at(ctx.member.id, kind)
     if answered is not None and answered >= request.closed_at:
         return None, 0  # counted once: a second press would skew the totals
     return request, points
@@ -163,11 +163,11 @@ def add_coach(ctx: Ctx, who: str, options: dict[str, str]) -> list[Reply]:
     capacity = parse_int(options.get("capacity", "3"), "capacity", ROSTER_EXAMPLE, 1, 20)
     languages = [x.strip().lower() for x in options.get("languages", "en").split(",") if x.strip()] or ["en"]
     person = audience.find_person(ctx, who, ROSTER_EXAMPLE)
-    current = ctx.store.coach_profile(ctx.ws_id, person.id)
+    current = ctx.store.coaching.coach_profile(ctx.ws_id, person.id)
     if current is not None and current.active_count > capacity:
         name = person.display_name or who
         raise CoachingError(render("roster_err_capacity", name=name, active=current.active_count), ROSTER_EXAMPLE)
-    ctx.store.upsert_coach(
+    ctx.store.coaching.upsert_coach(
         ctx.ws_id,
         person.id,
         ctx.now,
@@ -190,7 +190,7 @@ def add_coach(ctx: Ctx, who: str, options: dict[str, str]) -> list[Reply]:
 
 
 def _roster_list(ctx: Ctx, args: str = "") -> list[Reply]:
-    rows = ctx.store.coach_roster(ctx.ws_id)
+    rows = ctx.store.coaching.coach_roster(ctx.ws_id)
     if not rows:
         return [Reply(render("roster_none", example=ROSTER_EXAMPLE))]
     lines = [
@@ -213,18 +213,20 @@ def remove_coach(ctx: Ctx, person: Member) -> list[Reply]:
     """Take a coach off the roster (not while they have clients); their pending offers go to the next coach."""
     require_admin_for_roster(ctx, "remove")
     example = REMOVE_EXAMPLE
-    coach = ctx.store.coach_profile(ctx.ws_id, person.id)
+    coach = ctx.store.coaching.coach_profile(ctx.ws_id, person.id)
     if coach is None:
         raise CoachingError(render("roster_err_not_on", name=person.display_name or person.user_id), example)
-    waiting = ctx.store.pending_offer_request_ids(person.id)
-    if not ctx.store.remove_coach(ctx.ws_id, person.id):
+    waiting = ctx.store.coaching.pending_offer_request_ids(person.id)
+    if not ctx.store.coaching.remove_coach(ctx.ws_id, person.id):
         raise CoachingError(render("roster_err_busy", name=person.display_name, active=coach.active_count), example)
     _audit(ctx, "roster.remove", person)
     removed = [Reply(render("roster_removed", name=person.display_name or person.user_id))]
     if waiting and person.id != ctx.member.id:
         removed.append(Reply(render("coach_off_roster", count=len(waiting)), to=person.user_id))
     # Their pending offers were withdrawn: ask the next coach, or those requests would wait for ever.
-    return removed + [r for rid in waiting for r in coach_offers.next_if_waiting(ctx, ctx.store.coach_request(rid))]
+    return removed + [
+        r for rid in waiting for r in coach_offers.next_if_waiting(ctx, ctx.store.coaching.coach_request(rid))
+    ]
 
 
 def _roster_available(ctx: Ctx, args: str) -> list[Reply]:
@@ -240,10 +242,10 @@ def set_available(ctx: Ctx, person: Member, state: str) -> list[Reply]:
     if state.strip().lower() not in ("on", "off"):
         raise CoachingError(render("roster_err_state"), AVAILABLE_EXAMPLE)
     name = person.display_name or person.user_id
-    if ctx.store.coach_profile(ctx.ws_id, person.id) is None:
+    if ctx.store.coaching.coach_profile(ctx.ws_id, person.id) is None:
         raise CoachingError(render("roster_err_not_on", name=name), AVAILABLE_EXAMPLE)
     on = state.strip().lower() == "on"
-    ctx.store.upsert_coach(ctx.ws_id, person.id, ctx.now, available=on)
+    ctx.store.coaching.upsert_coach(ctx.ws_id, person.id, ctx.now, available=on)
     _audit(ctx, "roster.available" if on else "roster.unavailable", person)
     state_text = render("home_available" if on else "home_not_available")
     return [Reply(render("roster_available", name=name, state=state_text))]

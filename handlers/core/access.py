@@ -15,4 +15,6 @@ def require_admin(ctx: Ctx, word: str, command: str = "nudge") -> None:
 
 def audit(ctx: Ctx, action: str, target: str) -> None:
     """Record an admin change: who, what, when (never anyone's words)."""
-    ctx.store.audit(ctx.ws_id, ctx.member.id, ctx.member.display_name or ctx.member.user_id, action, target, ctx.now)
+    ctx.store.audit.record(
+        ctx.ws_id, ctx.member.id, ctx.member.display_name or ctx.member.user_id, action, target, ctx.now
+    )

@@ -54,7 +54,7 @@ class Ctx:
 
     def refreshed(self) -> Ctx:
         """The same context with the member re-read after a change."""
-        return replace(self, member=self.store.member(self.ws_id, self.member.id))
+        return replace(self, member=self.store.members.member(self.ws_id, self.member.id))
 
 
 def member_zone(member: Member) -> ZoneInfo:

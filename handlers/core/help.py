@@ -10,7 +10,7 @@ from prompts.messages import render
 
 def welcome(ctx: Ctx) -> list[Reply]:
     """The welcome, the first time we hear from someone (what this is, what is kept, who sees what)."""
-    if ctx.member.welcomed or not ctx.store.claim_welcome(ctx.ws_id, ctx.member.id):
+    if ctx.member.welcomed or not ctx.store.members.claim_welcome(ctx.ws_id, ctx.member.id):
         return []
     return [welcome_reply(ctx.name, ctx.setting("retention_days"))]
 
@@ -25,7 +25,7 @@ def help_reply(ctx: Ctx) -> Reply:
         render("help_request"),
         render("help_data"),
     ]
-    if ctx.store.coach_profile(ctx.ws_id, ctx.member.id) is not None:
+    if ctx.store.coaching.coach_profile(ctx.ws_id, ctx.member.id) is not None:
         parts.append(render("help_coach"))
     if ctx.is_admin:
         parts.append(render("help_admin"))

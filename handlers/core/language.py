@@ -112,7 +112,7 @@ def set_language(ctx: Ctx, args: str) -> list[Reply]:
     if word not in CHOICES:
         raise CoachingError(render("language_unknown", word=args.strip()), EXAMPLE)
     chosen = CHOICES[word]
-    ctx.store.update_member(ctx.ws_id, ctx.member.id, language=chosen)
+    ctx.store.members.update_member(ctx.ws_id, ctx.member.id, language=chosen)
     ctx = ctx.refreshed()
     now_speaking = member_language(ctx.member, ctx.workspace, locale=ctx.incoming.actor.locale)
     with speaking(now_speaking):  # the answer is already in the language just chosen

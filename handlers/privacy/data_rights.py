@@ -18,7 +18,7 @@ def explain(ctx: Ctx, args: str = "") -> list[Reply]:
 
 
 def export(ctx: Ctx, args: str = "") -> list[Reply]:
-    data = ctx.store.export_member(ctx.ws_id, ctx.member.id)
+    data = ctx.store.privacy.export_member(ctx.ws_id, ctx.member.id)
     data["exported_at"] = ctx.now.isoformat()
     content = json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8")
     filename = f"microcoach-export-{ctx.now:%Y%m%d}.json"
@@ -48,7 +48,7 @@ def delete_yes(ctx: Ctx) -> list[Reply]:
 
     Not written to the admin audit log: a deletion with its time is an event about one person.
     """
-    departure = ctx.store.forget_member(ctx.ws_id, ctx.member.id, ctx.now)
+    departure = ctx.store.privacy.forget_member(ctx.ws_id, ctx.member.id, ctx.now)
     logger.info("a member of workspace %s deleted their data", ctx.ws_id)
     return [Reply(render("deleted")), *coach_offers.after_departure(ctx, departure)]
 

@@ -25,5 +25,5 @@ def link(ctx: Ctx, args: str = "") -> list[Reply]:
 
 def sign_in_link(store: Store, public_url: str, workspace_id: int, member_id: int, now) -> str:
     """MICROCOACH_PUBLIC_URL + /admin/login/TOKEN, for chat and for `microcoach admin-link` alike."""
-    token = store.issue_sign_in(workspace_id, member_id, now, ttl=LINK_LIFETIME)
+    token = store.dashboard.issue_sign_in(workspace_id, member_id, now, ttl=LINK_LIFETIME)
     return public_url.rstrip("/") + LOGIN_PATH + token

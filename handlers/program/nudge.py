@@ -54,7 +54,7 @@ def add(ctx: Ctx, args: str) -> list[Reply]:
 def create(ctx: Ctx, fields: ScheduleFields) -> Schedule:
     """Save a new schedule and audit it (chat's add and form, and the dashboard)."""
     require_admin(ctx, "add")
-    schedule = ctx.store.add_schedule(ctx.ws_id, ctx.now, **fields.as_columns(), created_by=ctx.member.id)
+    schedule = ctx.store.schedules.add_schedule(ctx.ws_id, ctx.now, **fields.as_columns(), created_by=ctx.member.id)
     _audit(ctx, "schedule.add", schedule)
     return schedule
 
@@ -63,8 +63,8 @@ def change(ctx: Ctx, schedule_id: int, fields: ScheduleFields) -> Schedule:
     """Save new settings for a schedule and audit it; occurrences before now are not sent afterwards."""
     require_admin(ctx, "edit")
     schedule = _schedule_arg(ctx, str(schedule_id), "preview")
-    ctx.store.update_schedule(ctx.ws_id, schedule.id, ctx.now, **fields.as_columns())
-    changed = ctx.store.schedule(ctx.ws_id, schedule.id)
+    ctx.store.schedules.update_schedule(ctx.ws_id, schedule.id, ctx.now, **fields.as_columns())
+    changed = ctx.store.schedules.schedule(ctx.ws_id, schedule.id)
     _audit(ctx, "schedule.edit", changed)
     return changed
 
@@ -76,7 +76,7 @@ def _created(ctx: Ctx, schedule: Schedule) -> Reply:
 
 def list_schedules(ctx: Ctx, args: str = "") -> list[Reply]:
     require_admin(ctx, "list")
-    schedules = ctx.store.schedules(ctx.ws_id)
+    schedules = ctx.store.schedules.all(ctx.ws_id)
     if not schedules:
         return [Reply(render("nudge_none", example=ADD_EXAMPLE))]
     lines = [f"*{s.id}* {describe(ctx, s)} [{render('status_' + s.status)}]" for s in schedules]
@@ -140,7 +140,7 @@ def _reach_text(ctx: Ctx, schedule: Schedule) -> str:
 def set_status(ctx: Ctx, args: str, word: str, status: str) -> list[Reply]:
     require_admin(ctx, word)
     schedule = _schedule_arg(ctx, args, word)
-    ctx.store.update_schedule(ctx.ws_id, schedule.id, ctx.now, status=status)
+    ctx.store.schedules.update_schedule(ctx.ws_id, schedule.id, ctx.now, status=status)
     _audit(ctx, f"schedule.{word}", schedule)
     return [
         Reply(
@@ -159,7 +159,7 @@ def _schedule_arg(ctx: Ctx, args: str, word: str) -> Schedule:
     if not text:
         raise CoachingError(render("nudge_err_which"), example)
     number = whole_number(text)
-    schedule = ctx.store.schedule(ctx.ws_id, number) if number is not None else None
+    schedule = ctx.store.schedules.schedule(ctx.ws_id, number) if number is not None else None
     if schedule is None or schedule.owner_member_id is not None:
         raise CoachingError(render("nudge_err_no_schedule", value=text), example)
     return schedule
@@ -212,7 +212,7 @@ def submit_form(ctx: Ctx, values: dict) -> list[Reply]:
 def audit_log(ctx: Ctx, args: str) -> list[Reply]:
     require_admin(ctx, "audit")
     window = parse_duration(args.strip() or "30d", "/nudge audit 30d")
-    entries = ctx.store.audit_entries(ctx.ws_id, ctx.now - window)
+    entries = ctx.store.audit.entries(ctx.ws_id, ctx.now - window)
     if not entries:
         return [Reply(render("audit_none", days=window.days))]
     zone = ctx.zone()

@@ -71,11 +71,11 @@ def month_report(store: Store, workspace: Workspace, month: Month, by: str | Non
     if month.end > now:
         raise ValueError(f"{month.key} is not over yet")
     key = f"report:v{VERSION}:{month.key}:{by or 'all'}"
-    kept = store.report_snapshot(workspace.id, key)
+    kept = store.reports.report_snapshot(workspace.id, key)
     if kept is not None:
         return kept
-    facts = store.report_facts(workspace.id, month.start, month.end)
-    return store.keep_report_snapshot(workspace.id, key, {"month": month.key, **month_figures(facts, by)}, now)
+    facts = store.reports.report_facts(workspace.id, month.start, month.end)
+    return store.reports.keep_report_snapshot(workspace.id, key, {"month": month.key, **month_figures(facts, by)}, now)
 
 
 def trend(store: Store, workspace: Workspace, last: Month, now: datetime) -> list[dict]:

@@ -28,9 +28,11 @@ def apply(ctx: Ctx, options: dict[str, str]) -> list[Reply]:
     require_admin(ctx, "settings")
     changes = parse(options)
     if changes:
-        ctx.store.update_workspace_settings(ctx.ws_id, **changes)
+        ctx.store.members.update_workspace_settings(ctx.ws_id, **changes)
         audit(ctx, "settings.update", ", ".join(sorted(changes)))
-        ctx = ctx.__class__(ctx.incoming, ctx.store, ctx.now, ctx.store.workspace(ctx.ws_id), ctx.member, ctx.org)
+        ctx = ctx.__class__(
+            ctx.incoming, ctx.store, ctx.now, ctx.store.members.workspace(ctx.ws_id), ctx.member, ctx.org
+        )
     return [Reply((render("saved") + " " if changes else "") + _describe(ctx))]
 
 

@@ -17,14 +17,14 @@ CRISIS_PAUSE = timedelta(hours=24)
 
 def respond(ctx: Ctx, source: str, language: str = "en") -> list[Reply]:
     """Count it, close any open check-in, pause check-ins for a day, and give the resources."""
-    ctx.store.record_crisis(ctx.ws_id, source, ctx.now)
-    conv = ctx.store.current_conversation(ctx.ws_id, ctx.member.id)
+    ctx.store.checkins.record_crisis(ctx.ws_id, source, ctx.now)
+    conv = ctx.store.checkins.current_conversation(ctx.ws_id, ctx.member.id)
     if conv is not None:
         # Closed like any other: a crisis is counted once (crisis_events, no person), never marked on someone's data.
-        ctx.store.close_conversation(conv.id, "closed", ctx.now)
+        ctx.store.checkins.close_conversation(conv.id, "closed", ctx.now)
     until = ctx.now + CRISIS_PAUSE
     if ctx.member.paused_until is None or ctx.member.paused_until < until:
-        ctx.store.update_member(ctx.ws_id, ctx.member.id, paused_until=until)
+        ctx.store.members.update_member(ctx.ws_id, ctx.member.id, paused_until=until)
     return [resources(ctx, language)]
 
 
@@ -64,7 +64,7 @@ def person_yes(ctx: Ctx, language: str = "en") -> list[Reply]:
     )
 
     replies = coach.request_urgent(ctx)
-    request = ctx.store.active_request(ctx.ws_id, ctx.member.id)
+    request = ctx.store.coaching.active_request(ctx.ws_id, ctx.member.id)
     if request is None or request.status != "open":
         return replies  # nobody could be asked: the honest answer and the other routes, not a promise
     return [Reply(render("crisis_person_sent", language=language)), *replies]

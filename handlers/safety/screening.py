@@ -51,8 +51,8 @@ def language(ctx: Ctx, text: str = "") -> str:
 
 def ask(ctx: Ctx, source: str, lang: str) -> list[Reply]:
     """Count the concern, remember that a question is open, and ask it."""
-    ctx.store.record_crisis(ctx.ws_id, source, ctx.now, level="concern")
-    ctx.store.update_member(ctx.ws_id, ctx.member.id, screening_since=ctx.now, screening_reasked=False)
+    ctx.store.checkins.record_crisis(ctx.ws_id, source, ctx.now, level="concern")
+    ctx.store.members.update_member(ctx.ws_id, ctx.member.id, screening_since=ctx.now, screening_reasked=False)
     return [_question(ctx, "screen_question", lang)]
 
 
@@ -76,7 +76,7 @@ def on_message(ctx: Ctx, text: str, assessment: Assessment) -> list[Reply] | Non
     if answer == "no":
         return no(ctx, lang)
     if not ctx.member.screening_reasked:
-        ctx.store.update_member(ctx.ws_id, ctx.member.id, screening_reasked=True)
+        ctx.store.members.update_member(ctx.ws_id, ctx.member.id, screening_reasked=True)
         return [_question(ctx, "screen_reask", lang)]
     _forget(ctx)
     return None
@@ -129,7 +129,7 @@ def forget(ctx: Ctx) -> None:
 
 def _forget(ctx: Ctx) -> None:
     if ctx.member.screening_since is not None or ctx.member.screening_reasked:
-        ctx.store.update_member(ctx.ws_id, ctx.member.id, screening_since=None, screening_reasked=False)
+        ctx.store.members.update_member(ctx.ws_id, ctx.member.id, screening_since=None, screening_reasked=False)
 
 
 ACTIONS = {

@@ -28,23 +28,25 @@ def includes(schedule: Schedule, member: Member, channel_ids: Iterable[str] = ()
 
 def schedules_for(store: Store, member: Member) -> list[Schedule]:
     """The active schedules that reach this member: their own time if they set one, else the program's."""
-    own = store.personal_schedule(member.workspace_id, member.id)
+    own = store.schedules.personal_schedule(member.workspace_id, member.id)
     if own is not None:
         return [own] if own.status == "active" else []
-    channels = store.channels_of(member.workspace_id, member.id)
-    return [s for s in store.schedules(member.workspace_id) if s.status == "active" and includes(s, member, channels)]
+    channels = store.members.channels_of(member.workspace_id, member.id)
+    return [
+        s for s in store.schedules.all(member.workspace_id) if s.status == "active" and includes(s, member, channels)
+    ]
 
 
 def reaches(store: Store, schedule: Schedule, member: Member) -> bool:
     """Whether this one schedule is among `schedules_for(member)`, asking the store only what it must."""
     if schedule.status != "active":
         return False
-    own = store.personal_schedule(member.workspace_id, member.id)
+    own = store.schedules.personal_schedule(member.workspace_id, member.id)
     if own is not None:
         return own.status == "active" and own.id == schedule.id
     if schedule.owner_member_id is not None:
         return False  # someone's personal time reaches only them, and only while it is theirs
-    channels = store.channels_of(member.workspace_id, member.id) if schedule.audience_kind == "channel" else ()
+    channels = store.members.channels_of(member.workspace_id, member.id) if schedule.audience_kind == "channel" else ()
     return includes(schedule, member, channels)
 
 

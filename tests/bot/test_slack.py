@@ -15,11 +15,11 @@ pytestmark = pytest.mark.asyncio
 
 
 def _ws(slack):
-    return slack.store.find_workspace("slack", "T0001")
+    return slack.store.members.find_workspace("slack", "T0001")
 
 
 def _member(slack, user):
-    return slack.store.member_by_user(_ws(slack).id, user)
+    return slack.store.members.member_by_user(_ws(slack).id, user)
 
 
 def dm_texts(slack, user="ULEE") -> list[str]:
@@ -222,7 +222,7 @@ async def test_a_bad_form_shows_the_problem_in_the_modal(slack):
     )
     assert status == 200 and json.loads(body)["response_action"] == "errors"
     assert "Mars/X" in json.dumps(json.loads(body)["errors"])
-    assert slack.store.personal_schedule(_ws(slack).id, _member(slack, "ULEE").id) is None
+    assert slack.store.schedules.personal_schedule(_ws(slack).id, _member(slack, "ULEE").id) is None
 
 
 async def test_nudge_add_opens_the_schedule_editor_and_saves_it(slack):
@@ -248,7 +248,7 @@ async def test_nudge_add_opens_the_schedule_editor_and_saves_it(slack):
         },
         user="UADMIN",
     )
-    [schedule] = slack.store.schedules(_ws(slack).id)
+    [schedule] = slack.store.schedules.all(_ws(slack).id)
     assert (schedule.days, schedule.local_time, schedule.audience) == ("mon,thu", "07:15", ["C0ICU"])
 
 
@@ -260,12 +260,12 @@ async def test_a_full_check_in_in_the_dm(slack):
     await slack.dm("Text my charge nurse")
     texts = dm_texts(slack)
     assert "how it went" in texts[-1]  # the step said back in their words
-    step = slack.store.open_step(_member(slack, "ULEE").id, since=NOW - timedelta(days=1))
+    step = slack.store.checkins.open_step(_member(slack, "ULEE").id, since=NOW - timedelta(days=1))
     assert step.text == "Text my charge nurse"
 
 
 async def test_pressing_a_pulse_button_records_it_and_cannot_be_pressed_twice(slack):
-    slack.store.ensure_workspace("slack", "T0001", NOW)
+    slack.store.members.ensure_workspace("slack", "T0001", NOW)
     await slack.command("/checkin", "")
     message = last_dm(slack)
     burnout = [
@@ -290,7 +290,7 @@ async def test_the_crisis_path_in_slack(slack):
 
 
 async def test_app_home_shows_the_next_check_in_and_admin_totals(slack):
-    slack.store.ensure_workspace("slack", "T0001", NOW)
+    slack.store.members.ensure_workspace("slack", "T0001", NOW)
     await slack.command("/nudge", "add daily 08:30", user="UADMIN")
     await slack.event({"type": "app_home_opened", "user": "UADMIN", "channel": "DADMIN", "tab": "home"})
     [published] = slack.fake.views_published("UADMIN")
@@ -326,13 +326,13 @@ async def test_user_change_refreshes_the_zone(slack):
 async def test_directory_sync_reads_people_and_channels_in_pages(slack):
     for i in range(450):
         slack.fake.add_user(f"UX{i:03d}", f"person{i}", tz="Asia/Kolkata")
-    slack.store.ensure_workspace("slack", "T0001", NOW)
+    slack.store.members.ensure_workspace("slack", "T0001", NOW)
     await slack.command("/nudge", "add weekdays 08:00 to <#C0ICU|icu>", user="UADMIN")
     await slack.adapter.sync_directory()
-    members = slack.store.members(_ws(slack).id)
+    members = slack.store.members.all(_ws(slack).id)
     assert len([m for m in members if m.timezone == "Asia/Kolkata"]) == 450
     assert len(slack.fake.calls_to("users.list")) >= 3  # pages of 200
-    assert len(slack.store.channel_member_ids(_ws(slack).id, "C0ICU")) == 2
+    assert len(slack.store.members.channel_member_ids(_ws(slack).id, "C0ICU")) == 2
     assert not [c for c in slack.fake.calls_to("users.info") if c.params.get("user", "").startswith("UX")]
 
 
@@ -377,7 +377,7 @@ async def test_every_app_home_button_answers(slack):
     await slack.press("home:resume", "Resume check-ins", view=home)
     shown = json.dumps(slack.fake.views_published("ULEE")[-1])
     assert all(f'"{action}"' in shown for action in ("checkin:start", "checkin:pause", "home:settings", "home:privacy"))
-    member = slack.store.member_by_user(slack.store.find_workspace("slack", "T0001").id, "ULEE")
+    member = slack.store.members.member_by_user(slack.store.members.find_workspace("slack", "T0001").id, "ULEE")
     assert member.status == "active" and member.paused_until is None
     await slack.press("home:settings", "Settings", view=home)
     assert slack.fake.calls_to("views.open")

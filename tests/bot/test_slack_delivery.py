@@ -26,9 +26,9 @@ class Clock:
 
 async def _due_rows(slack, users):
     store = slack.store
-    ws = store.ensure_workspace("slack", "T0001", NOW - timedelta(days=1))
+    ws = store.members.ensure_workspace("slack", "T0001", NOW - timedelta(days=1))
     for user in users:
-        store.ensure_member(ws.id, user, NOW - timedelta(days=1), timezone="America/New_York", welcomed=True)
+        store.members.ensure_member(ws.id, user, NOW - timedelta(days=1), timezone="America/New_York", welcomed=True)
     due_at_nine(store, ws.id, NOW)
     tick(store, NOW)
     return ws
@@ -46,11 +46,11 @@ async def test_check_ins_carry_their_delivery_id_and_keep_the_dm_channel(slack):
     ws = await _due_rows(slack, ["ULEE", "UKIM"])
     assert await _deliverer(slack, Clock()).run_once() == 2
     message = slack.fake.messages("ULEE")[-1]
-    row = slack.store.deliveries_for(slack.store.member_by_user(ws.id, "ULEE").id)[0]
+    row = slack.store.outbox.deliveries_for(slack.store.members.member_by_user(ws.id, "ULEE").id)[0]
     payload = {"delivery_id": row.id, "part": 0, "parts": 1}
     assert message["metadata"] == {"event_type": "microcoach_delivery", "event_payload": payload}
     assert row.status == "sent" and row.message_ref["channel"].startswith("D")
-    assert slack.store.member_by_user(ws.id, "ULEE").dm_channel == message["channel"]
+    assert slack.store.members.member_by_user(ws.id, "ULEE").dm_channel == message["channel"]
 
 
 async def test_check_ins_share_one_kept_alive_connection(slack):
@@ -75,11 +75,11 @@ async def test_a_lost_response_is_found_in_the_dm_history_not_sent_twice(slack, 
     clock = Clock()
     deliverer = _deliverer(slack, clock)
     await deliverer.run_once()
-    row = slack.store.deliveries_for(slack.store.member_by_user(ws.id, "ULEE").id)[0]
+    row = slack.store.outbox.deliveries_for(slack.store.members.member_by_user(ws.id, "ULEE").id)[0]
     assert (row.status, row.outcome_unknown) == ("pending", True)
     clock.now += timedelta(seconds=5)
     await deliverer.run_once()
-    assert slack.store.delivery(row.id).status == "sent"
+    assert slack.store.outbox.delivery(row.id).status == "sent"
     assert slack.fake.duplicates() == 0 and len(slack.fake.messages("ULEE")) == 1
     assert slack.fake.calls_to("conversations.history")
 
@@ -91,7 +91,7 @@ async def test_a_429_goes_through_slack_sdk_s_handler_and_tells_the_pacer(slack,
     throttles = []
     await _deliverer(slack, Clock(), throttles).run_once()
     assert throttles == [("T0001", 1.0)] and 1.0 <= waited.slept[0] < 2.0  # Retry-After (+ the SDK's jitter)
-    assert slack.store.outbox_counts()["sent"] == 1 and slack.fake.status_count(429) == 1
+    assert slack.store.outbox.outbox_counts()["sent"] == 1 and slack.fake.status_count(429) == 1
 
 
 async def test_a_deactivated_person_is_marked_unreachable(slack):
@@ -99,16 +99,16 @@ async def test_a_deactivated_person_is_marked_unreachable(slack):
     ws = await _due_rows(slack, ["UGONE"])
     slack.fake.fail_next("chat.postMessage", error="user_disabled")
     await _deliverer(slack, Clock()).run_once()
-    member = slack.store.member_by_user(ws.id, "UGONE")
-    assert slack.store.deliveries_for(member.id)[0].status == "unreachable"
+    member = slack.store.members.member_by_user(ws.id, "UGONE")
+    assert slack.store.outbox.deliveries_for(member.id)[0].status == "unreachable"
     assert member.unreachable_reason == "Slack says user_disabled"
 
 
 async def test_an_uninstalled_workspace_gets_nothing(slack):
     ws = await _due_rows(slack, ["ULEE"])
-    slack.store.set_workspace_active(ws.id, False, NOW)
+    slack.store.members.set_workspace_active(ws.id, False, NOW)
     await _deliverer(slack, Clock()).run_once()
-    assert slack.store.outbox_counts()["skipped"] == 1 and slack.fake.messages("ULEE") == []
+    assert slack.store.outbox.outbox_counts()["skipped"] == 1 and slack.fake.messages("ULEE") == []
 
 
 async def test_slack_sdk_s_retry_waits_for_the_pacer_slot(slack):
@@ -119,6 +119,6 @@ async def test_slack_sdk_s_retry_waits_for_the_pacer_slot(slack):
     slack.fake.fail_next("chat.postMessage", 429, retry_after=3)
     deliverer = Deliverer(slack.store, {"slack": slack.adapter.sender}, pacer, worker_id="w", clock=Clock())
     await deliverer.run_once()
-    assert slack.store.outbox_counts()["sent"] == 1
+    assert slack.store.outbox.outbox_counts()["sent"] == 1
     assert seconds.t >= 3.0  # the retry waited out Retry-After inside the pacer, not in a sleep of its own
     assert pacer.rate("slack:T0001") < 50

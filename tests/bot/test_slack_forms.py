@@ -28,7 +28,7 @@ async def test_a_resubmitted_form_saves_once(slack):
     first = await slack.submit(view, SCHEDULE, user="UADMIN")
     again = await slack.submit(view, SCHEDULE, user="UADMIN")  # the same view, sent again after a slow answer
     assert first[0] == again[0] == 200
-    assert [s.name for s in slack.store.schedules(_ws(slack).id)] == ["Mornings"]
+    assert [s.name for s in slack.store.schedules.all(_ws(slack).id)] == ["Mornings"]
 
 
 async def test_a_form_corrected_after_an_error_is_saved(slack):
@@ -36,9 +36,9 @@ async def test_a_form_corrected_after_an_error_is_saved(slack):
     status, body = await slack.submit(view, {**SCHEDULE, "days": {"type": "checkboxes", "selected_options": []}},
                                       user="UADMIN")  # fmt: skip
     assert status == 200 and json.loads(body)["response_action"] == "errors"
-    assert slack.store.schedules(_ws(slack).id) == []
+    assert slack.store.schedules.all(_ws(slack).id) == []
     await slack.submit(view, SCHEDULE, user="UADMIN")
-    assert len(slack.store.schedules(_ws(slack).id)) == 1
+    assert len(slack.store.schedules.all(_ws(slack).id)) == 1
 
 
 async def test_no_web_api_call_comes_before_the_answer_to_a_submission(slack):

@@ -16,11 +16,11 @@ pytestmark = pytest.mark.asyncio
 
 
 def _ws(teams):
-    return teams.store.find_workspace("teams", TENANT)
+    return teams.store.members.find_workspace("teams", TENANT)
 
 
 def _member(teams, user_id):
-    return teams.store.member_by_user(_ws(teams).id, user_id)
+    return teams.store.members.member_by_user(_ws(teams).id, user_id)
 
 
 async def test_install_greets_and_stores_the_conversation_reference(teams):
@@ -120,7 +120,7 @@ async def test_the_coach_form_card_and_an_offer_to_a_coach(teams):
     await teams.say("coach roster add @Priya role=physician department=Cardiology", "admin")
     assert "I don't know anyone called @Priya" in teams.texts("admin")[-1]
     patel = _member(teams, "29:patel")
-    teams.store.update_member(_ws(teams).id, patel.id, handle="dr.patel")
+    teams.store.members.update_member(_ws(teams).id, patel.id, handle="dr.patel")
     await teams.say("coach roster add @dr.patel role=physician department=Cardiology", "admin")
     await teams.say("coach")
     form = teams.last_card()
@@ -240,12 +240,12 @@ async def test_an_admin_adds_a_schedule_with_the_editor_card(teams):
     values["audience"] = "everyone"
     await teams.post(teams.activity("admin", value=values, reply_to_id=teams.last_card_id("admin")))
     assert 'Added schedule 1: "Mornings": mon,wed,fri at 07:30' in "\n".join(teams.texts("admin"))
-    [schedule] = teams.store.schedules(_ws(teams).id)
+    [schedule] = teams.store.schedules.all(_ws(teams).id)
     assert (schedule.days, schedule.local_time, schedule.timezone) == ("mon,wed,fri", "07:30", None)
     await teams.say("nudge add", "admin")  # the first form was redrawn as sent: a new one for the next schedule
     bad = dict(values, time="25:99", **submits(teams.last_card("admin"))[0])
     await teams.post(teams.activity("admin", value=bad, reply_to_id=teams.last_card_id("admin")))
-    assert "25:99" in teams.texts("admin")[-1] and len(teams.store.schedules(_ws(teams).id)) == 1
+    assert "25:99" in teams.texts("admin")[-1] and len(teams.store.schedules.all(_ws(teams).id)) == 1
 
 
 async def test_export_arrives_as_a_file_and_delete_takes_a_second_choice(teams):
@@ -284,7 +284,7 @@ async def test_a_link_in_someones_words_never_becomes_a_live_link_for_a_coach(te
     for who in ("lee", "patel", "admin"):
         await teams.install(who)
     patel = _member(teams, "29:patel")
-    teams.store.update_member(_ws(teams).id, patel.id, handle="dr.patel")
+    teams.store.members.update_member(_ws(teams).id, patel.id, handle="dr.patel")
     await teams.say("coach roster add @dr.patel role=physician department=Cardiology", "admin")
     await teams.say(f'coach role=physician department="{LINK}" topic="nights {LINK}"')
     offer = teams.last_card("patel")

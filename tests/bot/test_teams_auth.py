@@ -37,8 +37,8 @@ async def _served(settings: Settings, store: Store):
 
 
 def _nobody_remembered(store: Store) -> bool:
-    workspace = store.find_workspace("teams", TENANT)
-    return workspace is None or all(m.conversation_ref is None for m in store.members(workspace.id))
+    workspace = store.members.find_workspace("teams", TENANT)
+    return workspace is None or all(m.conversation_ref is None for m in store.members.all(workspace.id))
 
 
 @pytest.fixture
@@ -77,7 +77,7 @@ async def test_a_slack_only_server_has_no_teams_endpoint(connector, database_url
         await slack.stop()
         store.close()
     assert connector.requests == []
-    assert store.find_workspace("teams", TENANT) is None or _nobody_remembered(store)
+    assert store.members.find_workspace("teams", TENANT) is None or _nobody_remembered(store)
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from tests.bot.teams_harness import submits
 
 
 def _ws(teams):
-    return teams.store.find_workspace("teams", "tenant-1")
+    return teams.store.members.find_workspace("teams", "tenant-1")
 
 
 def _message_ids(teams, who="lee"):
@@ -98,8 +98,8 @@ async def test_cards_go_with_their_member_and_after_two_weeks(teams):
     await teams.say("checkin", "patel")
     count = lambda: len(teams.store.engine.connect().execute(select(SentCard.id)).all())  # noqa: E731
     assert count() == 2
-    lee = teams.store.member_by_user(_ws(teams).id, "29:lee")
-    teams.store.forget_member(_ws(teams).id, lee.id, teams.services.clock())
+    lee = teams.store.members.member_by_user(_ws(teams).id, "29:lee")
+    teams.store.privacy.forget_member(_ws(teams).id, lee.id, teams.services.clock())
     assert count() == 1
     removed = purge_old_records(teams.store, teams.services.clock() + timedelta(days=15))
     assert removed["teams cards"] == 1 and count() == 0

@@ -28,8 +28,10 @@ SCHEMA = Path(__file__).resolve().parents[1] / "fakes" / "specs" / "teams_manife
 async def _due(teams, installed=("lee", "kim")):
     for who in installed:
         await teams.install(who)
-    ws = teams.store.ensure_workspace("teams", TENANT, NOW)
-    teams.store.ensure_member(ws.id, "29:never", NOW, display_name="Never Installed", timezone="America/New_York")
+    ws = teams.store.members.ensure_workspace("teams", TENANT, NOW)
+    teams.store.members.ensure_member(
+        ws.id, "29:never", NOW, display_name="Never Installed", timezone="America/New_York"
+    )
     due_at_nine(teams.store, ws.id, NOW)
     tick(teams.store, NOW)
     return ws
@@ -47,7 +49,7 @@ def _deliverer(teams):
 
 
 def _status(teams, ws, user_id):
-    return teams.store.deliveries_for(teams.store.member_by_user(ws.id, user_id).id)[0]
+    return teams.store.outbox.deliveries_for(teams.store.members.member_by_user(ws.id, user_id).id)[0]
 
 
 async def test_check_ins_arrive_as_cards_through_the_stored_reference(teams):

@@ -22,11 +22,11 @@ def _scheduled_checkin(dialog, local_time="09:00"):
     """A scheduled check-in as the deliverer leaves it: the outbox row and its open conversation."""
     at = dialog.now
     schedule = due_at_nine(dialog.store, dialog.ws_id, at)
-    dialog.store.update_schedule(dialog.ws_id, schedule.id, local_time=local_time)
+    dialog.store.schedules.update_schedule(dialog.ws_id, schedule.id, local_time=local_time)
     tick(dialog.store, at)
     member = dialog.member()
-    [row] = dialog.store.deliveries_for(member.id)
-    dialog.store.open_conversation(
+    [row] = dialog.store.outbox.deliveries_for(member.id)
+    dialog.store.checkins.open_conversation(
         dialog.ws_id, member.id, at, delivery_id=row.id, question_id="rest.q01", theme="rest", stage="question"
     )
     return row
@@ -35,7 +35,7 @@ def _scheduled_checkin(dialog, local_time="09:00"):
 def test_snooze_asks_again_in_two_hours_and_only_once(dialog):
     row = _scheduled_checkin(dialog)
     assert "ask again around 11:00" in dialog.text(dialog.say("!checkin:snooze"))
-    snoozes = [d for d in dialog.store.deliveries_for(dialog.member().id) if d.kind == "snooze"]
+    snoozes = [d for d in dialog.store.outbox.deliveries_for(dialog.member().id) if d.kind == "snooze"]
     assert len(snoozes) == 1 and snoozes[0].due_at == dialog.now + timedelta(hours=2)
     assert snoozes[0].occurrence == row.occurrence
     assert "no check-in open" in dialog.text(dialog.say("!checkin:snooze")).lower()
@@ -43,16 +43,16 @@ def test_snooze_asks_again_in_two_hours_and_only_once(dialog):
 
 def test_a_snooze_that_would_land_in_quiet_hours_is_left_for_today(dialog):
     dialog.now = dialog.now.replace(hour=0, minute=0) + timedelta(days=1)  # 19:00 in New York
-    dialog.store.update_member(dialog.ws_id, dialog.member().id, quiet_start="20:00", quiet_end="07:00")
+    dialog.store.members.update_member(dialog.ws_id, dialog.member().id, quiet_start="20:00", quiet_end="07:00")
     _scheduled_checkin(dialog, local_time="19:00")
     assert "quiet hours" in dialog.text(dialog.say("!checkin:snooze"))
-    assert [d.kind for d in dialog.store.deliveries_for(dialog.member().id)] == ["checkin"]
+    assert [d.kind for d in dialog.store.outbox.deliveries_for(dialog.member().id)] == ["checkin"]
 
 
 def test_skip_today_closes_the_check_in_without_guilt(dialog):
     _scheduled_checkin(dialog)
     assert "leave you be today" in dialog.text(dialog.say("!checkin:skip"))
-    assert dialog.store.latest_conversation(dialog.ws_id, dialog.member().id).outcome == "skipped"
+    assert dialog.store.checkins.latest_conversation(dialog.ws_id, dialog.member().id).outcome == "skipped"
 
 
 def test_pause_a_week(dialog):

@@ -20,7 +20,7 @@ def dialog(store, now):
 
 
 def _stage(dialog):
-    conv = dialog.store.current_conversation(dialog.ws_id, dialog.member().id)
+    conv = dialog.store.checkins.current_conversation(dialog.ws_id, dialog.member().id)
     return conv.stage if conv else "closed"
 
 
@@ -37,7 +37,7 @@ def test_the_full_arc_question_followup_step_close(dialog):
         ],
     )
     assert _stage(dialog) == "closed"
-    step = dialog.store.open_step(dialog.member().id, since=dialog.now - timedelta(days=1))
+    step = dialog.store.checkins.open_step(dialog.member().id, since=dialog.now - timedelta(days=1))
     assert step.text == "Ask the charge nurse for a ten minute break"
 
 
@@ -56,7 +56,7 @@ def test_no_step_is_a_fine_answer(dialog):
     dialog.say("busy")
     dialog.say("not much")
     verify_dialog(dialog, [("nothing", ("step", "!next time"))])
-    assert dialog.store.open_step(dialog.member().id, since=dialog.now - timedelta(days=1)) is None
+    assert dialog.store.checkins.open_step(dialog.member().id, since=dialog.now - timedelta(days=1)) is None
 
 
 def test_next_check_in_opens_with_how_the_small_step_went(dialog):
@@ -77,14 +77,14 @@ def test_the_same_question_is_not_asked_twice_within_thirty(dialog):
     asked = []
     for _ in range(30):
         dialog.say("/checkin")
-        asked.append(dialog.store.current_conversation(dialog.ws_id, dialog.member().id).question_id)
+        asked.append(dialog.store.checkins.current_conversation(dialog.ws_id, dialog.member().id).question_id)
         dialog.say("skip it")
         dialog.advance(hours=13)
     assert len(set(asked)) == 30
 
 
 def test_the_energy_pulse_is_recorded_once(dialog, store):
-    store.add_pulse(dialog.ws_id, dialog.member().id, "burnout", 2, dialog.now - timedelta(days=3))
+    store.checkins.add_pulse(dialog.ws_id, dialog.member().id, "burnout", 2, dialog.now - timedelta(days=3))
     dialog.say("/checkin")
     assert [a for a in dialog.buttons() if a.startswith("checkin:energy:")] == [
         f"checkin:energy:{n}" for n in range(1, 6)
@@ -101,7 +101,7 @@ def test_a_quiet_check_in_closes_after_twelve_hours_without_nagging(dialog):
     dialog.say("/checkin")
     dialog.advance(hours=12, minutes=1)
     verify_dialog(dialog, [("here is my late answer", ("would you like a short check-in", "!sorry"))])
-    assert dialog.store.latest_conversation(dialog.ws_id, dialog.member().id).outcome == "expired"
+    assert dialog.store.checkins.latest_conversation(dialog.ws_id, dialog.member().id).outcome == "expired"
 
 
 def test_free_text_outside_a_check_in_gets_a_gentle_offer(dialog):
@@ -173,21 +173,21 @@ def test_bad_input_says_what_was_wrong_with_an_example_and_changes_nothing(dialo
         before.timing,
         before.timezone,
     )
-    assert dialog.store.personal_schedule(dialog.ws_id, after.id) is None
+    assert dialog.store.schedules.personal_schedule(dialog.ws_id, after.id) is None
 
 
 def test_own_time_then_back_to_the_program(dialog):
     verify_dialog(dialog, [("/checkin time 07:30 mon,wed,fri", ("07:30", "mon,wed,fri", "next one"))])
-    own = dialog.store.personal_schedule(dialog.ws_id, dialog.member().id)
+    own = dialog.store.schedules.personal_schedule(dialog.ws_id, dialog.member().id)
     assert (own.local_time, own.days) == ("07:30", "mon,wed,fri")
     verify_dialog(dialog, [("/checkin time default", "program's schedule")])
-    assert dialog.store.personal_schedule(dialog.ws_id, dialog.member().id) is None
+    assert dialog.store.schedules.personal_schedule(dialog.ws_id, dialog.member().id) is None
 
 
 def test_own_time_can_name_a_zone_as_the_last_word(dialog):
     verify_dialog(dialog, [("/checkin time 07:15 mon,thu america/chicago", ("07:15", "mon,thu", "America/Chicago"))])
     assert dialog.member().timezone == "America/Chicago"
-    own = dialog.store.personal_schedule(dialog.ws_id, dialog.member().id)
+    own = dialog.store.schedules.personal_schedule(dialog.ws_id, dialog.member().id)
     assert (own.local_time, own.days) == ("07:15", "mon,thu")
 
 
@@ -200,7 +200,7 @@ def test_help_is_tailored(dialog, store):
 
 def test_a_themed_check_in(dialog):
     dialog.say("/checkin rest")
-    assert dialog.store.current_conversation(dialog.ws_id, dialog.member().id).theme == "rest"
+    assert dialog.store.checkins.current_conversation(dialog.ws_id, dialog.member().id).theme == "rest"
 
 
 def test_reply_words_that_look_like_commands_stay_replies(dialog):

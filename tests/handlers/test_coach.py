@@ -22,7 +22,7 @@ ORTIZ_SECRETS = ("Riley", "Surgery", OTHER_TOPIC)
 
 def put_on_roster(d: Dialog, handle: str, role: str, department: str, capacity: int = 3, **fields) -> int:
     member_id = d.member(handle).id
-    d.store.upsert_coach(
+    d.store.coaching.upsert_coach(
         d.ws_id, member_id, d.now, role=role, department=department, capacity=capacity, languages=["en"], **fields
     )
     return member_id
@@ -56,11 +56,11 @@ def recipients(replies) -> set[str | None]:
 
 
 def active(d: Dialog, handle: str) -> int:
-    return d.store.coach_profile(d.ws_id, d.member(handle).id).active_count
+    return d.store.coaching.coach_profile(d.ws_id, d.member(handle).id).active_count
 
 
 def request_of(d: Dialog, handle: str = "dr.lee"):
-    return d.store.active_request(d.ws_id, d.member(handle).id)
+    return d.store.coaching.active_request(d.ws_id, d.member(handle).id)
 
 
 def all_requests(d: Dialog) -> list[tuple[int, str]]:
@@ -207,7 +207,7 @@ def test_no_answer_in_24_hours_offers_the_next_coach(dialog, store):
 
 def test_the_last_time_out_tells_the_clinician_and_no_admin(dialog, store):
     """One unmatched request at a known moment is news about one person: admins see it in the month's figures."""
-    store.upsert_coach(dialog.ws_id, dialog.member("dr.ng").id, dialog.now, available=False)
+    store.coaching.upsert_coach(dialog.ws_id, dialog.member("dr.ng").id, dialog.now, available=False)
     ask(dialog)
     dialog.advance(hours=25)
     out = expire_offers(store, dialog.now, hours=24, support_line="Staff Peer Support 555-0100")
@@ -232,7 +232,7 @@ def test_when_no_coach_is_left_the_clinician_is_told_honestly_with_other_routes(
     dialog, support_line, expected, unexpected
 ):
     dialog.org = OrgSettings(support_line=support_line)
-    dialog.store.upsert_coach(dialog.ws_id, dialog.member("dr.ng").id, dialog.now, available=False)
+    dialog.store.coaching.upsert_coach(dialog.ws_id, dialog.member("dr.ng").id, dialog.now, available=False)
     ask(dialog)
     dialog.as_ = "dr.patel"
     replies = dialog.say("!coach:decline:1")
@@ -253,7 +253,7 @@ def test_when_no_coach_is_left_the_clinician_is_told_honestly_with_other_routes(
 )
 def test_with_no_coach_at_all_nothing_is_promised(dialog, role, department, physician_line):
     for handle in ("dr.patel", "dr.ng", "nurse.kim"):
-        dialog.store.upsert_coach(dialog.ws_id, dialog.member(handle).id, dialog.now, available=False)
+        dialog.store.coaching.upsert_coach(dialog.ws_id, dialog.member(handle).id, dialog.now, available=False)
     dialog.add("new.person", "Casey Wu", role=role, department=department)
     replies = ask(dialog, f'/coach topic="{TOPIC}"', as_="new.person")
     told = dialog.text()
@@ -267,13 +267,15 @@ def test_a_coach_in_the_requesters_department_is_never_asked(dialog):
     dialog.add("dr.cruz", "Dana Cruz", role="physician", department="Emergency Department")
     put_on_roster(dialog, "dr.cruz", "physician", "emergency department")
     for handle in ("dr.patel", "dr.ng"):
-        dialog.store.upsert_coach(dialog.ws_id, dialog.member(handle).id, dialog.now, available=False)
+        dialog.store.coaching.upsert_coach(dialog.ws_id, dialog.member(handle).id, dialog.now, available=False)
     replies = ask(dialog)
     assert offered(replies, "dr.cruz") is None and "no peer coach is free" in dialog.text()
 
 
 def test_a_full_coach_is_skipped_and_the_requester_is_never_their_own_coach(dialog):
-    dialog.store.upsert_coach(dialog.ws_id, dialog.member("dr.patel").id, dialog.now, capacity=1, active_count=1)
+    dialog.store.coaching.upsert_coach(
+        dialog.ws_id, dialog.member("dr.patel").id, dialog.now, capacity=1, active_count=1
+    )
     put_on_roster(dialog, "dr.lee", "physician", "Radiology")  # the requester is a coach too
     replies = ask(dialog)
     assert offered(replies, "dr.ng") == 1 and recipients(replies) == {None, "dr.ng"}
@@ -394,7 +396,7 @@ def test_feedback_out_of_range_stores_nothing(dialog, said):
 
 
 def test_accepting_past_capacity_is_refused_and_the_request_moves_on(dialog):
-    dialog.store.upsert_coach(dialog.ws_id, dialog.member("dr.patel").id, dialog.now, capacity=1)
+    dialog.store.coaching.upsert_coach(dialog.ws_id, dialog.member("dr.patel").id, dialog.now, capacity=1)
     dialog.add("dr.wu", "Casey Wu", role="physician", department="Pediatrics")
     ask(dialog)
     ask(dialog, '/coach topic="second"', as_="dr.wu")
@@ -439,7 +441,7 @@ def test_an_urgent_request_goes_to_several_coaches_and_the_first_to_accept_wins(
     )
     request = request_of(dialog)
     assert request.urgent and request.topic is None and request.peer == "any"
-    assert [o for o in range(1, 5) if dialog.store.coach_offer(o)] == [1, 2, 3]
+    assert [o for o in range(1, 5) if dialog.store.coaching.coach_offer(o)] == [1, 2, 3]
     assert [active(dialog, h) for h in ("dr.patel", "dr.ng", "dr.ali", "nurse.kim")] == [0, 1, 0, 0]
     assert request.coach_member_id == dialog.member("dr.ng").id
 
@@ -599,12 +601,12 @@ def test_a_coach_marked_unavailable_gets_no_offers(dialog):
             ("/coach available maybe", ("say `on` or `off`", EXAMPLE, "/coach available off")),
         ],
     )
-    assert dialog.store.coach_profile(dialog.ws_id, dialog.member("dr.patel").id).available is False
+    assert dialog.store.coaching.coach_profile(dialog.ws_id, dialog.member("dr.patel").id).available is False
     replies = ask(dialog)
     assert offered(replies, "dr.ng") == 1 and offered(replies, "dr.patel") is None
     dialog.as_ = "dr.patel"
     verify_dialog(dialog, [("/coach available on", "You're available")])
-    assert dialog.store.coach_profile(dialog.ws_id, dialog.member("dr.patel").id).available is True
+    assert dialog.store.coaching.coach_profile(dialog.ws_id, dialog.member("dr.patel").id).available is True
 
 
 @pytest.mark.parametrize("said", ["/coach available on", "/coach clients", "/coach done @dr.lee", "/coach done 1"])
@@ -614,7 +616,7 @@ def test_coach_commands_are_for_coaches(dialog, said):
     dialog.as_ = "dr.new"
     replies = dialog.say(said)
     assert "for peer coaches on the roster" in dialog.text() and recipients(replies) == {None}
-    assert dialog.store.coach_profile(dialog.ws_id, dialog.member("dr.new").id) is None
+    assert dialog.store.coaching.coach_profile(dialog.ws_id, dialog.member("dr.new").id) is None
 
 
 def test_help_shows_each_person_their_own_commands(dialog):
@@ -634,12 +636,12 @@ def test_help_shows_each_person_their_own_commands(dialog):
 def roster_state(d: Dialog) -> list[tuple]:
     return [
         (m.handle, p.role, p.department, p.specialty, p.capacity, list(p.languages), p.available)
-        for p, m in d.store.coach_roster(d.ws_id)
+        for p, m in d.store.coaching.coach_roster(d.ws_id)
     ]
 
 
 def audit_actions(d: Dialog) -> list[tuple[str, str, str]]:
-    return [(e.actor_label, e.action, e.target) for e in d.store.audit_entries(d.ws_id, d.now - timedelta(days=1))]
+    return [(e.actor_label, e.action, e.target) for e in d.store.audit.entries(d.ws_id, d.now - timedelta(days=1))]
 
 
 def test_admins_add_list_and_remove_coaches_and_it_is_audit_logged(dialog):
@@ -671,9 +673,9 @@ def test_admins_add_list_and_remove_coaches_and_it_is_audit_logged(dialog):
 def test_roster_add_again_updates_the_coach(dialog):
     dialog.as_ = "admin"
     dialog.say("/coach roster add @dr.patel role=physician department=Cardiology capacity=5 languages=EN,fr")
-    patel = dialog.store.coach_profile(dialog.ws_id, dialog.member("dr.patel").id)
+    patel = dialog.store.coaching.coach_profile(dialog.ws_id, dialog.member("dr.patel").id)
     assert (patel.capacity, patel.languages) == (5, ["en", "fr"])
-    assert len(dialog.store.coach_roster(dialog.ws_id)) == 3
+    assert len(dialog.store.coaching.coach_roster(dialog.ws_id)) == 3
 
 
 @pytest.mark.parametrize(
@@ -726,7 +728,7 @@ def test_everyone_but_admins_gets_a_plain_refusal(dialog, said, who):
 )
 def test_bad_roster_input_is_explained_with_an_example_and_nothing_changes(dialog, said, fragment):
     dialog.add("dr.ali", "Omar Ali", role="physician", department="Pediatrics")
-    dialog.store.upsert_coach(dialog.ws_id, dialog.member("dr.ng").id, dialog.now, available=False)
+    dialog.store.coaching.upsert_coach(dialog.ws_id, dialog.member("dr.ng").id, dialog.now, available=False)
     for handle in ("dr.lee", "dr.ali"):  # Patel has two clients, for the last two rows
         offer_id = offered(ask(dialog, as_=handle), "dr.patel")
         dialog.as_ = "dr.patel"
@@ -800,7 +802,7 @@ def test_an_admin_and_another_coach_see_no_one_elses_request(two_requests, who):
             assert secret not in seen, f"{who} {said!r} showed {secret!r}:\n{seen}"
         assert recipients(replies) == {None}, f"{who} {said!r} messaged someone"
     assert all_requests(d) == [(lee, "matched"), (ortiz, "open")]
-    assert d.store.coach_offer(2).status == "pending" and d.store.coach_offer(1).status == "accepted"
+    assert d.store.coaching.coach_offer(2).status == "pending" and d.store.coaching.coach_offer(1).status == "accepted"
     assert (active(d, "dr.patel"), active(d, "dr.ng"), active(d, "nurse.kim")) == (1, 0, 0)
     assert pulses(d) == []
 
@@ -813,7 +815,7 @@ def test_a_coach_sees_only_their_own_engagements(two_requests):
     for said in ("/coach done @nurse.ortiz", "/coach done 2", "!coach:accept:2", "!coach:decline:2"):
         seen = everything_said(d.say(said))
         assert all(secret not in seen for secret in ORTIZ_SECRETS), (said, seen)
-    assert d.store.coach_offer(2).status == "pending"
+    assert d.store.coaching.coach_offer(2).status == "pending"
 
 
 def test_stats_count_complete_months_and_hide_small_groups(dialog):
@@ -858,11 +860,13 @@ def test_the_acknowledgement_says_who_is_being_asked(dialog, who, role, said, ph
 
 def test_a_cancel_that_loses_to_an_accept_says_so(dialog, monkeypatch):
     ask(dialog)
-    monkeypatch.setattr(dialog.store, "set_request_status", lambda *args, **kwargs: False)  # a coach got there first
+    monkeypatch.setattr(
+        dialog.store.coaching, "set_request_status", lambda *args, **kwargs: False
+    )  # a coach got there first
     dialog.as_ = "dr.lee"
     reply = dialog.say("/coach cancel")
     assert "Too late to cancel" in reply[0].text and reply[0].error
-    assert dialog.store.coach_offer(1).status == "pending"  # nothing withdrawn
+    assert dialog.store.coaching.coach_offer(1).status == "pending"  # nothing withdrawn
 
 
 # --- deleting a person never strands anyone else -----------------------------------------------------------------
@@ -872,7 +876,7 @@ def _matched_with_patel(d: Dialog) -> None:
     ask(d)
     d.as_ = "dr.patel"
     d.say("!coach:accept:1")
-    assert d.store.coach_request(1).status == "matched"
+    assert d.store.coaching.coach_request(1).status == "matched"
 
 
 def test_a_coach_who_deletes_their_data_reopens_the_clients_request(dialog):
@@ -883,13 +887,13 @@ def test_a_coach_who_deletes_their_data_reopens_the_clients_request(dialog):
     told = dialog.text(replies, to="dr.lee")
     assert "no longer available" in told and "asking another" in told
     assert "Priya" not in told  # whoever has gone, the message says what happens next, not why
-    request = dialog.store.coach_request(1)
+    request = dialog.store.coaching.coach_request(1)
     assert (request.status, request.coach_member_id) == ("open", None)
     assert offered(replies, "dr.ng") is not None  # the next physician coach is asked at once
     dialog.as_ = "dr.lee"
     assert "is waiting" in dialog.text(dialog.say("/coach status")).lower()
     assert "withdrawn" in dialog.text(dialog.say("/coach cancel")).lower()
-    assert dialog.store.active_request(dialog.ws_id, dialog.member("dr.lee").id) is None
+    assert dialog.store.coaching.active_request(dialog.ws_id, dialog.member("dr.lee").id) is None
 
 
 def test_after_the_coach_is_gone_the_crisis_path_still_asks_a_person(dialog):
@@ -936,7 +940,7 @@ def test_a_coach_who_deletes_with_offers_pending_passes_them_on(dialog):
     dialog.say("/checkin delete")
     replies = dialog.say("!privacy:delete-yes")
     assert offered(replies, other) is not None
-    assert dialog.store.coach_request(1).status == "open"
+    assert dialog.store.coaching.coach_request(1).status == "open"
 
 
 def test_a_deletion_is_not_an_event_admins_can_watch(dialog):

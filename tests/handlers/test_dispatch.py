@@ -79,8 +79,8 @@ def test_crisis_language_is_met_with_resources_on_every_entry_point(dialog, entr
     assert {b.action for r in replies for b in r.buttons} == {"crisis:again", "crisis:person", "crisis:ok"}
     member = dialog.member()
     assert member.paused_until == dialog.now + dispatch_module.crisis.CRISIS_PAUSE
-    assert dialog.store.current_conversation(dialog.ws_id, member.id) is None
-    assert dialog.store.active_request(dialog.ws_id, member.id) is None  # nothing started without consent
+    assert dialog.store.checkins.current_conversation(dialog.ws_id, member.id) is None
+    assert dialog.store.coaching.active_request(dialog.ws_id, member.id) is None  # nothing started without consent
 
 
 def test_the_crisis_reply_stores_only_a_count(dialog):
@@ -113,16 +113,18 @@ def test_the_organisations_own_line_is_shown_when_configured(store, now):
 
 def test_talking_to_a_person_needs_consent_and_starts_an_urgent_request(dialog):
     coach = dialog.add("dr.patel", "Priya Patel", role="physician", department="Cardiology")
-    dialog.store.upsert_coach(dialog.ws_id, coach, dialog.now, role="physician", department="Cardiology", capacity=2)
+    dialog.store.coaching.upsert_coach(
+        dialog.ws_id, coach, dialog.now, role="physician", department="Cardiology", capacity=2
+    )
     dialog.say(CRISIS)
     dialog.say("!crisis:person")
     assert "shall i ask" in dialog.text().lower()
-    assert dialog.store.active_request(dialog.ws_id, dialog.member().id) is None
+    assert dialog.store.coaching.active_request(dialog.ws_id, dialog.member().id) is None
     dialog.say("!crisis:person-no")
-    assert dialog.store.active_request(dialog.ws_id, dialog.member().id) is None
+    assert dialog.store.coaching.active_request(dialog.ws_id, dialog.member().id) is None
     dialog.say("!crisis:person")
     dialog.say("!crisis:person-yes")
-    request = dialog.store.active_request(dialog.ws_id, dialog.member().id)
+    request = dialog.store.coaching.active_request(dialog.ws_id, dialog.member().id)
     assert request is not None and request.urgent and request.topic is None
     assert "asked for a peer coach" in dialog.text()
     assert "urgent" in dialog.text(to="dr.patel").lower()

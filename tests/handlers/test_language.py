@@ -21,7 +21,7 @@ def dialog(store, now):
     d.add("dr.lee", "Jordan Lee", role="physician", department="ED")
     d.add("admin", "Alex Rivera", admin=True)
     d.add("nurse.kim", "Min-jun Kim", role="nurse", department="ICU")
-    store.upsert_coach(d.ws_id, d.member("nurse.kim").id, now, role="nurse", department="ICU", capacity=2)
+    store.coaching.upsert_coach(d.ws_id, d.member("nurse.kim").id, now, role="nurse", department="ICU", capacity=2)
     d.as_ = "nurse.garcia"
     return d
 
@@ -109,17 +109,20 @@ def test_a_full_check_in_in_spanish(dialog):
     """A question from the Spanish library, Spanish buttons, a follow-up, a small step and the close."""
     dialog.locale = "es-419"
     replies = dialog.say("/checkin")
-    conv = dialog.store.current_conversation(dialog.ws_id, dialog.member().id)
+    conv = dialog.store.checkins.current_conversation(dialog.ws_id, dialog.member().id)
     assert conv.question_id.startswith("es.")
     assert "¿" in replies[0].text
     dialog.say("Fue una guardia muy pesada, con dos paros seguidos y poco personal en urgencias toda la noche")
     assert "¿" in dialog.text()
     for _ in range(3):  # follow-ups, then the small step
-        if dialog.store.current_conversation(dialog.ws_id, dialog.member().id).stage == "step":
+        if dialog.store.checkins.current_conversation(dialog.ws_id, dialog.member().id).stage == "step":
             break
         dialog.say("Lo que más me pesa es no tener tiempo para respirar entre pacientes y sentir que nadie lo nota")
     dialog.say("Tomarme cinco minutos a mitad del turno")
-    assert "tu paso" in dialog.text() and dialog.store.current_conversation(dialog.ws_id, dialog.member().id) is None
+    assert (
+        "tu paso" in dialog.text()
+        and dialog.store.checkins.current_conversation(dialog.ws_id, dialog.member().id) is None
+    )
 
 
 def test_buttons_and_dates_in_spanish(dialog):
@@ -210,8 +213,8 @@ def test_app_home_and_settings_form_in_spanish(dialog):
 
 def test_a_scheduled_check_in_is_planned_and_rendered_in_the_member_s_language(dialog):
     member = dialog.member()
-    workspace = dialog.store.workspace(dialog.ws_id)
-    dialog.store.update_member(dialog.ws_id, member.id, locale="es-419")
+    workspace = dialog.store.members.workspace(dialog.ws_id)
+    dialog.store.members.update_member(dialog.ws_id, member.id, locale="es-419")
     member = dialog.member()
     language = member_language(member, workspace)
     plan = checkin.plan_checkin(dialog.store, member, dialog.now, theme="rest", local_hour=9, seed=1, language=language)
@@ -243,7 +246,7 @@ def test_the_follow_through_comes_in_spanish_the_next_day(dialog):
     dialog.locale = "es-419"
     dialog.say("/checkin")
     for _ in range(4):
-        conv = dialog.store.current_conversation(dialog.ws_id, dialog.member().id)
+        conv = dialog.store.checkins.current_conversation(dialog.ws_id, dialog.member().id)
         if conv is None or conv.stage == "step":
             break
         dialog.say("Lo que más me pesa es no tener tiempo para respirar entre pacientes y sentir que nadie lo nota")

@@ -23,7 +23,7 @@ def dialog(store, now):
 
 
 def _conv(d):
-    return d.store.current_conversation(d.ws_id, d.member().id)
+    return d.store.checkins.current_conversation(d.ws_id, d.member().id)
 
 
 def expect(d, kind: str, fragments: tuple[str, ...] = ()) -> None:
@@ -43,13 +43,13 @@ def expect(d, kind: str, fragments: tuple[str, ...] = ()) -> None:
     if kind in ("close", "confirm", "come_back"):
         assert conv is None and "?" not in text and not buttons, text
     if kind == "confirm":
-        assert d.store.open_step(d.member().id, since=d.now - timedelta(days=1)) is not None
+        assert d.store.checkins.open_step(d.member().id, since=d.now - timedelta(days=1)) is not None
 
 
 def run(d, table, locale=None):
     d.locale = locale
     if locale:
-        d.store.update_member(d.ws_id, d.member().id, locale=locale)
+        d.store.members.update_member(d.ws_id, d.member().id, locale=locale)
     d.say("/checkin")
     for said, kind, *fragments in table:
         d.say(said)
@@ -115,7 +115,7 @@ DISENGAGED = [
 @pytest.mark.parametrize("said", DISENGAGED)
 def test_disengagement_ends_the_check_in_kindly_with_ways_out(dialog, said):
     run(dialog, [(said, "exit")])
-    assert dialog.store.latest_conversation(dialog.ws_id, dialog.member().id).outcome == "declined"
+    assert dialog.store.checkins.latest_conversation(dialog.ws_id, dialog.member().id).outcome == "declined"
 
 
 BOT_QUESTIONS = [
@@ -235,7 +235,7 @@ def test_every_way_out_has_a_handler_and_does_what_it_says(dialog):
 def test_fewer_check_ins_keeps_the_time_on_fewer_days(dialog):
     dialog.say("/checkin time 08:30 mon,tue,wed,thu,fri")
     assert "mon,wed" in dialog.text(dialog.say("!checkin:fewer")).lower()
-    own = dialog.store.personal_schedule(dialog.ws_id, dialog.member().id)
+    own = dialog.store.schedules.personal_schedule(dialog.ws_id, dialog.member().id)
     assert (own.local_time, own.days) == ("08:30", "mon,wed")
     dialog.say("!checkin:fewer")
     assert "once" in dialog.text(dialog.say("!checkin:fewer")).lower() or "one check-in" in dialog.text().lower()
@@ -343,7 +343,7 @@ def test_never_more_than_two_questions_after_the_opener(dialog, replies):
 
 def test_a_feeling_in_answer_to_the_step_question_is_reflected_not_taken_as_a_step(dialog):
     run(dialog, [("A long night", "ask"), ("some thoughts", "ask"), ("I am so tired", "close", "exhausting")])
-    assert dialog.store.open_step(dialog.member().id, since=dialog.now - timedelta(days=1)) is None
+    assert dialog.store.checkins.open_step(dialog.member().id, since=dialog.now - timedelta(days=1)) is None
 
 
 def test_the_ways_out_answer_in_spanish_for_a_spanish_member(dialog):

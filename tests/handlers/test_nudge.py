@@ -14,7 +14,7 @@ def dialog(store, now):
     d.add("dr.lee", "Jordan Lee")
     d.add("nurse.kim", "Min-jun Kim", zone="America/Chicago")
     lee, kim = d.member("dr.lee").id, d.member("nurse.kim").id
-    store.set_channel_members(d.ws_id, "C0ICU", "icu", [lee, kim])
+    store.members.set_channel_members(d.ws_id, "C0ICU", "icu", [lee, kim])
     d.as_ = "admin"
     return d
 
@@ -45,7 +45,7 @@ def test_add_list_preview_pause_resume_delete(dialog, store):
             ("/nudge list", "no schedules yet"),
         ],
     )
-    actions = [e.action for e in store.audit_entries(dialog.ws_id, dialog.now.replace(year=2020))]
+    actions = [e.action for e in store.audit.entries(dialog.ws_id, dialog.now.replace(year=2020))]
     assert actions == ["schedule.add", "schedule.pause", "schedule.resume", "schedule.delete"]
     verify_dialog(dialog, [("/nudge audit 30d", ("alex rivera: schedule.add", "schedule.delete"))])
 
@@ -61,14 +61,14 @@ def test_add_list_preview_pause_resume_delete(dialog, store):
 )
 def test_audiences(dialog, store, said, audience, targets):
     dialog.say(said)
-    [schedule] = store.schedules(dialog.ws_id)
+    [schedule] = store.schedules.all(dialog.ws_id)
     expected = sorted([dialog.member("dr.lee").id, dialog.member("nurse.kim").id]) if targets == "both" else targets
     assert (schedule.audience_kind, schedule.audience) == (audience, expected)
 
 
 def test_a_fixed_zone_is_kept(dialog, store):
     dialog.say("/nudge add daily 07:00 america/chicago")
-    assert store.schedules(dialog.ws_id)[0].timezone == "America/Chicago"
+    assert store.schedules.all(dialog.ws_id)[0].timezone == "America/Chicago"
 
 
 @pytest.mark.parametrize(
@@ -92,8 +92,8 @@ def test_a_fixed_zone_is_kept(dialog, store):
 def test_bad_input_is_explained_with_an_example_and_nothing_changes(dialog, store, said, fragment):
     text = dialog.text(dialog.say(said)).lower()
     assert fragment in text and "example" in text
-    assert store.schedules(dialog.ws_id) == []
-    assert store.audit_entries(dialog.ws_id, dialog.now.replace(year=2020)) == []
+    assert store.schedules.all(dialog.ws_id) == []
+    assert store.audit.entries(dialog.ws_id, dialog.now.replace(year=2020)) == []
 
 
 @pytest.mark.parametrize(
@@ -106,7 +106,7 @@ def test_everyone_else_gets_a_plain_refusal(dialog, store, said):
     dialog.as_ = "dr.lee"
     text = dialog.text(dialog.say(said))
     assert "only program admins" in text.lower() and "MICROCOACH_ADMINS" in text
-    assert [s.status for s in store.schedules(dialog.ws_id)] == ["active"]
+    assert [s.status for s in store.schedules.all(dialog.ws_id)] == ["active"]
 
 
 def test_the_add_form_and_its_submission(dialog, store):
@@ -123,10 +123,10 @@ def test_the_add_form_and_its_submission(dialog, store):
         theme="",
         name="Early",
     )
-    [schedule] = store.schedules(dialog.ws_id)
+    [schedule] = store.schedules.all(dialog.ws_id)
     assert (schedule.days, schedule.local_time, schedule.audience_kind) == ("mon,tue", "07:45", "channel")
     replies = dialog.say("form:nudge.add", days="", time="07:45", zone="local", audience="everyone")
-    assert replies[0].error and len(store.schedules(dialog.ws_id)) == 1
+    assert replies[0].error and len(store.schedules.all(dialog.ws_id)) == 1
     replies = dialog.say("form:nudge.add", days="mon", time="07:45", zone="local", audience="people", people="")
     assert replies[0].error and "at least one person" in replies[0].text
     dialog.say(
@@ -137,7 +137,7 @@ def test_the_add_form_and_its_submission(dialog, store):
         audience="people",
         people="@dr.lee @nurse.kim",
     )
-    assert store.schedules(dialog.ws_id)[-1].audience_kind == "people"
+    assert store.schedules.all(dialog.ws_id)[-1].audience_kind == "people"
 
 
 def test_preview_never_counts_anyone_by_status(dialog, store):
@@ -145,8 +145,8 @@ def test_preview_never_counts_anyone_by_status(dialog, store):
     before = dialog.text(dialog.say("/nudge add daily 09:00 to @dr.lee"))
     preview = dialog.text(dialog.say("/nudge preview 1"))
     lee = dialog.member("dr.lee")
-    store.update_member(dialog.ws_id, lee.id, paused_until=dialog.now.replace(year=2027), status="stopped")
-    store.update_member(dialog.ws_id, lee.id, unreachable_reason="app not installed")
+    store.members.update_member(dialog.ws_id, lee.id, paused_until=dialog.now.replace(year=2027), status="stopped")
+    store.members.update_member(dialog.ws_id, lee.id, unreachable_reason="app not installed")
     assert dialog.text(dialog.say("/nudge preview 1")) == preview
     assert "Audience: 1 person" in before
     for word in ("paused", "stopped", "unreachable", "will get it", "not installed"):

@@ -13,15 +13,15 @@ NOW = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
 
 @pytest.fixture
 def world(store):
-    ws = store.ensure_workspace("console", "demo", NOW - timedelta(days=2))
+    ws = store.members.ensure_workspace("console", "demo", NOW - timedelta(days=2))
     lee, kim, own_time = (
-        store.ensure_member(ws.id, user, NOW - timedelta(days=2), timezone="America/New_York")
+        store.members.ensure_member(ws.id, user, NOW - timedelta(days=2), timezone="America/New_York")
         for user in ("lee", "kim", "own")
     )
-    store.set_channel_members(ws.id, "C-ICU", "icu", [kim.id])
+    store.members.set_channel_members(ws.id, "C-ICU", "icu", [kim.id])
 
     def add(name, audience_kind, audience=(), *, status="active", owner=None):
-        schedule = store.add_schedule(
+        schedule = store.schedules.add_schedule(
             ws.id,
             NOW - timedelta(days=1),
             name=name,
@@ -66,6 +66,6 @@ def test_leaving_the_channel_stops_a_channel_schedule_reaching_them(world):
     store, (lee, kim, _own), schedules = world
     icu = schedules[1]
     assert planning.reaches(store, icu, kim)
-    store.set_channel_members(kim.workspace_id, "C-ICU", "icu", [lee.id])
+    store.members.set_channel_members(kim.workspace_id, "C-ICU", "icu", [lee.id])
     assert not planning.reaches(store, icu, kim)
     assert planning.reaches(store, icu, lee)

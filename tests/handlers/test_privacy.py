@@ -32,7 +32,9 @@ def dialog(store, now):
     d.add("dr.lee", "Jordan Lee", role="physician", department="Emergency")
     d.add("dr.patel", "Priya Patel", role="physician", department="Cardiology")
     d.add("admin", "Alex Rivera", admin=True)
-    store.upsert_coach(d.ws_id, d.member("dr.patel").id, now, role="physician", department="Cardiology", capacity=2)
+    store.coaching.upsert_coach(
+        d.ws_id, d.member("dr.patel").id, now, role="physician", department="Cardiology", capacity=2
+    )
     return d
 
 
@@ -67,7 +69,7 @@ def _everything_a_clinician_can_write(dialog):
 def test_a_marker_reaches_no_log_and_no_plain_text_on_disk(dialog, store, tmp_path, caplog):
     caplog.set_level(logging.DEBUG)
     _everything_a_clinician_can_write(dialog)
-    store.add_schedule(
+    store.schedules.add_schedule(
         dialog.ws_id,
         dialog.now - timedelta(days=1),
         name="daily",
@@ -78,7 +80,7 @@ def test_a_marker_reaches_no_log_and_no_plain_text_on_disk(dialog, store, tmp_pa
         audience=[],
         theme=None,
     )
-    store.set_watermark("tick", dialog.now - timedelta(minutes=1))
+    store.outbox.set_watermark("tick", dialog.now - timedelta(minutes=1))
     tick(store, dialog.now)
     clock = SimClock()
     deliverer = Deliverer(
@@ -155,10 +157,10 @@ def test_retention_removes_old_words_and_keeps_the_numbers(dialog, store):
     for said in ("/checkin", "old words", "more", "old step"):
         dialog.say(said)
     dialog.say("!checkin:burnout:2")
-    store.update_workspace_settings(dialog.ws_id, retention_days=30)
+    store.members.update_workspace_settings(dialog.ws_id, retention_days=30)
     assert jobs.apply_retention(store, dialog.now + timedelta(days=29), OrgSettings()) == 0
     assert jobs.apply_retention(store, dialog.now + timedelta(days=31), OrgSettings()) == 3
-    data = store.export_member(dialog.ws_id, dialog.member("dr.lee").id)
+    data = store.privacy.export_member(dialog.ws_id, dialog.member("dr.lee").id)
     assert all(a["text"] is None for a in data["answers"]) and data["pulses"][0]["score"] == 2
 
 
@@ -175,7 +177,9 @@ def test_keys_rotate_to_a_new_key(tmp_path, now, monkeypatch, capsys):
     assert main(["keys", "rotate"]) == 0
     assert "re-encrypted 1 stored texts" in capsys.readouterr().out
     only_new = Store.open(url, Cipher([new]))
-    answers = only_new.export_member(only_new.find_workspace("console", "demo").id, d.member().id)["answers"]
+    answers = only_new.privacy.export_member(only_new.members.find_workspace("console", "demo").id, d.member().id)[
+        "answers"
+    ]
     assert answers[0]["text"] == "words under the old key"
     only_new.close()
 
@@ -240,4 +244,4 @@ def test_workspaces_are_isolated(store, now):
     assert "no coach request" in other.text(other.say("/coach status")).lower()
     exported = json.loads(other.say("/checkin export")[0].attachment.content)
     assert exported["coach_requests"] == [] and exported["profile"]["name"] == "Another Lee"
-    assert [s.status for s in store.schedules(home.ws_id)] == ["active"]
+    assert [s.status for s in store.schedules.all(home.ws_id)] == ["active"]

@@ -219,10 +219,10 @@ def test_a_preview_never_changes_with_anyones_status(store, now, statuses, audie
     d = Dialog(store, now, workspace=f"T-preview-{next(WORLDS)}")
     d.add("admin", "Alex Rivera", admin=True)
     ids = [d.add(f"p{i}", f"Person {i}") for i in range(len(statuses))]
-    store.set_channel_members(d.ws_id, "C1", "icu", ids)
+    store.members.set_channel_members(d.ws_id, "C1", "icu", ids)
     d.as_ = "admin"
     d.say(f"/nudge add daily 09:00 to {audience}")
-    schedule = store.schedules(d.ws_id)[-1].id
+    schedule = store.schedules.all(d.ws_id)[-1].id
     before = d.text(d.say(f"/nudge preview {schedule}"))
     for i, status in enumerate(statuses):
         _set_status(d, f"p{i}", status)
@@ -233,11 +233,11 @@ def test_a_preview_never_changes_with_anyones_status(store, now, statuses, audie
 def _set_status(d: Dialog, handle: str, status: str) -> None:
     member = d.member(handle)
     if status == "paused":
-        d.store.update_member(d.ws_id, member.id, paused_until=d.now + timedelta(days=3))
+        d.store.members.update_member(d.ws_id, member.id, paused_until=d.now + timedelta(days=3))
     elif status == "stopped":
-        d.store.update_member(d.ws_id, member.id, status="stopped")
+        d.store.members.update_member(d.ws_id, member.id, status="stopped")
     elif status == "unreachable":
-        d.store.update_member(d.ws_id, member.id, unreachable_reason="app not installed")
+        d.store.members.update_member(d.ws_id, member.id, unreachable_reason="app not installed")
     elif status == "crisis":
         d.as_ = handle
         d.say("I want to kill myself")

@@ -43,14 +43,14 @@ def test_concern_gets_the_direct_question_and_nothing_else(dialog):
 
 def test_mid_check_in_no_answer_resumes_the_check_in_and_stores_nothing_of_the_concern(dialog):
     dialog.say("/checkin")
-    conv = dialog.store.current_conversation(dialog.ws_id, dialog.member().id)
+    conv = dialog.store.checkins.current_conversation(dialog.ws_id, dialog.member().id)
     dialog.say(CONCERN)
     assert QUESTION in dialog.text().lower()
     assert _reflections(dialog) == 0  # the reply that raised the concern is not an answer
     dialog.say("no, just tired")
     said = dialog.text()
     assert "glad you told me" in said and "here's where we were" in said
-    after = dialog.store.current_conversation(dialog.ws_id, dialog.member().id)
+    after = dialog.store.checkins.current_conversation(dialog.ws_id, dialog.member().id)
     assert after.id == conv.id and after.stage == conv.stage
     assert dialog.member().screening_since is None
     dialog.say("A long night, but the team was kind")  # the next reply is the check-in answer again
@@ -65,7 +65,7 @@ def test_yes_or_not_sure_leads_to_the_crisis_reply(dialog, answer):
     said = dialog.text()
     assert "988" in said and "741741" in said and "1-888-409-0141" in said
     assert dialog.buttons() == ["crisis:again", "crisis:person", "crisis:ok"]
-    assert dialog.store.current_conversation(dialog.ws_id, dialog.member().id) is None
+    assert dialog.store.checkins.current_conversation(dialog.ws_id, dialog.member().id) is None
     assert _events(dialog) == [("concern", "message"), ("crisis", "screen")]
     assert dialog.member().screening_since is None
 
@@ -151,7 +151,7 @@ def test_english_with_an_english_locale_stays_english(dialog):
 def test_every_free_text_path_is_assessed_first(dialog, entry, say):
     replies = say(dialog)
     assert QUESTION in dialog.text(replies).lower(), entry
-    assert dialog.store.active_request(dialog.ws_id, dialog.member().id) is None  # nothing was submitted
+    assert dialog.store.coaching.active_request(dialog.ws_id, dialog.member().id) is None  # nothing was submitted
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,7 @@ def test_the_settings_form_saves_everything_at_once(dialog):
         "06:00",
         ["rest", "meaning"],
     )
-    own = dialog.store.personal_schedule(dialog.ws_id, member.id)
+    own = dialog.store.schedules.personal_schedule(dialog.ws_id, member.id)
     assert (own.local_time, own.days) == ("07:45", "mon,thu")
     assert member.zone_chosen  # a zone changed in the form is the person's own choice
 
@@ -71,7 +71,7 @@ def test_a_bad_form_changes_nothing(dialog, values, fragment):
     good = {"time": "07:45", "days": "mon", "zone": "UTC", "quiet": "21:00-07:00", "timing": "clock", "themes": ""}
     replies = dialog.say("form:checkin.settings", **{**good, **values})
     assert replies[0].error and fragment in replies[0].text.lower()
-    assert dialog.store.personal_schedule(dialog.ws_id, dialog.member().id) is None
+    assert dialog.store.schedules.personal_schedule(dialog.ws_id, dialog.member().id) is None
     assert dialog.member().timezone == "America/New_York"
 
 
@@ -102,9 +102,9 @@ def test_workspace_settings_are_for_admins_and_audited(dialog):
             ("/nudge settings colour=blue", ("not a setting", "example")),
         ],
     )
-    settings = dialog.store.workspace(dialog.ws_id).settings
+    settings = dialog.store.members.workspace(dialog.ws_id).settings
     assert settings["retention_days"] == 30 and settings["offer_timeout_hours"] == 12
-    [entry] = dialog.store.audit_entries(dialog.ws_id, dialog.now.replace(year=2020))
+    [entry] = dialog.store.audit.entries(dialog.ws_id, dialog.now.replace(year=2020))
     assert (entry.action, entry.target) == (
         "settings.update",
         "offer_timeout_hours, quiet_end, quiet_start, retention_days, support_line",

@@ -56,9 +56,9 @@ class RecordingSender:
 @pytest.fixture
 def setup(store):
     clock = Clock(NOW - timedelta(minutes=1))
-    ws = store.ensure_workspace("console", "demo", NOW - timedelta(days=2))
+    ws = store.members.ensure_workspace("console", "demo", NOW - timedelta(days=2))
     people = [
-        store.ensure_member(
+        store.members.ensure_member(
             ws.id,
             f"p{i}",
             NOW - timedelta(days=2),
@@ -80,7 +80,7 @@ def setup(store):
 
 
 def statuses(store, people):
-    return [store.deliveries_for(p.id)[0].status for p in people]
+    return [store.outbox.deliveries_for(p.id)[0].status for p in people]
 
 
 async def test_due_rows_are_sent_once_and_open_a_check_in(setup):
@@ -91,7 +91,10 @@ async def test_due_rows_are_sent_once_and_open_a_check_in(setup):
     out = sender.delivered[0]
     assert "?" in out.replies[0].text and out.replies[0].delivery_id == out.delivery_id
     assert {b.action for b in out.replies[0].buttons} >= {"checkin:skip", "checkin:snooze", "checkin:pause"}
-    assert store.current_conversation(ws.id, people[0].id).delivery_id == store.deliveries_for(people[0].id)[0].id
+    assert (
+        store.checkins.current_conversation(ws.id, people[0].id).delivery_id
+        == store.outbox.deliveries_for(people[0].id)[0].id
+    )
     assert await deliverer.run_once() == 0
 
 
@@ -99,7 +102,7 @@ async def test_a_429_waits_for_retry_after_without_spending_an_attempt(setup):
     store, clock, sender, deliverer, ws, people = setup
     sender.plan("p0", SendResult("throttled", retry_after=30))
     await deliverer.run_once()
-    row = store.deliveries_for(people[0].id)[0]
+    row = store.outbox.deliveries_for(people[0].id)[0]
     assert (row.status, row.attempts, row.outcome_unknown) == ("pending", 0, False)
     assert NOW + timedelta(seconds=30) <= row.due_at < NOW + timedelta(seconds=31)  # pacing moved the clock a little
     assert deliverer._pacer.rate("console:demo") < 100  # it backed off
@@ -112,18 +115,18 @@ async def test_an_unknown_outcome_is_looked_up_before_sending_again(setup):
     store, clock, sender, deliverer, ws, people = setup
     sender.plan("p0", SendResult("sent", reason="lost response"))  # posted, but the answer never came
     await deliverer.run_once()
-    first = store.deliveries_for(people[0].id)[0]
+    first = store.outbox.deliveries_for(people[0].id)[0]
     assert (first.status, first.outcome_unknown) == ("pending", True)
     clock.now += timedelta(seconds=3)
     await deliverer.run_once()
     assert sender.lookups == 1
     assert len([d for d in sender.delivered if d.delivery_id == first.id]) == 1  # not sent twice
-    assert store.delivery(first.id).status == "sent"
+    assert store.outbox.delivery(first.id).status == "sent"
 
 
 async def test_a_crashed_worker_s_rows_return_after_the_lease_and_are_not_doubled(setup):
     store, clock, sender, deliverer, ws, people = setup
-    claimed = store.claim("dead-worker", NOW, 10, timedelta(minutes=2))
+    claimed = store.outbox.claim("dead-worker", NOW, 10, timedelta(minutes=2))
     from scheduler.sender import Outgoing, Recipient
 
     sender.delivered.append(Outgoing(Recipient("console", "demo", "p0"), (), claimed[0].id))  # it got one out
@@ -141,20 +144,20 @@ async def test_server_errors_back_off_then_fail_with_the_reason(setup):
     for _ in range(5):
         await deliverer.run_once()
         clock.now += timedelta(seconds=40)
-    row = store.deliveries_for(people[0].id)[0]
+    row = store.outbox.deliveries_for(people[0].id)[0]
     assert row.status == "failed" and "gave up after 5 attempts: HTTP 503" in row.reason
     assert sender.lookups == 4  # each retry looked first, since a 5xx may have posted
 
 
 async def test_skips_are_decided_again_at_send_time(setup):
     store, clock, sender, deliverer, ws, people = setup
-    store.update_member(ws.id, people[0].id, paused_until=NOW + timedelta(days=1))
-    store.open_conversation(
+    store.members.update_member(ws.id, people[0].id, paused_until=NOW + timedelta(days=1))
+    store.checkins.open_conversation(
         ws.id, people[1].id, NOW - timedelta(minutes=5), question_id="q", theme="t", stage="question"
     )
-    store.update_member(ws.id, people[2].id, status="stopped")
+    store.members.update_member(ws.id, people[2].id, status="stopped")
     await deliverer.run_once()
-    reasons = [store.deliveries_for(p.id)[0].reason for p in people]
+    reasons = [store.outbox.deliveries_for(p.id)[0].reason for p in people]
     assert reasons == ["paused", "already in a conversation", "stopped"]
     assert sender.delivered == []
 
@@ -170,14 +173,14 @@ async def test_unreachable_people_are_marked(setup):
     store, clock, sender, deliverer, ws, people = setup
     sender.plan("p0", SendResult("unreachable", reason="app not installed for this person"))
     await deliverer.run_once()
-    assert store.deliveries_for(people[0].id)[0].status == "unreachable"
-    assert store.member(ws.id, people[0].id).unreachable_reason == "app not installed for this person"
+    assert store.outbox.deliveries_for(people[0].id)[0].status == "unreachable"
+    assert store.members.member(ws.id, people[0].id).unreachable_reason == "app not installed for this person"
 
 
 async def test_the_first_check_in_carries_the_welcome(store):
     clock = Clock(NOW)
-    ws = store.ensure_workspace("console", "demo", NOW - timedelta(days=2))
-    member = store.ensure_member(ws.id, "new", NOW - timedelta(days=2), timezone="America/New_York")
+    ws = store.members.ensure_workspace("console", "demo", NOW - timedelta(days=2))
+    member = store.members.ensure_member(ws.id, "new", NOW - timedelta(days=2), timezone="America/New_York")
     due_at_nine(store, ws.id, NOW)
     tick(store, NOW)
     sender = RecordingSender()
@@ -190,13 +193,13 @@ async def test_the_first_check_in_carries_the_welcome(store):
     )
     await deliverer.run_once()
     assert "what is kept" in sender.delivered[0].replies[0].text.lower()
-    assert store.member(ws.id, member.id).welcomed is True
+    assert store.members.member(ws.id, member.id).welcomed is True
 
 
 async def test_a_check_in_left_idle_for_twelve_hours_does_not_block_the_next(setup):
     store, clock, sender, deliverer, ws, people = setup
     for person in people:
-        store.open_conversation(
+        store.checkins.open_conversation(
             ws.id, person.id, NOW - timedelta(hours=12), question_id="q", theme="t", stage="question"
         )
     await deliverer.run_once()

@@ -66,8 +66,8 @@ class Clock:
 @pytest.fixture
 def world(any_store):
     store = any_store
-    ws = store.ensure_workspace("console", "demo", NOW - timedelta(days=2))
-    member = store.ensure_member(
+    ws = store.members.ensure_workspace("console", "demo", NOW - timedelta(days=2))
+    member = store.members.ensure_member(
         ws.id, "p0", NOW - timedelta(days=2), timezone="America/New_York", display_name="Pat Doe", welcomed=True
     )
     due_at_nine(store, ws.id, NOW)
@@ -93,8 +93,8 @@ def two_parts(monkeypatch):
 
 async def test_a_new_member_gets_one_message_with_the_welcome_and_the_question(any_store):
     store = any_store
-    ws = store.ensure_workspace("console", "demo", NOW - timedelta(days=2))
-    member = store.ensure_member(ws.id, "new", NOW - timedelta(days=2), timezone="America/New_York")
+    ws = store.members.ensure_workspace("console", "demo", NOW - timedelta(days=2))
+    member = store.members.ensure_member(ws.id, "new", NOW - timedelta(days=2), timezone="America/New_York")
     due_at_nine(store, ws.id, NOW)
     tick(store, NOW)
     sent = []
@@ -109,15 +109,15 @@ async def test_a_new_member_gets_one_message_with_the_welcome_and_the_question(a
     text = sent[0].replies[0].text
     assert "what is kept" in text.lower() and "?" in text.split("\n\n", 1)[1]  # welcome, then the question
     assert {b.action for b in sent[0].replies[0].buttons} >= {"checkin:skip", "checkin:snooze"}
-    assert store.member(ws.id, member.id).welcomed is True
-    assert store.current_conversation(ws.id, member.id) is not None
+    assert store.members.member(ws.id, member.id).welcomed is True
+    assert store.checkins.current_conversation(ws.id, member.id) is not None
 
 
 async def test_each_part_carries_its_number(world, two_parts):
     store, ws, member = world
     sender = PartsSender()
     await _deliverer(store, sender, Clock()).run_once()
-    row = store.deliveries_for(member.id)[0]
+    row = store.outbox.deliveries_for(member.id)[0]
     assert sender.posted == [(row.id, 0), (row.id, 1)] and row.status == "sent"
 
 
@@ -127,13 +127,16 @@ async def test_a_429_between_parts_sends_only_the_missing_part(world, two_parts)
     sender.plan(1, "throttle")
     deliverer = _deliverer(store, sender, clock)
     await deliverer.run_once()
-    row = store.deliveries_for(member.id)[0]
+    row = store.outbox.deliveries_for(member.id)[0]
     assert (row.status, row.parts_sent, row.attempts, row.outcome_unknown) == ("pending", 1, 0, False)
-    assert store.current_conversation(ws.id, member.id) is None  # not asked until every part is out
+    assert store.checkins.current_conversation(ws.id, member.id) is None  # not asked until every part is out
     clock.now += timedelta(seconds=6)
     await deliverer.run_once()
     assert sender.posted == [(row.id, 0), (row.id, 1)]  # none lost, none doubled
-    assert store.delivery(row.id).status == "sent" and store.current_conversation(ws.id, member.id) is not None
+    assert (
+        store.outbox.delivery(row.id).status == "sent"
+        and store.checkins.current_conversation(ws.id, member.id) is not None
+    )
 
 
 # "crash before": the second part never left, so recovery sends it; "crash after": it left but was not
@@ -145,13 +148,13 @@ async def test_a_crash_between_parts_loses_none_and_doubles_none(world, two_part
     sender.plan(1, step)
     with pytest.raises(Crash):
         await _deliverer(store, sender, clock, "dead").run_once()
-    row = store.deliveries_for(member.id)[0]
+    row = store.outbox.deliveries_for(member.id)[0]
     assert (row.status, row.parts_sent) == ("claimed", 1)
     clock.now += timedelta(seconds=31)  # the dead worker's lease runs out; any worker takes over
     assert await _deliverer(store, sender, clock, "w2").run_once() == 1
     assert sorted(sender.posted) == [(row.id, 0), (row.id, 1)]
     assert sender.lookups == [(row.id, 1)]  # only the part that may have gone was looked for
-    assert store.delivery(row.id).status == "sent"
+    assert store.outbox.delivery(row.id).status == "sent"
 
 
 async def test_a_crash_after_a_part_left_but_before_it_was_recorded(world, two_parts):
@@ -162,8 +165,8 @@ async def test_a_crash_after_a_part_left_but_before_it_was_recorded(world, two_p
         await _deliverer(store, sender, clock, "dead").run_once()
     clock.now += timedelta(seconds=31)
     await _deliverer(store, sender, clock, "w2").run_once()
-    row = store.deliveries_for(member.id)[0]
-    assert sender.posted == [(row.id, 0), (row.id, 1)] and store.delivery(row.id).status == "sent"
+    row = store.outbox.deliveries_for(member.id)[0]
+    assert sender.posted == [(row.id, 0), (row.id, 1)] and store.outbox.delivery(row.id).status == "sent"
 
 
 async def test_where_nothing_can_be_looked_up_a_part_is_sent_again_never_lost(world, two_parts):
@@ -174,6 +177,6 @@ async def test_where_nothing_can_be_looked_up_a_part_is_sent_again_never_lost(wo
         await _deliverer(store, sender, clock, "dead").run_once()
     clock.now += timedelta(seconds=31)
     await _deliverer(store, sender, clock, "w2").run_once()
-    row = store.deliveries_for(member.id)[0]
+    row = store.outbox.deliveries_for(member.id)[0]
     assert sender.posted.count((row.id, 0)) == 1  # the recorded part is never sent again
-    assert sender.posted.count((row.id, 1)) == 2 and store.delivery(row.id).status == "sent"
+    assert sender.posted.count((row.id, 1)) == 2 and store.outbox.delivery(row.id).status == "sent"

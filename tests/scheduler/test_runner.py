@@ -29,8 +29,8 @@ class Sink:
 
 
 def _world(store):
-    ws = store.ensure_workspace("console", "demo", NOW - timedelta(days=1))
-    store.ensure_member(ws.id, "p1", NOW - timedelta(days=1), timezone="America/New_York", welcomed=True)
+    ws = store.members.ensure_workspace("console", "demo", NOW - timedelta(days=1))
+    store.members.ensure_member(ws.id, "p1", NOW - timedelta(days=1), timezone="America/New_York", welcomed=True)
     due_at_nine(store, ws.id, NOW)
 
 
@@ -48,7 +48,7 @@ async def test_jobs_are_registered_once_and_a_tick_wakes_the_deliverer(store):
         assert len(sink.sent) == 1
     finally:
         await runner.stop()
-    assert store.outbox_counts()["sent"] == 1
+    assert store.outbox.outbox_counts()["sent"] == 1
 
 
 async def test_only_the_leader_ticks(store):

@@ -55,9 +55,9 @@ class GatedPacer(Pacer):
 
 
 def _world(store, people=3):
-    ws = store.ensure_workspace("console", "demo", NOW - timedelta(days=2))
+    ws = store.members.ensure_workspace("console", "demo", NOW - timedelta(days=2))
     members = [
-        store.ensure_member(ws.id, f"p{i}", NOW - timedelta(days=2), timezone="America/New_York", welcomed=True)
+        store.members.ensure_member(ws.id, f"p{i}", NOW - timedelta(days=2), timezone="America/New_York", welcomed=True)
         for i in range(people)
     ]
     due_at_nine(store, ws.id, NOW)
@@ -87,7 +87,7 @@ async def test_the_heartbeat_renews_rows_waiting_on_the_pacer_so_nobody_else_tak
     for _ in range(6):  # three minutes at the pacer, renewed every 20 s
         clock.now += timedelta(seconds=20)
         assert await holder.heartbeat() == 3
-        assert store.claim("other", clock.now, 10, timedelta(seconds=30)) == []
+        assert store.outbox.claim("other", clock.now, 10, timedelta(seconds=30)) == []
     pacer.gate.set()
     assert set(await asyncio.gather(*tasks)) == {"sent"}
     assert sorted(sender.posted) == sorted(row.id for row in rows)  # each once
@@ -104,7 +104,7 @@ async def test_a_dead_worker_s_rows_are_taken_over_within_thirty_seconds_whateve
     assert await _deliverer(store, sender, clock, "host:456:bbbb").run_once() == 0
     clock.now += timedelta(seconds=2)
     assert await _deliverer(store, sender, clock, "host:456:bbbb").run_once() == 3
-    assert store.outbox_counts()["sent"] == 3 and len(sender.posted) == 3
+    assert store.outbox.outbox_counts()["sent"] == 3 and len(sender.posted) == 3
 
 
 async def test_a_worker_that_lost_its_claim_does_not_record_sent(any_store):
@@ -117,17 +117,17 @@ async def test_a_worker_that_lost_its_claim_does_not_record_sent(any_store):
 
     def stall_past_the_lease():
         clock.now += timedelta(seconds=45)
-        taken.extend(store.claim("other", clock.now, 10, timedelta(seconds=30)))
+        taken.extend(store.outbox.claim("other", clock.now, 10, timedelta(seconds=30)))
 
     sender.during_send = stall_past_the_lease
     assert await slow.run_once() == 1
-    row = store.deliveries_for(member.id)[0]
+    row = store.outbox.deliveries_for(member.id)[0]
     assert len(taken) == 1 and (row.status, row.claimed_by, row.outcome_unknown) == ("claimed", "other", True)
-    assert store.current_conversation(ws.id, member.id) is None  # the slow worker opened nothing
+    assert store.checkins.current_conversation(ws.id, member.id) is None  # the slow worker opened nothing
     sender.during_send = None
     assert await other.deliver(taken[0]) == "sent"
     assert sender.posted == [row.id]  # found in the DM, not sent twice
-    assert store.current_conversation(ws.id, member.id).delivery_id == row.id
+    assert store.checkins.current_conversation(ws.id, member.id).delivery_id == row.id
 
 
 def test_workers_get_distinct_ids_without_configuration(store):
@@ -148,11 +148,13 @@ def test_the_tick_runs_often_enough_for_the_lead_to_move_within_thirty_seconds(s
 
 
 async def test_a_big_workspace_s_backlog_never_keeps_a_small_one_waiting(store):
-    big = store.ensure_workspace("console", "big", NOW - timedelta(days=2))
-    small = store.ensure_workspace("console", "small", NOW - timedelta(days=2))
+    big = store.members.ensure_workspace("console", "big", NOW - timedelta(days=2))
+    small = store.members.ensure_workspace("console", "small", NOW - timedelta(days=2))
     for ws, people in ((big, 30), (small, 3)):
         for i in range(people):
-            store.ensure_member(ws.id, f"p{i}", NOW - timedelta(days=2), timezone="America/New_York", welcomed=True)
+            store.members.ensure_member(
+                ws.id, f"p{i}", NOW - timedelta(days=2), timezone="America/New_York", welcomed=True
+            )
         due_at_nine(store, ws.id, NOW)
     tick(store, NOW)  # the big one's rows get the older ids: a plain claim would take them first
     deliverer = _deliverer(store, Sender(), Clock(), "w1", Pacer(PaceSettings(start_rate=5)))

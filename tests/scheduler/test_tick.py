@@ -18,17 +18,17 @@ class World:
 
     def __init__(self, store, now):
         self.store, self.now = store, now
-        self.ws = store.ensure_workspace("console", "demo", now - timedelta(days=30))
+        self.ws = store.members.ensure_workspace("console", "demo", now - timedelta(days=30))
 
     def person(self, handle, zone="America/New_York", **fields):
-        return self.store.ensure_member(
+        return self.store.members.ensure_member(
             self.ws.id, handle, self.now - timedelta(days=30), handle=handle, timezone=zone, **fields
         )
 
     def schedule(self, days="daily", time="09:00", zone=None, audience="everyone", targets=(), created=None, **extra):
         from handlers.timing.recurrence import parse_days
 
-        return self.store.add_schedule(
+        return self.store.schedules.add_schedule(
             self.ws.id,
             created or self.now - timedelta(days=30),
             name="s",
@@ -43,10 +43,11 @@ class World:
 
     def rows(self):
         from sqlalchemy import select
+        from sqlalchemy.orm import Session
 
         from store.models import Delivery
 
-        with self.store._tx() as s:
+        with Session(self.store.engine) as s:
             return list(s.scalars(select(Delivery).order_by(Delivery.due_at, Delivery.member_id)))
 
 
@@ -58,10 +59,10 @@ def world(store):
 def test_member_local_time_in_every_zone_and_nothing_twice(world, store):
     ny, london, kolkata = world.person("ny"), world.person("ldn", "Europe/London"), world.person("in", "Asia/Kolkata")
     world.schedule(time="09:00")
-    store.set_watermark("tick", at("2026-11-25 00:00"))
+    store.outbox.set_watermark("tick", at("2026-11-25 00:00"))
     assert tick(store, at("2026-11-25 16:00")).created == 3
     assert tick(store, at("2026-11-25 16:00")).created == 0
-    store.set_watermark("tick", at("2026-11-25 00:00"))  # even a tick that looks again adds nothing
+    store.outbox.set_watermark("tick", at("2026-11-25 00:00"))  # even a tick that looks again adds nothing
     assert tick(store, at("2026-11-25 16:00")).created == 0
     due = {r.member_id: r.due_at for r in world.rows()}
     assert due == {kolkata.id: at("2026-11-25 03:30"), london.id: at("2026-11-25 09:00"), ny.id: at("2026-11-25 14:00")}
@@ -71,7 +72,7 @@ def test_a_fixed_zone_schedule_goes_to_everyone_at_once(world, store):
     world.person("ny")
     world.person("ldn", "Europe/London")
     world.schedule(time="08:00", zone="America/Chicago")
-    store.set_watermark("tick", at("2026-11-25 13:00"))
+    store.outbox.set_watermark("tick", at("2026-11-25 13:00"))
     tick(store, at("2026-11-25 14:00"))
     assert [r.due_at for r in world.rows()] == [at("2026-11-25 14:00")] * 2
 
@@ -99,7 +100,7 @@ def test_daylight_saving_changes_give_one_occurrence_each_day(store, local, star
     world = World(store, at(start))
     world.person("ny", quiet_start="12:00", quiet_end="12:00")  # no quiet hours: this is about the clock
     world.schedule(time=local)
-    store.set_watermark("tick", at(ticks[0]) - timedelta(hours=1))
+    store.outbox.set_watermark("tick", at(ticks[0]) - timedelta(hours=1))
     for moment in ticks:
         tick(store, at(moment))
     assert [r.due_at for r in world.rows()] == [at(e) for e in expected]
@@ -112,7 +113,7 @@ def test_quiet_hours_and_pauses_are_skipped_not_queued(world, store):
     world.person("stopped", status="stopped")
     owl = world.person("owl", quiet_start="00:00", quiet_end="06:00")
     world.schedule(time="22:30")
-    store.set_watermark("tick", at("2026-11-25 12:00"))
+    store.outbox.set_watermark("tick", at("2026-11-25 12:00"))
     tick(store, at("2026-11-26 04:00"))
     outcome = {r.member_id: (r.status, r.reason) for r in world.rows()}
     assert outcome == {
@@ -126,7 +127,7 @@ def test_after_shift_timing_moves_the_send_time_past_an_overnight_shift(world, s
     nurse = world.person("nurse", timing="after-shift", shifts=[{"start": "19:00", "end": "07:00", "days": ["wed"]}])
     day = world.person("day")
     world.schedule(time="20:00")
-    store.set_watermark("tick", at("2026-11-25 12:00"))
+    store.outbox.set_watermark("tick", at("2026-11-25 12:00"))
     tick(store, at("2026-11-26 02:00"))
     rows = {r.member_id: r for r in world.rows()}
     assert (rows[day.id].status, rows[day.id].due_at) == ("pending", at("2026-11-26 01:00"))
@@ -139,7 +140,7 @@ def test_after_downtime_recent_occurrences_go_late_and_older_ones_are_missed(wor
     world.person("ny")
     world.schedule(time="09:00")
     world.schedule(time="11:30")
-    store.set_watermark("tick", at("2026-11-25 13:00"))  # then the worker was down until 18:00 UTC
+    store.outbox.set_watermark("tick", at("2026-11-25 13:00"))  # then the worker was down until 18:00 UTC
     result = tick(store, at("2026-11-25 18:00"))
     assert result.by_status == {"missed": 1, "pending": 1}
     late = [r for r in world.rows() if r.status == "pending"][0]
@@ -149,7 +150,7 @@ def test_after_downtime_recent_occurrences_go_late_and_older_ones_are_missed(wor
 def test_a_new_schedule_does_not_fire_for_the_past(world, store):
     world.person("ny")
     world.schedule(time="09:00", created=at("2026-11-25 14:30"))  # added at 09:30 New York time
-    store.set_watermark("tick", at("2026-11-25 13:00"))
+    store.outbox.set_watermark("tick", at("2026-11-25 13:00"))
     assert tick(store, at("2026-11-25 15:00")).created == 0
 
 
@@ -158,7 +159,7 @@ def test_own_time_replaces_the_program_schedule(world, store):
     ben = world.person("ben")
     world.schedule(time="09:00")
     world.schedule(time="07:30", audience="member", owner_member_id=ana.id)
-    store.set_watermark("tick", at("2026-11-25 05:00"))
+    store.outbox.set_watermark("tick", at("2026-11-25 05:00"))
     tick(store, at("2026-11-25 15:00"))
     assert {(r.member_id, r.due_at) for r in world.rows()} == {
         (ana.id, at("2026-11-25 12:30")),
@@ -168,10 +169,10 @@ def test_own_time_replaces_the_program_schedule(world, store):
 
 def test_channel_and_people_audiences(world, store):
     ana, ben, cy = world.person("ana"), world.person("ben"), world.person("cy")
-    store.set_channel_members(world.ws.id, "C1", "icu", [ana.id, ben.id])
+    store.members.set_channel_members(world.ws.id, "C1", "icu", [ana.id, ben.id])
     world.schedule(time="09:00", audience="channel", targets=["C1"])
     world.schedule(time="10:00", audience="people", targets=[cy.id])
-    store.set_watermark("tick", at("2026-11-25 05:00"))
+    store.outbox.set_watermark("tick", at("2026-11-25 05:00"))
     tick(store, at("2026-11-25 16:00"))
     assert {(r.member_id, r.due_at.hour) for r in world.rows()} == {(ana.id, 14), (ben.id, 14), (cy.id, 15)}
 
@@ -179,10 +180,10 @@ def test_channel_and_people_audiences(world, store):
 def test_paused_schedules_and_uninstalled_workspaces_send_nothing(world, store):
     world.person("ny")
     paused = world.schedule(time="09:00")
-    store.update_schedule(world.ws.id, paused.id, status="paused")
-    other = store.ensure_workspace("slack", "T9", world.now)
-    store.ensure_member(other.id, "U1", world.now, timezone="America/New_York")
-    store.add_schedule(
+    store.schedules.update_schedule(world.ws.id, paused.id, status="paused")
+    other = store.members.ensure_workspace("slack", "T9", world.now)
+    store.members.ensure_member(other.id, "U1", world.now, timezone="America/New_York")
+    store.schedules.add_schedule(
         other.id,
         world.now - timedelta(days=1),
         name="x",
@@ -193,6 +194,6 @@ def test_paused_schedules_and_uninstalled_workspaces_send_nothing(world, store):
         audience=[],
         theme=None,
     )
-    store.set_workspace_active(other.id, False, at("2026-11-25 05:00"))
-    store.set_watermark("tick", at("2026-11-25 05:00"))
+    store.members.set_workspace_active(other.id, False, at("2026-11-25 05:00"))
+    store.outbox.set_watermark("tick", at("2026-11-25 05:00"))
     assert tick(store, at("2026-11-25 16:00")).created == 0

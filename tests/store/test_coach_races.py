@@ -1,6 +1,6 @@
 """Accepting coach offers at the same moment: the database leaves exactly one match and never passes capacity.
 
-Each race runs `store.accept_offer` in threads with their own connections. Two ways of lining them up:
+Each race runs `store.coaching.accept_offer` in threads with their own connections. Two ways of lining them up:
 `start` releases every thread at once (repeated, so the calls overlap in different ways), and `in_tx`
 holds each thread inside its transaction, after it has read the offer as pending, until all have got
 there, so the conditional updates really do meet (on PostgreSQL the loser waits on the winner's row lock).
@@ -22,22 +22,24 @@ WAIT_S = 30  # a broken race fails the test instead of hanging it; nothing here 
 
 
 def _ws(store, now):
-    return store.ensure_workspace("console", "race", now)
+    return store.members.ensure_workspace("console", "race", now)
 
 
 def _person(store, ws, handle, now, role="physician", department="ED"):
-    return store.ensure_member(ws.id, handle, now, handle=handle, display_name=handle, role=role, department=department)
+    return store.members.ensure_member(
+        ws.id, handle, now, handle=handle, display_name=handle, role=role, department=department
+    )
 
 
 def _coach(store, ws, handle, now, capacity=3):
     member = _person(store, ws, handle, now, department="Cardiology")
-    store.upsert_coach(ws.id, member.id, now, role="physician", department="Cardiology", capacity=capacity)
+    store.coaching.upsert_coach(ws.id, member.id, now, role="physician", department="Cardiology", capacity=capacity)
     return member
 
 
 def _request(store, ws, requester, now, coach_ids):
-    request = store.create_request(ws.id, requester.id, "MARKER topic", now, peer="same")
-    offers = store.add_offers(request.id, coach_ids, now, now + timedelta(hours=24))
+    request = store.coaching.create_request(ws.id, requester.id, "MARKER topic", now, peer="same")
+    offers = store.coaching.add_offers(request.id, coach_ids, now, now + timedelta(hours=24))
     return request, {o.coach_member_id: o.id for o in offers}
 
 
@@ -70,7 +72,7 @@ def _race(store, now, calls: list[tuple[int, int]], mode: str) -> list:
             if local is not None:
                 local.racing = True
             start.wait(timeout=WAIT_S)
-            results[i] = store.accept_offer(offer_id, coach_id, now)
+            results[i] = store.coaching.accept_offer(offer_id, coach_id, now)
         except BaseException as problem:  # reported below, in the test's own thread
             errors.append(problem)
 
@@ -104,11 +106,11 @@ def test_coaches_accepting_the_same_request_at_once_make_exactly_one_match(any_s
 
         assert Counter(r.outcome for r in results) == {"matched": 1, "taken": coaches - 1}, (round_, results)
         winner = team[[r.outcome for r in results].index("matched")]
-        settled = store.coach_request(request.id)
+        settled = store.coaching.coach_request(request.id)
         assert (settled.status, settled.coach_member_id) == ("matched", winner.id)
-        counts = {c.id: store.coach_profile(ws.id, c.id).active_count for c in team}
+        counts = {c.id: store.coaching.coach_profile(ws.id, c.id).active_count for c in team}
         assert counts == {c.id: int(c.id == winner.id) for c in team}
-        offers = {c.id: store.coach_offer(offer_of[c.id]).status for c in team}
+        offers = {c.id: store.coaching.coach_offer(offer_of[c.id]).status for c in team}
         assert offers == {c.id: "accepted" if c.id == winner.id else "withdrawn" for c in team}
 
 
@@ -126,12 +128,15 @@ def test_one_coach_accepting_several_requests_at_once_never_passes_capacity(any_
         results = _race(store, now, [(offer_of[coach.id], coach.id) for _, offer_of in made], mode)
 
         assert Counter(r.outcome for r in results) == {"matched": capacity, "full": requests - capacity}, results
-        assert store.coach_profile(ws.id, coach.id).active_count == capacity
-        statuses = [store.coach_request(request.id).status for request, _ in made]
+        assert store.coaching.coach_profile(ws.id, coach.id).active_count == capacity
+        statuses = [store.coaching.coach_request(request.id).status for request, _ in made]
         assert sorted(statuses) == sorted(["matched"] * capacity + ["open"] * (requests - capacity))
         for (request, offer_of), result in zip(made, results, strict=True):
             expected = ("matched", "accepted") if result.outcome == "matched" else ("open", "pending")
-            actual = (store.coach_request(request.id).status, store.coach_offer(offer_of[coach.id]).status)
+            actual = (
+                store.coaching.coach_request(request.id).status,
+                store.coaching.coach_offer(offer_of[coach.id]).status,
+            )
             assert actual == expected  # the loser changed nothing; the handler declines it and asks the next coach
             assert result.request.id == request.id
 
@@ -142,32 +147,32 @@ def test_a_late_accept_after_the_match_is_told_it_was_taken(any_store, now):
     patel, ng = _coach(store, ws, "dr.patel", now), _coach(store, ws, "dr.ng", now)
     request, offer_of = _request(store, ws, lee, now, [patel.id, ng.id])
 
-    assert store.accept_offer(offer_of[patel.id], patel.id, now).outcome == "matched"
-    assert store.accept_offer(offer_of[ng.id], ng.id, now).outcome == "taken"
-    assert store.accept_offer(offer_of[patel.id], patel.id, now).outcome == "gone"  # pressed twice
-    assert store.accept_offer(offer_of[patel.id], ng.id, now).outcome == "gone"  # someone else's offer
-    assert store.accept_offer(999_999, ng.id, now).outcome == "gone"
-    assert [store.coach_profile(ws.id, c.id).active_count for c in (patel, ng)] == [1, 0]
-    assert store.coach_request(request.id).coach_member_id == patel.id
+    assert store.coaching.accept_offer(offer_of[patel.id], patel.id, now).outcome == "matched"
+    assert store.coaching.accept_offer(offer_of[ng.id], ng.id, now).outcome == "taken"
+    assert store.coaching.accept_offer(offer_of[patel.id], patel.id, now).outcome == "gone"  # pressed twice
+    assert store.coaching.accept_offer(offer_of[patel.id], ng.id, now).outcome == "gone"  # someone else's offer
+    assert store.coaching.accept_offer(999_999, ng.id, now).outcome == "gone"
+    assert [store.coaching.coach_profile(ws.id, c.id).active_count for c in (patel, ng)] == [1, 0]
+    assert store.coaching.coach_request(request.id).coach_member_id == patel.id
 
 
 def test_a_withdrawn_request_is_gone_not_taken(any_store, now):
     store, ws = any_store, _ws(any_store, now)
     lee, patel = _person(store, ws, "dr.lee", now), _coach(store, ws, "dr.patel", now)
     request, offer_of = _request(store, ws, lee, now, [patel.id])
-    store.set_request_status(request.id, "cancelled", now)
-    store.withdraw_offers(request.id, now)
-    assert store.accept_offer(offer_of[patel.id], patel.id, now).outcome == "gone"
-    assert store.coach_profile(ws.id, patel.id).active_count == 0
+    store.coaching.set_request_status(request.id, "cancelled", now)
+    store.coaching.withdraw_offers(request.id, now)
+    assert store.coaching.accept_offer(offer_of[patel.id], patel.id, now).outcome == "gone"
+    assert store.coaching.coach_profile(ws.id, patel.id).active_count == 0
 
 
 def test_the_database_refuses_an_active_count_past_capacity(any_store, now):
     store, ws = any_store, _ws(any_store, now)
     patel = _coach(store, ws, "dr.patel", now, capacity=2)
     with pytest.raises(IntegrityError):
-        store.upsert_coach(ws.id, patel.id, now, active_count=3)
+        store.coaching.upsert_coach(ws.id, patel.id, now, active_count=3)
     with pytest.raises(IntegrityError), store.engine.begin() as conn:
         conn.execute(text("UPDATE coach_profiles SET active_count = capacity + 1"))
     with pytest.raises(IntegrityError):
-        store.upsert_coach(ws.id, patel.id, now, active_count=-1)
-    assert store.coach_profile(ws.id, patel.id).active_count == 0
+        store.coaching.upsert_coach(ws.id, patel.id, now, active_count=-1)
+    assert store.coaching.coach_profile(ws.id, patel.id).active_count == 0

@@ -37,7 +37,7 @@ def _every_path(schedule_id: int) -> list[str]:
 async def test_no_page_holds_anything_anyone_wrote_or_a_group_under_five(site, caplog):
     caplog.set_level(logging.DEBUG)
     site.chat('/nudge add weekdays 08:30 local to @rn.solo @rn.0 name="Two people"')
-    number = site.dialog.store.schedules(site.dialog.ws_id)[0].id
+    number = site.dialog.store.schedules.all(site.dialog.ws_id)[0].id
     site.chat("/coach roster add @rn.solo role=nurse department=ICU capacity=2")
     await site.sign_in()
     shown = []

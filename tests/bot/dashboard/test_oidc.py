@@ -68,8 +68,8 @@ async def test_someone_who_is_not_a_program_admin_is_refused(store, provider):
 async def test_sign_in_with_entra_id_finds_the_teams_admin_by_object_id(store, provider):
     provider.person = {"sub": "e-sub", "tid": "tenant-1", "oid": "oid-admin"}
     site = await site_with(store, provider, "entra")
-    teams = store.ensure_workspace("teams", "tenant-1", NOW)
-    store.ensure_member(teams.id, "29:teams-user", NOW, display_name="Sam Teams", aad_object_id="oid-admin")
+    teams = store.members.ensure_workspace("teams", "tenant-1", NOW)
+    store.members.ensure_member(teams.id, "29:teams-user", NOW, display_name="Sam Teams", aad_object_id="oid-admin")
     try:
         response, _ = await through_provider(site, "entra")
         assert response.status == 303

@@ -69,7 +69,7 @@ async def test_preview_shows_the_next_five_runs_and_saves_nothing(site):
 
 async def test_pause_resume_and_delete_are_chats_own_and_seen_in_chat(site):
     site.chat('/nudge add weekdays 08:30 local to everyone name="Morning"')
-    number = site.dialog.store.schedules(site.dialog.ws_id)[0].id
+    number = site.dialog.store.schedules.all(site.dialog.ws_id)[0].id
     await site.sign_in()
     page = unescape(await (await site.post(f"/admin/schedules/{number}/pause", form_page="/admin/schedules")).text())
     assert f'Schedule {number} "Morning" paused.' in page and ">Resume</button>" in page
@@ -84,7 +84,7 @@ async def test_pause_resume_and_delete_are_chats_own_and_seen_in_chat(site):
 
 async def test_editing_a_schedule_keeps_its_number_and_is_audited(site):
     site.chat('/nudge add weekdays 08:30 local to everyone name="Morning"')
-    number = site.dialog.store.schedules(site.dialog.ws_id)[0].id
+    number = site.dialog.store.schedules.all(site.dialog.ws_id)[0].id
     await site.sign_in()
     form = await site.page(f"/admin/schedules/{number}")
     assert 'value="Morning"' in form and 'value="weekdays"' in form and "Next 5 runs" in form
@@ -97,7 +97,7 @@ async def test_editing_a_schedule_keeps_its_number_and_is_audited(site):
 
 async def test_a_post_without_the_csrf_token_changes_nothing(site):
     site.chat('/nudge add weekdays 08:30 local to everyone name="Morning"')
-    number = site.dialog.store.schedules(site.dialog.ws_id)[0].id
+    number = site.dialog.store.schedules.all(site.dialog.ws_id)[0].id
     await site.sign_in()
     for data in ({}, {"csrf": "forged"}):
         response = await site.client.post(f"/admin/schedules/{number}/pause", data=data)

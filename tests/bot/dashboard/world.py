@@ -88,14 +88,15 @@ def populate(dialog: Dialog) -> None:
         member_id = dialog.add(handle, handle.replace(".", " ").title(), role=role, department=department)
         for day in range(3):
             at = OCTOBER + timedelta(days=day)
-            conv = store.open_conversation(ws, member_id, at, question_id="q1", theme="rest", stage="closed")
-            store.add_reflection(ws, member_id, conv.id, "q1", f"{CANARY} reply {handle}", at)
-            store.add_commitment(ws, member_id, conv.id, f"{CANARY} step", at)
-            store.add_pulse(ws, member_id, "energy", 2 + day, at, conv.id)
-        store.add_pulse(ws, member_id, "burnout", 2, OCTOBER)
-        store.create_request(ws, member_id, f"{CANARY} topic", OCTOBER)
+            conv = store.checkins.open_conversation(ws, member_id, at, question_id="q1", theme="rest", stage="closed")
+            store.checkins.add_reflection(ws, member_id, conv.id, "q1", f"{CANARY} reply {handle}", at)
+            store.checkins.add_commitment(ws, member_id, conv.id, f"{CANARY} step", at)
+            store.checkins.add_pulse(ws, member_id, "energy", 2 + day, at, conv.id)
+        store.checkins.add_pulse(ws, member_id, "burnout", 2, OCTOBER)
+        store.coaching.create_request(ws, member_id, f"{CANARY} topic", OCTOBER)
     for handle, role, department in (("dr.patel", "physician", "Cardiology"), ("nurse.kim", "nurse", "ICU")):
-        store.upsert_coach(ws, dialog.member(handle).id, dialog.now, role=role, specialty="", department=department,
+        store.coaching.upsert_coach(ws, dialog.member(handle).id, dialog.now, role=role, specialty="",
+                           department=department,
                            capacity=3, languages=["en"])  # fmt: skip
 
 
