@@ -185,16 +185,7 @@ async def _fire_open(url: str, count: int, users: list[str], rate: float, result
                 planned = start + i / rate
                 await asyncio.sleep(max(0.0, planned - time.perf_counter()))
                 headers = signed_headers(body, "application/x-www-form-urlencoded")
-                try:
-                    async with http.post(url, data=body.encode(), headers=headers) as response:
-                        await response.read()
-                        answer: int | str = response.status
-                except (aiohttp.ClientError, TimeoutError) as problem:
-                    answer = type(problem).__name__
-                elapsed = (time.perf_counter() - planned) * 1000
-                result.times_ms.append(elapsed)
-                result.by_kind["/checkin"].append(elapsed)
-                result.answers[answer] += 1
+                await _post_timed(http, url, body, headers, "/checkin", planned, result)
 
             await asyncio.gather(*(one(i, body) for i, body in enumerate(bodies)))
     finally:
@@ -205,17 +196,23 @@ async def _fire_open(url: str, count: int, users: list[str], rate: float, result
 async def _client(http: aiohttp.ClientSession, url: str, queue: list, result: LoadResult) -> None:
     while queue:
         kind, body, headers = queue.pop()
-        began = time.perf_counter()
-        try:
-            async with http.post(url, data=body.encode(), headers=headers) as response:
-                await response.read()
-                answer: int | str = response.status
-        except (aiohttp.ClientError, TimeoutError) as problem:
-            answer = type(problem).__name__
-        elapsed = (time.perf_counter() - began) * 1000
-        result.times_ms.append(elapsed)
-        result.by_kind[kind].append(elapsed)
-        result.answers[answer] += 1
+        await _post_timed(http, url, body, headers, kind, time.perf_counter(), result)
+
+
+async def _post_timed(
+    http: aiohttp.ClientSession, url: str, body: str, headers: dict, kind: str, since: float, result: LoadResult
+) -> None:
+    """POST one request and record how long after `since` its answer came (or which error it met)."""
+    try:
+        async with http.post(url, data=body.encode(), headers=headers) as response:
+            await response.read()
+            answer: int | str = response.status
+    except (aiohttp.ClientError, TimeoutError) as problem:
+        answer = type(problem).__name__
+    elapsed = (time.perf_counter() - since) * 1000
+    result.times_ms.append(elapsed)
+    result.by_kind[kind].append(elapsed)
+    result.answers[answer] += 1
 
 
 async def _server_share_within(metrics_url: str, seconds: float) -> float | None:
