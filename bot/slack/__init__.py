@@ -38,7 +38,7 @@ __all__ = ["SlackAdapter", "manifest_yaml"]
 
 
 class SlackAdapter:
-    """Everything Slack for one process: the Bolt app, clients per workspace, and the Sender."""
+    """Everything Slack for one process: the Bolt app, clients per workspace, and the Sender (an `Adapter`)."""
 
     def __init__(self, services: Services, *, pacer: Pacer | None = None, socket_mode: bool = False) -> None:
         self.services = services

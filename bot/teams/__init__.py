@@ -42,6 +42,8 @@ class _BotConfig:
 
 
 class TeamsAdapter:
+    """Everything Teams for one process: the CloudAdapter, the ActivityHandler and the Sender (an `Adapter`)."""
+
     def __init__(self, services: Services) -> None:
         settings = services.settings
         app_id = settings.microsoft_app_id
@@ -62,6 +64,12 @@ class TeamsAdapter:
 
     def routes(self, app: web.Application) -> None:
         app.router.add_post(MESSAGES_PATH, self.handle)
+
+    async def warm_up(self) -> None:
+        """Nothing to check ahead: botbuilder fetches its token when it first sends."""
+
+    async def close(self) -> None:
+        """Nothing held open: botbuilder's connector clients are made per turn."""
 
     async def handle(self, request: web.Request) -> web.Response:
         """POST /api/messages: a Bot Framework activity; broken bodies get a 4xx that says what was expected."""
