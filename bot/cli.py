@@ -166,7 +166,7 @@ def _slack(args) -> int:
 
 
 def _teams(args) -> int:
-    from bot.teams import build_package
+    from bot.teams.package import build_package
 
     path = build_package(load_settings(), args.out)
     print(f"wrote {path}")

@@ -35,11 +35,11 @@ def build_adapters(services: Services, pacer: Pacer, *, socket_mode: bool = Fals
     adapters: dict[str, Adapter] = {}
     settings = services.settings
     if settings.slack_enabled:
-        from bot.slack import SlackAdapter
+        from bot.slack.adapter import SlackAdapter
 
         adapters["slack"] = SlackAdapter(services, pacer=pacer, socket_mode=socket_mode)
     if settings.teams_enabled and not socket_mode:
-        from bot.teams import TeamsAdapter
+        from bot.teams.adapter import TeamsAdapter
 
         adapters["teams"] = TeamsAdapter(services)
     services.senders.update(
