@@ -77,7 +77,7 @@ def _demo(args) -> int:
 def _admin_link(args) -> int:
     from bot.dashboard.operator import LinkRefused, admin_link
     from bot.runtime import configure_logging, open_store
-    from bot.services import utcnow
+    from scheduler.runner import utcnow
 
     settings = load_settings()
     configure_logging("WARNING")

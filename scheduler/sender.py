@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, Protocol
@@ -43,6 +44,24 @@ class SendResult:
     retry_after: float | None = None
     reason: str = ""
     dm_channel: str | None = None
+
+
+def retry_after_seconds(headers, default: float = 1.0) -> float:
+    """The Retry-After of a 429, in seconds, from any SDK's headers (any case, a str or a list of them).
+
+    A missing, negative or unreadable value (an HTTP date, say) counts as `default`: a short pause beats
+    none, and the pacer's own back-off covers the rest.
+    """
+    header = None
+    if headers is not None:
+        header = headers.get("Retry-After") or headers.get("retry-after")
+    if isinstance(header, list | tuple):
+        header = header[0] if header else None
+    try:
+        seconds = float(str(header).strip())
+    except (TypeError, ValueError):
+        return default
+    return seconds if math.isfinite(seconds) and seconds >= 0 else default
 
 
 class Sender(Protocol):
