@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Literal, Protocol
 
 from handlers.core.vocabulary import Reply
+from store.models import Member, Workspace
 
 SendStatus = Literal["sent", "throttled", "retry", "failed", "unreachable"]
 
@@ -21,6 +22,12 @@ class Recipient:
     user_id: str
     dm_channel: str | None = None  # Slack D... channel, once known
     conversation_ref: dict | None = None  # Teams ConversationReference as JSON
+
+    @classmethod
+    def of(cls, member: Member, workspace: Workspace) -> Recipient:
+        """Where this member's DMs go: the outbox's deliveries and messages to another person both ask here."""
+        return cls(workspace.platform, workspace.external_id, member.user_id, member.dm_channel,
+                   member.conversation_ref)  # fmt: skip
 
 
 @dataclass(frozen=True)

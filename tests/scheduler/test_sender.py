@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scheduler.sender import retry_after_seconds
+from scheduler.sender import Recipient, retry_after_seconds
+from store.models import Member, Workspace
 
 
 @pytest.mark.parametrize(
@@ -29,3 +30,13 @@ def test_retry_after_is_read_the_same_for_every_platform(headers, seconds):
 
 def test_the_default_is_the_callers():
     assert retry_after_seconds({}, default=5.0) == 5.0
+
+
+def test_a_recipient_is_built_one_way_for_deliveries_and_notes_to_others():
+    workspace = Workspace(id=1, platform="teams", external_id="tenant-1")
+    member = Member(
+        id=7, workspace_id=1, user_id="29:abc", dm_channel=None, conversation_ref={"conversation": {"id": "a:1"}}
+    )
+    assert Recipient.of(member, workspace) == Recipient(
+        "teams", "tenant-1", "29:abc", None, {"conversation": {"id": "a:1"}}
+    )
