@@ -252,13 +252,18 @@ async def test_lost_response_posts_but_disconnects_and_a_retry_duplicates(slack:
     assert slack.duplicates() == 1
 
 
-async def test_latency_delays_each_call(slack: FakeSlackAPI, client: AsyncWebClient):
+async def test_latency_delays_each_call(slack: FakeSlackAPI, client: AsyncWebClient, monkeypatch):
+    paused = []
+
+    async def pause(seconds: float) -> None:  # records the delay instead of waiting it out
+        paused.append(seconds)
+
+    monkeypatch.setattr(slack, "_pause", pause)
     slack.latency(0.05)
-    started = time.monotonic()
 
     await client.auth_test()
 
-    assert time.monotonic() - started >= 0.05
+    assert paused == [0.05]
 
 
 async def test_group_dm_is_stable(client: AsyncWebClient):
