@@ -7,30 +7,23 @@ import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from benchmarks.harness import (
-    CHUNK,
     Child,
     add_daily_schedule,
     build_world,
     child_env,
     delivery_times,
-    fresh_database,
-    median,
     members_reached,
     midday_zone,
     next_minute,
     on_fake,
-    person,
     seeded_fake,
-    user_id,
     utcnow,
 )
-from scheduler.tick import tick
-from store import Store
-from store.crypto import Cipher, generate_key
+from benchmarks.tick_speed import TickResult, print_tick, run_tick  # noqa: F401  (run by `run`)
 from store.repo_outbox import FINAL
 
 WORKER_ID = "bench-worker-1"
@@ -227,69 +220,6 @@ def collect(result: FanoutResult, world, fake) -> None:
     result.statuses = world.store.outbox.outbox_counts(world.workspace_id)
 
 
-# --- the tick with nothing due ---------------------------------------------------------------------------
-
-TICK_ZONES = ("America/New_York", "America/Chicago", "America/Los_Angeles", "Europe/London", "Europe/Berlin", "UTC")
-
-
-@dataclass
-class TickResult:
-    members: int
-    times_ms: list[float]
-    seed_s: float
-
-    @property
-    def median_ms(self) -> float:
-        return median(self.times_ms)
-
-
-def run_tick(members: int = 100_000, ticks: int = 7, database_url: str | None = None) -> TickResult:
-    """`tick(store, now)` at `members` members with a member-local schedule that is not due: median of `ticks`."""
-    start = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)  # whole hours in every zone used: "HH:30" is never due
-    with tempfile.TemporaryDirectory(prefix="microcoach-bench-") as tmp:
-        store = Store.open(fresh_database(Path(tmp), database_url), Cipher([generate_key()]))
-        try:
-            began = time.perf_counter()
-            workspace = store.members.ensure_workspace("slack", "T0001", start)
-            for first in range(0, members, CHUNK):
-                chunk = range(first, min(first + CHUNK, members))
-                people = [person(user_id(i), TICK_ZONES[i % len(TICK_ZONES)]) for i in chunk]
-                store.members.bulk_upsert_members(workspace.id, people, start)
-            seed_s = time.perf_counter() - began
-            _not_due_schedule(store, workspace.id, start)
-            return TickResult(members, _time_ticks(store, start, ticks), seed_s)
-        finally:
-            store.close()
-
-
-def _not_due_schedule(store: Store, workspace_id: int, start: datetime) -> None:
-    """Daily at 08:30 each member's own time: never due at whole-hour offsets in the minutes after `start`."""
-    days = "mon,tue,wed,thu,fri,sat,sun"
-    store.schedules.add_schedule(
-        workspace_id,
-        start,
-        name="not due",
-        days=days,
-        local_time="08:30",
-        timezone=None,
-        audience_kind="everyone",
-        audience=[],
-        theme=None,
-    )
-    store.outbox.set_watermark("tick", start)
-
-
-def _time_ticks(store, start: datetime, ticks: int) -> list[float]:
-    times = []
-    for minute in range(1, ticks + 1):
-        began = time.perf_counter()
-        created = tick(store, start + timedelta(minutes=minute)).created
-        times.append((time.perf_counter() - began) * 1000)
-        if created:
-            raise RuntimeError(f"the tick was meant to find nothing due but created {created} rows")
-    return times
-
-
 # --- the command line ------------------------------------------------------------------------------------
 
 
@@ -362,8 +292,3 @@ def print_result(r: FanoutResult) -> None:
     elif r.killed_after is not None:
         print(f"  one worker killed for good after {r.killed_after:,} check-ins")
     print(f"  worker peak memory {r.peak_mb:.0f} MB", flush=True)
-
-
-def print_tick(t: TickResult) -> None:
-    spread = ", ".join(f"{x:.1f}" for x in t.times_ms)
-    print(f"  seeded in {t.seed_s:.1f}s; tick median {t.median_ms:.1f} ms  (each: {spread} ms)", flush=True)

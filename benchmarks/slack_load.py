@@ -4,39 +4,28 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import multiprocessing
 import tempfile
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode
 
 import aiohttp
 from aiohttp import web
-from slack_sdk.signature import SignatureVerifier
 
 from benchmarks.fanout import FanoutResult, collect, prepare_run
 from benchmarks.harness import (
     METRICS_TOKEN,
-    TEAM,
     Child,
     child_env,
     free_port,
     on_fake,
     percentile,
 )
+from benchmarks.slack_requests import SECRET, command_body, planned_requests, signed_headers
 
-SECRET = "bench-signing-secret"
 SERVER_ID = "bench-serve-1"
-KINDS = ("/checkin help", "/checkin", "dm", "/coach status")
-DM_TEXTS = (
-    "Long shift, but I got through it",
-    "Talked with a colleague about a hard case",
-    "I'd like to take a proper lunch break tomorrow",
-    "Not sure yet",
-)
 
 
 @dataclass
@@ -135,70 +124,6 @@ def _wait_for_fanout(world, fake, fanout: FanoutResult, server: Child) -> None:
 # --- the requests, signed as Slack signs them -------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Planned:
-    kind: str
-    body: str
-    content_type: str
-
-
-def _requests(count: int, users: list[str], dms: dict[str, str], respond: str) -> list[Planned]:
-    """The mix, in order: /checkin help, /checkin (starts a check-in), a DM, /coach status; users in turn."""
-    plan = []
-    for i in range(count):
-        kind, user = KINDS[i % len(KINDS)], users[i % len(users)]
-        if kind == "dm":
-            body = _dm_event(user, dms[user], DM_TEXTS[(i // len(KINDS)) % len(DM_TEXTS)], f"EvBENCH{i:06d}")
-            plan.append(Planned(kind, body, "application/json"))
-        else:
-            command, _, text = kind.partition(" ")
-            body = _command(command, text, user, f"{respond}{user}", f"trig-{i}")
-            plan.append(Planned(kind, body, "application/x-www-form-urlencoded"))
-    return plan
-
-
-def _command(command: str, text: str, user: str, response_url: str, trigger_id: str) -> str:
-    return urlencode(
-        {
-            "token": "x",
-            "team_id": TEAM,
-            "team_domain": "hospital",
-            "channel_id": "C0GENERAL",
-            "channel_name": "general",
-            "user_id": user,
-            "user_name": user.lower(),
-            "command": command,
-            "text": text,
-            "api_app_id": "A0001",
-            "is_enterprise_install": "false",
-            "response_url": response_url,
-            "trigger_id": trigger_id,
-        }
-    )
-
-
-def _dm_event(user: str, channel: str, text: str, event_id: str) -> str:
-    event = {"type": "message", "channel_type": "im", "channel": channel, "user": user, "text": text}
-    return json.dumps(
-        {
-            "token": "x",
-            "team_id": TEAM,
-            "api_app_id": "A0001",
-            "event": {**event, "ts": f"{time.time():.6f}"},
-            "type": "event_callback",
-            "event_id": event_id,
-            "event_time": int(time.time()),
-            "authorizations": [{"team_id": TEAM, "user_id": "UBOT", "is_bot": True}],
-        }
-    )
-
-
-def _signed(body: str, content_type: str) -> dict[str, str]:
-    timestamp = str(int(time.time()))
-    signature = SignatureVerifier(SECRET).generate_signature(timestamp=timestamp, body=body)
-    return {"X-Slack-Request-Timestamp": timestamp, "X-Slack-Signature": signature, "Content-Type": content_type}
-
-
 # --- firing -----------------------------------------------------------------------------------------------
 
 
@@ -208,8 +133,8 @@ async def _fire(
     """Every planned request, `concurrency` at a time, each timed from send to the whole answer."""
     receiver = await _response_url_receiver()
     host, port = receiver.addresses[0][:2]
-    plan = _requests(count, users, dms, f"http://{host}:{port}/respond/")
-    queue = [(p.kind, p.body, _signed(p.body, p.content_type)) for p in reversed(plan)]  # signed ahead of time
+    plan = planned_requests(count, users, dms, f"http://{host}:{port}/respond/")
+    queue = [(p.kind, p.body, signed_headers(p.body, p.content_type)) for p in reversed(plan)]  # signed ahead of time
     timeout = aiohttp.ClientTimeout(total=10)
     began = time.perf_counter()
     try:
@@ -247,7 +172,7 @@ async def _fire_open(url: str, count: int, users: list[str], rate: float, result
     host, port = receiver.addresses[0][:2]
     people = users[-count:]  # different people, and not the first ones the fan-out reaches
     bodies = [
-        _command("/checkin", "", user, f"http://{host}:{port}/respond/{user}", f"t-{i}")
+        command_body("/checkin", "", user, f"http://{host}:{port}/respond/{user}", f"t-{i}")
         for i, user in enumerate(people)
     ]
     timeout = aiohttp.ClientTimeout(total=10)
@@ -259,7 +184,7 @@ async def _fire_open(url: str, count: int, users: list[str], rate: float, result
             async def one(i: int, body: str) -> None:
                 planned = start + i / rate
                 await asyncio.sleep(max(0.0, planned - time.perf_counter()))
-                headers = _signed(body, "application/x-www-form-urlencoded")
+                headers = signed_headers(body, "application/x-www-form-urlencoded")
                 try:
                     async with http.post(url, data=body.encode(), headers=headers) as response:
                         await response.read()

@@ -258,9 +258,8 @@ def _across(groups: dict[str, ParsedPrompts]) -> list[LintProblem]:
 
 
 def lint_command(path: str | None) -> tuple[int, str]:
-    """`microcoach prompts lint [PATH]`: every shipped language's prompts and message catalogues, or the files
-    at PATH (prompts by their language's rules; a messages.yaml there by prompts.lint_messages). (exit code,
-    output): 0 clean, 1 problems, 2 bad PATH or prompt YAML."""
+    """`microcoach prompts lint [PATH]`: every shipped language's prompts, catalogues and listening texts, or those at
+    PATH. Returns (exit code, output): 0 clean, 1 problems, 2 bad PATH or prompt YAML."""
     target = DATA_DIR if path is None else Path(path)
     catalogues = lint_messages.catalogue_files(target)
     try:

@@ -1,4 +1,4 @@
-"""APScheduler wiring: the tick every minute (leader only), housekeeping, and the deliverer loop, in one process.
+"""APScheduler wiring: the tick every 15 seconds (leader only), housekeeping, and the deliverer loop, in one process.
 
 APScheduler only says *when*; what is due lives in our own tables, so any number of processes can
 run this: the tick is guarded by the leader lock and delivery claims are leased, so nothing runs

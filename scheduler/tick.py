@@ -83,7 +83,8 @@ def _tick_workspace(
             if due:
                 members = store.schedules.audience_members(schedule, zone=zone)
                 _fan_out(store, workspace, schedule, due, members, now, grace, result)
-    for schedule, zone in store.schedules.personal_schedules(workspace.id):
+    for own in store.schedules.personal_schedules(workspace.id):
+        schedule, zone = own.schedule, own.zone
         begin = max(start, schedule.active_since)
         due = _occurrences(schedule.days, schedule.local_time, schedule.timezone or _zone_key(zone), begin, now)
         if due:

@@ -18,13 +18,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from store.db import Base, UTCDateTime
+from store.db import Base, UTCDateTime, cascading
 from store.models_cards import SentCard  # noqa: F401  (registered with the rest)
+from store.models_coach import CoachOffer, CoachProfile, CoachRequest  # noqa: F401  (importers find them here too)
 from store.models_dashboard import DashboardSession, SignInToken  # noqa: F401  (registered with the rest)
 
 
 def _fk(target: str) -> ForeignKey:
-    return ForeignKey(target, ondelete="CASCADE")
+    return cascading(target)
 
 
 class Workspace(Base):
@@ -219,65 +220,6 @@ class Commitment(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     followed_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # its own time ("tomorrow"); None: next check-in
-
-
-class CoachProfile(Base):
-    """A trained peer coach on the roster; active_count can never pass capacity (database check)."""
-
-    __tablename__ = "coach_profiles"
-    __table_args__ = (
-        UniqueConstraint("workspace_id", "member_id"),
-        CheckConstraint("active_count >= 0 AND active_count <= capacity", name="ck_coach_capacity"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    workspace_id: Mapped[int] = mapped_column(_fk("workspaces.id"))
-    member_id: Mapped[int] = mapped_column(_fk("members.id"))
-    role: Mapped[str] = mapped_column(String(16))
-    specialty: Mapped[str] = mapped_column(String(100), default="")
-    department: Mapped[str] = mapped_column(String(100), default="")
-    capacity: Mapped[int] = mapped_column(Integer, default=3)
-    languages: Mapped[list] = mapped_column(JSON, default=list)
-    available: Mapped[bool] = mapped_column(Boolean, default=True)
-    active_count: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-
-
-class CoachRequest(Base):
-    """A clinician asking for a human peer coach. The topic is encrypted and shown only to the coach."""
-
-    __tablename__ = "coach_requests"
-    __table_args__ = (Index("ix_coach_requests_requester", "requester_id", "status"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    workspace_id: Mapped[int] = mapped_column(_fk("workspaces.id"), index=True)
-    requester_id: Mapped[int] = mapped_column(_fk("members.id"))
-    topic: Mapped[str | None] = mapped_column(Text)  # Fernet token
-    peer: Mapped[str] = mapped_column(String(16), default="same")  # same | any | a role
-    specialty: Mapped[str] = mapped_column(String(100), default="")
-    timing: Mapped[str] = mapped_column(String(16), default="this-week")
-    format: Mapped[str] = mapped_column(String(16), default="chat")
-    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
-    status: Mapped[str] = mapped_column(String(16), default="open")  # open|matched|unmatched|cancelled|closed
-    coach_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    matched_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-
-
-class CoachOffer(Base):
-    """One coach being asked to take one request."""
-
-    __tablename__ = "coach_offers"
-    __table_args__ = (UniqueConstraint("request_id", "coach_member_id"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    request_id: Mapped[int] = mapped_column(_fk("coach_requests.id"))
-    coach_member_id: Mapped[int] = mapped_column(_fk("members.id"))
-    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending|accepted|declined|expired|withdrawn
-    offered_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class AuditEntry(Base):

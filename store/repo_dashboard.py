@@ -11,6 +11,7 @@ from sqlalchemy import delete, func, or_, select, update
 from store.models import AuditEntry, Member
 from store.models_dashboard import DashboardSession, SignInToken
 from store.repo_base import RepoBase
+from store.rows import AuditPage
 
 KEEP_ENDED = timedelta(days=1)  # expired tokens and sessions are deleted a day later, when the next token is made
 
@@ -110,7 +111,7 @@ class DashboardRepo(RepoBase):
                 .order_by(Member.id)
             ).first()
 
-    def audit_page(self, workspace_id: int, page: int, per_page: int) -> tuple[list[AuditEntry], int]:
+    def audit_page(self, workspace_id: int, page: int, per_page: int) -> AuditPage:
         """One page of the audit log, newest first (page 1 is the newest), and how many entries there are."""
         with self._tx() as s:
             total = s.scalar(select(func.count(AuditEntry.id)).where(AuditEntry.workspace_id == workspace_id)) or 0
@@ -121,4 +122,4 @@ class DashboardRepo(RepoBase):
                 .offset(max(page - 1, 0) * per_page)
                 .limit(per_page)
             )
-            return list(rows), total
+            return AuditPage(list(rows), total)

@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 
 from store.models import CoachOffer, CoachProfile, CoachRequest, Member
 from store.repo_base import RepoBase
+from store.rows import Client, RosterEntry
 
 
 class RosterRepo(RepoBase):
@@ -42,7 +43,7 @@ class RosterRepo(RepoBase):
                 )
             ).one_or_none()
 
-    def coach_roster(self, workspace_id: int) -> list[tuple[CoachProfile, Member]]:
+    def coach_roster(self, workspace_id: int) -> list[RosterEntry]:
         with self._tx() as s:
             rows = s.execute(
                 select(CoachProfile, Member)
@@ -50,7 +51,7 @@ class RosterRepo(RepoBase):
                 .where(CoachProfile.workspace_id == workspace_id)
                 .order_by(CoachProfile.id)
             ).all()
-            return [(profile, member) for profile, member in rows]
+            return [RosterEntry(profile, member) for profile, member in rows]
 
     def remove_coach(self, workspace_id: int, member_id: int) -> bool:
         """Take a coach off the roster, only when they have no active engagement."""
@@ -98,7 +99,7 @@ class RosterRepo(RepoBase):
             )
             return request
 
-    def coach_clients(self, workspace_id: int, coach_member_id: int) -> list[tuple[CoachRequest, Member]]:
+    def coach_clients(self, workspace_id: int, coach_member_id: int) -> list[Client]:
         with self._tx() as s:
             rows = s.execute(
                 select(CoachRequest, Member)
@@ -110,4 +111,4 @@ class RosterRepo(RepoBase):
                 )
                 .order_by(CoachRequest.matched_at)
             ).all()
-            return [(request, member) for request, member in rows]
+            return [Client(request, member) for request, member in rows]

@@ -9,6 +9,7 @@ from sqlalchemy import exists, select, update
 
 from store.models import ChannelMember, Member, Schedule, Workspace
 from store.repo_base import RepoBase
+from store.rows import OwnSchedule
 
 SCHEDULE_FIELDS = {
     "name",
@@ -145,7 +146,7 @@ class AudienceRepo(RepoBase):
             stmt = stmt.where(Member.id.in_(schedule.audience))
         return self._all(stmt.order_by(Member.id))
 
-    def personal_schedules(self, workspace_id: int) -> list[tuple[Schedule, str]]:
+    def personal_schedules(self, workspace_id: int) -> list[OwnSchedule]:
         """Active own-time schedules with their owner's zone."""
         with self._tx() as s:
             rows = s.execute(
@@ -157,7 +158,7 @@ class AudienceRepo(RepoBase):
                     Member.status == "active",
                 )
             ).all()
-            return [(schedule, zone) for schedule, zone in rows]
+            return [OwnSchedule(schedule, zone) for schedule, zone in rows]
 
     def _all(self, stmt) -> list[Member]:
         with self._tx() as s:

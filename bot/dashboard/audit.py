@@ -22,7 +22,8 @@ async def audit(request: web.Request, admin: Admin) -> web.Response:
     number = max(whole_number(request.query.get("page", "1")) or 1, 1)
 
     def gather(ctx: Ctx) -> dict:
-        entries, total = ctx.store.dashboard.audit_page(ctx.ws_id, number, PER_PAGE)
+        found = ctx.store.dashboard.audit_page(ctx.ws_id, number, PER_PAGE)
+        entries, total = found.entries, found.total
         zone = ctx.zone()
         return {
             "entries": [(e, e.created_at.astimezone(zone)) for e in entries],

@@ -27,8 +27,12 @@ def routes(app: web.Application) -> None:
 
 def coaches(ctx: Ctx) -> list[dict]:
     return [
-        {"member": m, "profile": p, "open": max(p.capacity - p.active_count, 0)}
-        for p, m in ctx.store.coaching.coach_roster(ctx.ws_id)
+        {
+            "member": entry.member,
+            "profile": entry.profile,
+            "open": max(entry.profile.capacity - entry.profile.active_count, 0),
+        }
+        for entry in ctx.store.coaching.coach_roster(ctx.ws_id)
     ]
 
 

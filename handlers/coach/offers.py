@@ -52,7 +52,7 @@ def offer_request(
         timezone=requester.timezone,
     )
     roster = store.coaching.coach_roster(workspace.id)
-    candidates = [_candidate(profile, member) for profile, member in roster]
+    candidates = [_candidate(entry.profile, entry.member) for entry in roster]
     ranked = matching.match(need, candidates, store.coaching.offered_coach_ids(request.id), now=now)
     if not ranked:
         return _unmatched(store, workspace, request, requester, now, support_line)

@@ -7,7 +7,8 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from handlers.core.context import member_zone, quiet_hours
-from handlers.timing.recurrence import Shift, in_quiet_hours, next_occurrences, parse_days, send_time
+from handlers.timing.recurrence import Shift, in_quiet_hours, next_occurrences, parse_days
+from handlers.timing.shifts import send_time
 from store import Store
 from store.models import Member, Schedule, Workspace
 

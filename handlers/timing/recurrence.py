@@ -21,7 +21,6 @@ _TIME_24H = re.compile(r"([0-9]{1,2}):([0-9]{2})")
 _TIME_12H = re.compile(r"([0-9]{1,2})(?::([0-9]{2}))?\s*([ap])\.?m\.?", re.IGNORECASE)
 _RANGE = re.compile(r"\s*([^\s-]+)\s*-\s*([^\s-]+)(?:\s+(.*))?", re.DOTALL)
 # Back-to-back shifts push a check-in from one shift's end to the next; a week of hops covers any roster.
-_MAX_SHIFT_HOPS = 7
 
 DAYS_EXAMPLE = "/nudge add weekdays 08:30"
 TIME_EXAMPLE = "/checkin time 07:30"
@@ -69,7 +68,7 @@ def _day(token: str, example: str) -> str:
 
 def format_days(days: Sequence[str]) -> str:
     """The words `parse_days` reads back to the same days: a group name when exact, else `mon,wed,fri`."""
-    ordered = tuple(DAYS[index] for index in sorted(_weekdays(days)))
+    ordered = tuple(DAYS[index] for index in sorted(weekday_numbers(days)))
     for name, group in _GROUPS.items():
         if ordered == group:
             return name
@@ -117,7 +116,7 @@ class Shift:
     days: tuple[str, ...]
 
     def __post_init__(self) -> None:
-        _weekdays(self.days)
+        weekday_numbers(self.days)
 
     @property
     def overnight(self) -> bool:
@@ -171,7 +170,7 @@ def local_moment(day: date, at: time, zone: ZoneInfo) -> datetime:
 
 def occurrences(days: Sequence[str], at: time, zone: ZoneInfo, start: datetime, end: datetime) -> list[datetime]:
     """Every occurrence in the window (start, end], ascending, each once."""
-    start, end = _utc(start, "start"), _utc(end, "end")
+    start, end = as_utc(start, "start"), as_utc(end, "end")
     found = []
     for moment in _moments_from(days, at, zone, _first_day(start, zone)):
         if moment > end:
@@ -183,7 +182,7 @@ def occurrences(days: Sequence[str], at: time, zone: ZoneInfo, start: datetime, 
 
 def next_occurrences(days: Sequence[str], at: time, zone: ZoneInfo, after: datetime, count: int) -> list[datetime]:
     """The next `count` occurrences strictly after `after`."""
-    after = _utc(after, "after")
+    after = as_utc(after, "after")
     later = (moment for moment in _moments_from(days, at, zone, _first_day(after, zone)) if moment > after)
     return list(islice(later, max(count, 0)))
 
@@ -196,7 +195,7 @@ def _first_day(moment: datetime, zone: ZoneInfo) -> date:
 
 def _moments_from(days: Sequence[str], at: time, zone: ZoneInfo, first: date) -> Iterator[datetime]:
     """Occurrences on local dates from `first` on, strictly ascending."""
-    wanted = _weekdays(days)
+    wanted = weekday_numbers(days)
     if not wanted:
         return
     previous: datetime | None = None
@@ -213,7 +212,7 @@ def _moments_from(days: Sequence[str], at: time, zone: ZoneInfo, first: date) ->
 
 def in_quiet_hours(moment: datetime, zone: ZoneInfo, quiet_start: time, quiet_end: time) -> bool:
     """Whether local clocks at `moment` read inside [quiet_start, quiet_end), wrapping midnight if needed."""
-    wall = _utc(moment, "moment").astimezone(zone).time()
+    wall = as_utc(moment, "moment").astimezone(zone).time()
     start, end = quiet_start.replace(tzinfo=None), quiet_end.replace(tzinfo=None)
     if start == end:
         return False
@@ -222,79 +221,17 @@ def in_quiet_hours(moment: datetime, zone: ZoneInfo, quiet_start: time, quiet_en
     return wall >= start or wall < end
 
 
-# --- shifts --------------------------------------------------------------------------------------
-
-
-def during_shift(moment: datetime, zone: ZoneInfo, shifts: Sequence[Shift]) -> bool:
-    """Whether `moment` falls inside any shift, from its start (inclusive) to its end (exclusive)."""
-    return bool(_covering(_utc(moment, "moment"), zone, shifts))
-
-
-def send_time(
-    nominal: datetime,
-    zone: ZoneInfo,
-    shifts: Sequence[Shift],
-    *,
-    after_shift: bool,
-    delay: timedelta = timedelta(minutes=30),
-) -> datetime:
-    """When to deliver occurrence `nominal` to a member; the occurrence's identity stays `nominal`.
-
-    Clock timing (`after_shift=False`) sends at `nominal`. After-shift timing sends `delay` after the
-    last-ending shift that starts on `nominal`'s local date, or at `nominal` with no shift that day; and
-    a send time inside any shift (one that began the day before, or the next one of a back-to-back run)
-    moves to that shift's end + `delay`.
-    """
-    nominal = _utc(nominal, "nominal")
-    if not after_shift:
-        return nominal
-    day = nominal.astimezone(zone).date()
-    ends = [_span(shift, day, zone)[1] for shift in shifts if day.weekday() in _weekdays(shift.days)]
-    return _clear_of_shifts(max(ends) + delay if ends else nominal, zone, shifts, delay)
-
-
-def _clear_of_shifts(first: datetime, zone: ZoneInfo, shifts: Sequence[Shift], delay: timedelta) -> datetime:
-    # A night shift followed by a day shift would otherwise put the check-in mid-shift: hop to the end of
-    # whatever shift covers it. Each hop moves strictly later. A roster with no gap in a week of hops has
-    # no right answer, so it keeps the first candidate rather than drifting days away.
-    moment = first
-    for _ in range(_MAX_SHIFT_HOPS):
-        covering = _covering(moment, zone, shifts)
-        if not covering:
-            return moment
-        moment = max(end for _, end in covering) + delay
-    return first
-
-
-def _covering(moment: datetime, zone: ZoneInfo, shifts: Sequence[Shift]) -> list[tuple[datetime, datetime]]:
-    today = moment.astimezone(zone).date()
-    # Shifts last at most a day (25 hours over a fall-back): only those starting in the last two days matter.
-    candidates = (today - timedelta(days=back) for back in (2, 1, 0))
-    spans = [
-        _span(shift, day, zone) for day in candidates for shift in shifts if day.weekday() in _weekdays(shift.days)
-    ]
-    return [(begins, ends) for begins, ends in spans if begins <= moment < ends]
-
-
-def _span(shift: Shift, day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
-    """The UTC start and end of `shift` when it starts on local date `day`."""
-    begins = local_moment(day, shift.start, zone)
-    ends = local_moment(day + timedelta(days=1) if shift.overnight else day, shift.end, zone)
-    # A shift wholly inside a spring-forward gap (02:30-03:00) would end before it begins: treat it as empty.
-    return begins, max(begins, ends)
-
-
 # --- helpers -------------------------------------------------------------------------------------
 
 
-def _weekdays(days: Sequence[str]) -> frozenset[int]:
+def weekday_numbers(days: Sequence[str]) -> frozenset[int]:
     unknown = [day for day in days if day not in DAYS]
     if unknown:
         raise ValueError(f"days must come from {DAYS!r}, got {unknown!r}")
     return frozenset(DAYS.index(day) for day in days)
 
 
-def _utc(moment: datetime, name: str) -> datetime:
+def as_utc(moment: datetime, name: str) -> datetime:
     # Everything is compared in UTC: aware datetimes sharing one ZoneInfo compare by wall time, ignoring fold.
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"{name} must be an aware datetime, got {moment!r}")

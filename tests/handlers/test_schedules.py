@@ -15,7 +15,6 @@ from handlers.core.vocabulary import CoachingError
 from handlers.timing.recurrence import (
     DAYS,
     Shift,
-    during_shift,
     format_days,
     format_shift,
     in_quiet_hours,
@@ -27,8 +26,8 @@ from handlers.timing.recurrence import (
     parse_shift,
     parse_time,
     parse_zone,
-    send_time,
 )
+from handlers.timing.shifts import during_shift, send_time
 
 NEW_YORK = ZoneInfo("America/New_York")
 WEEKDAYS = DAYS[:5]
