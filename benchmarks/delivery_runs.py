@@ -179,7 +179,7 @@ def run_teams(members: int = 900, limit: float = 30.0) -> TeamsResult:
     """People who installed the app in personal scope, a nudge for all, the fake connector at 30/s and 100 ms."""
     from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 
-    from bot.teams import _BotConfig
+    from bot.teams.adapter import _BotConfig
     from bot.teams.card_memory import CardMemory
     from bot.teams.sender import TeamsSender
     from tests.fakes.bot_connector import FakeBotConnector

@@ -77,7 +77,7 @@ def _demo(args) -> int:
 def _admin_link(args) -> int:
     from bot.dashboard.operator import LinkRefused, admin_link
     from bot.runtime import configure_logging, open_store
-    from bot.services import utcnow
+    from scheduler.runner import utcnow
 
     settings = load_settings()
     configure_logging("WARNING")
@@ -166,7 +166,7 @@ def _slack(args) -> int:
 
 
 def _teams(args) -> int:
-    from bot.teams import build_package
+    from bot.teams.package import build_package
 
     path = build_package(load_settings(), args.out)
     print(f"wrote {path}")

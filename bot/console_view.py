@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from bot.markup import emphasis_as_plain, unescape
 from handlers.core.vocabulary import Form, Reply
-
-EMPHASIS = re.compile(r"(?<![\w*])\*(\S[^*\n]*?)\*(?![\w*])|(?<![\w_])_(\S[^_\n]*?)_(?![\w_])")
 
 
 @dataclass
@@ -24,8 +22,7 @@ class Inbox:
 def plain(text: str) -> str:
     """Slack-style *bold*, _italic_ and ``` fences as plain terminal text; escaped characters come back."""
     lines = [line for line in text.splitlines() if line.strip() != "```"]
-    text = EMPHASIS.sub(lambda m: m.group(1) or m.group(2), "\n".join(lines))
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return unescape(emphasis_as_plain("\n".join(lines)))
 
 
 def show_reply(reply: Reply, header: str, *, saved_to: str | None, pressable: bool) -> str:

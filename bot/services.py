@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
 from bot.config import Settings
 from bot.metrics import Metrics
+from scheduler.runner import utcnow
 from scheduler.sender import Sender
 from store import Store
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass

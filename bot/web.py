@@ -9,6 +9,7 @@ import time
 
 from aiohttp import web
 
+from bot.adapter import Adapter
 from bot.config import ConfigError, Settings, is_loopback_host
 from bot.dashboard import mount as mount_dashboard
 from bot.metrics import CONTENT_TYPE, CountingSender, Metrics
@@ -29,16 +30,16 @@ def build_services(settings: Settings) -> Services:
     return Services(settings, store, Metrics())
 
 
-def build_adapters(services: Services, pacer: Pacer, *, socket_mode: bool = False) -> dict:
+def build_adapters(services: Services, pacer: Pacer, *, socket_mode: bool = False) -> dict[str, Adapter]:
     """The platform adapters this configuration asks for; each also gives the delivery engine its Sender."""
-    adapters: dict = {}
+    adapters: dict[str, Adapter] = {}
     settings = services.settings
     if settings.slack_enabled:
-        from bot.slack import SlackAdapter
+        from bot.slack.adapter import SlackAdapter
 
         adapters["slack"] = SlackAdapter(services, pacer=pacer, socket_mode=socket_mode)
     if settings.teams_enabled and not socket_mode:
-        from bot.teams import TeamsAdapter
+        from bot.teams.adapter import TeamsAdapter
 
         adapters["teams"] = TeamsAdapter(services)
     services.senders.update(
@@ -76,7 +77,7 @@ def build_app(services: Services, *, scheduler: bool = True, pacer: Pacer | None
     return app
 
 
-def _directory_sync(adapters: dict):
+def _directory_sync(adapters: dict[str, Adapter]):
     slack = adapters.get("slack")
     return slack.sync_directory if slack is not None else None
 
@@ -123,8 +124,7 @@ async def metrics(request: web.Request) -> web.Response:
 
 async def _warm_up(app: web.Application) -> None:
     for adapter in app[ADAPTERS].values():
-        if hasattr(adapter, "warm_up"):
-            await adapter.warm_up()
+        await adapter.warm_up()
 
 
 async def _start_runner(app: web.Application) -> None:
@@ -139,10 +139,9 @@ async def _close_adapters(app: web.Application) -> None:
     await close_adapters(app[ADAPTERS])
 
 
-async def close_adapters(adapters: dict) -> None:
+async def close_adapters(adapters: dict[str, Adapter]) -> None:
     for adapter in adapters.values():
-        if hasattr(adapter, "close"):
-            await adapter.close()
+        await adapter.close()
 
 
 async def _close_store(app: web.Application) -> None:

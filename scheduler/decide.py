@@ -77,7 +77,7 @@ def decide(
         # One post, not two: the welcome opens the first check-in (one notification during a shift).
         days = (workspace.settings or {}).get("retention_days") or org.retention_days
         replies = fold_welcome(welcome_reply(first_name(member), days, language), replies)
-    out = Outgoing(recipient_of(member, workspace), tuple(_with_id(r, row.id) for r in replies), row.id)
+    out = Outgoing(Recipient.of(member, workspace), tuple(_with_id(r, row.id) for r in replies), row.id)
     return Prepared(row, member, workspace, plan, out)
 
 
@@ -96,12 +96,6 @@ def sent_record(p: Prepared, result: SendResult, now: datetime) -> SentRecord:
 def schedule_still_reaches(store: Store, schedule, member: Member) -> bool:
     """The audience is checked again at send time: a member may have left a channel or set their own time."""
     return planning.reaches(store, schedule, member)
-
-
-def recipient_of(member: Member, workspace: Workspace) -> Recipient:
-    return Recipient(
-        workspace.platform, workspace.external_id, member.user_id, member.dm_channel, member.conversation_ref
-    )
 
 
 def fold_welcome(welcome: Reply, replies: list[Reply]) -> list[Reply]:

@@ -21,10 +21,7 @@ async def notify(store: Store, senders: Mapping[str, Sender], workspace: Workspa
     if sender is None or member is None:
         logger.warning("no way to reach user %s in workspace %s", reply.to, workspace.id)
         return False
-    recipient = Recipient(
-        workspace.platform, workspace.external_id, member.user_id, member.dm_channel, member.conversation_ref
-    )
-    result = await sender.send(Outgoing(recipient, (reply,)))
+    result = await sender.send(Outgoing(Recipient.of(member, workspace), (reply,)))
     if result.status != "sent":
         logger.warning("message to member %s not sent: %s", member.id, result.status)
         return False

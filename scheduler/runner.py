@@ -35,6 +35,7 @@ TICK_SECONDS = "*/15"
 
 
 def utcnow() -> datetime:
+    """The one wall clock (UTC): every default `clock` in scheduler and bot is this; tests pass their own."""
     return datetime.now(UTC)
 
 

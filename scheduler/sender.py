@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, Protocol
 
 from handlers.core.vocabulary import Reply
+from store.models import Member, Workspace
 
 SendStatus = Literal["sent", "throttled", "retry", "failed", "unreachable"]
 
@@ -20,6 +22,12 @@ class Recipient:
     user_id: str
     dm_channel: str | None = None  # Slack D... channel, once known
     conversation_ref: dict | None = None  # Teams ConversationReference as JSON
+
+    @classmethod
+    def of(cls, member: Member, workspace: Workspace) -> Recipient:
+        """Where this member's DMs go: the outbox's deliveries and messages to another person both ask here."""
+        return cls(workspace.platform, workspace.external_id, member.user_id, member.dm_channel,
+                   member.conversation_ref)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,24 @@ class SendResult:
     retry_after: float | None = None
     reason: str = ""
     dm_channel: str | None = None
+
+
+def retry_after_seconds(headers, default: float = 1.0) -> float:
+    """The Retry-After of a 429, in seconds, from any SDK's headers (any case, a str or a list of them).
+
+    A missing, negative or unreadable value (an HTTP date, say) counts as `default`: a short pause beats
+    none, and the pacer's own back-off covers the rest.
+    """
+    header = None
+    if headers is not None:
+        header = headers.get("Retry-After") or headers.get("retry-after")
+    if isinstance(header, list | tuple):
+        header = header[0] if header else None
+    try:
+        seconds = float(str(header).strip())
+    except (TypeError, ValueError):
+        return default
+    return seconds if math.isfinite(seconds) and seconds >= 0 else default
 
 
 class Sender(Protocol):

@@ -17,6 +17,7 @@ from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.markup import unescape
 from bot.services import Services
 from bot.slack import directory
 from bot.slack.render import (
@@ -24,7 +25,6 @@ from bot.slack.render import (
     form_values,
     home_view,
     pressed_blocks,
-    unescape,
 )
 from bot.slack.replies import ReplyRouting, Where
 from handlers.core.vocabulary import Actor, Incoming, Reply

@@ -13,7 +13,7 @@ from datetime import datetime
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.slack.render import unescape
+from bot.markup import unescape
 from store import Store
 
 logger = logging.getLogger(__name__)

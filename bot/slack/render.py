@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.markup import button_rows
 from handlers.core.vocabulary import Button, Form, FormField, Reply
 
 SECTION_LIMIT = 3000  # characters of mrkdwn in one section block
@@ -10,11 +11,6 @@ VIEW_BLOCKS = 100
 BUTTON_TEXT = 75
 ACTIONS_PER_BLOCK = 25
 FORM_PREFIX = "mc:"
-
-
-def unescape(text: str) -> str:
-    """Slack escapes &, < and > in what people type; handlers get their words as typed."""
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def text_blocks(text: str, prefix: str = "mc-text") -> list[dict]:
@@ -50,16 +46,13 @@ def button_element(button: Button) -> dict:
 
 def action_blocks(buttons: tuple[Button, ...], prefix: str = "mc-actions") -> list[dict]:
     """One actions block per button row, as the handler grouped them."""
-    rows: dict[int, list[Button]] = {}
-    for button in buttons:
-        rows.setdefault(button.row, []).append(button)
     return [
         {
             "type": "actions",
-            "block_id": f"{prefix}-{row}",
+            "block_id": f"{prefix}-{group[0].row}",
             "elements": [button_element(b) for b in group[:ACTIONS_PER_BLOCK]],
         }
-        for row, group in sorted(rows.items())
+        for group in button_rows(buttons)
     ]
 
 

@@ -15,7 +15,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.slack.render import message_blocks
 from handlers.core.vocabulary import Reply
-from scheduler.sender import Outgoing, SendResult
+from scheduler.sender import Outgoing, SendResult, retry_after_seconds
 
 logger = logging.getLogger(__name__)
 
@@ -52,11 +52,7 @@ class PacedRateLimitHandler(AsyncRateLimitErrorRetryHandler):
         self._wait = wait
 
     async def prepare_for_next_attempt_async(self, *, state: RetryState, request, response=None, error=None) -> None:
-        retry_after = 1.0
-        if response is not None:
-            header = response.headers.get("retry-after") or response.headers.get("Retry-After") or ["1"]
-            retry_after = float(header[0] if isinstance(header, list) else header)
-        self._on_throttle(retry_after)
+        self._on_throttle(retry_after_seconds(response.headers if response is not None else None))
         if self._wait is None:
             await super().prepare_for_next_attempt_async(state=state, request=request, response=response, error=error)
             return
@@ -156,8 +152,7 @@ def _failure(problem: SlackApiError, *, posted: bool) -> SendResult:
     error = problem.response.get("error", "") if problem.response is not None else ""
     status = problem.response.status_code if problem.response is not None else 0
     if status == 429 or error == "ratelimited":
-        header = problem.response.headers.get("Retry-After") or problem.response.headers.get("retry-after") or "1"
-        retry_after = float(header[0] if isinstance(header, list) else header)
+        retry_after = retry_after_seconds(problem.response.headers)
         # Part of a multi-part message already went out: safer to look it up than to post the start again.
         return SendResult("retry" if posted else "throttled", retry_after=retry_after, reason="rate limited")
     if error in UNREACHABLE:

@@ -8,19 +8,18 @@ import re
 from botbuilder.core import CardFactory, MessageFactory
 from botbuilder.schema import Activity, Attachment
 
+from bot.markup import bold_as, button_rows, unescape
 from handlers.core.vocabulary import Form, FormField, Reply
 
 CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 CARD_VERSION = "1.5"
 CARD_KEY = "mc_card"  # a press carries the card's random key (see card_memory), never its words
-BOLD = re.compile(r"(?<![\w*])\*(\S[^*\n]*?)\*(?![\w*])")
 MENTION = re.compile(r"<@([^>|]+)(?:\|[^>]*)?>")
 
 
 def markdown(text: str) -> str:
     """The shared chat markup as Teams markdown: *bold* becomes **bold**, escaped characters come back."""
-    text = BOLD.sub(r"**\1**", text)
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return unescape(bold_as(text, "**"))
 
 
 def message_text(text: str) -> str:
@@ -64,11 +63,8 @@ def _text_blocks(text: str) -> list[dict]:
 
 def reply_card(reply: Reply, card_key: str) -> dict:
     """A card for a reply with buttons: one action set per button row; each press names the card by its key."""
-    rows: dict[int, list] = {}
-    for button in reply.buttons:
-        rows.setdefault(button.row, []).append(button)
     body: list[dict] = _text_blocks(reply.text)
-    for _, group in sorted(rows.items()):
+    for group in button_rows(reply.buttons):
         body.append({"type": "ActionSet", "actions": [
             {"type": "Action.Submit", "title": b.label, **({"style": "positive" if b.style == "primary" else
                                                               "destructive"} if b.style else {}),

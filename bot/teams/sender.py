@@ -20,7 +20,7 @@ from msrest.exceptions import AuthenticationError, ClientRequestError, HttpOpera
 
 from bot.teams.card_memory import CardMemory, card_key_for
 from bot.teams.cards import to_activity
-from scheduler.sender import Outgoing, SendResult
+from scheduler.sender import Outgoing, SendResult, retry_after_seconds
 
 logger = logging.getLogger(__name__)
 
@@ -114,8 +114,7 @@ def _failure(problem: HttpOperationError, *, posted: bool) -> SendResult:
     response = getattr(problem, "response", None)
     status = getattr(response, "status_code", 0) or 0
     if status == 429:
-        header = response.headers.get("Retry-After", "1") if response is not None else "1"
-        retry_after = float(header) if str(header).replace(".", "", 1).isdigit() else 1.0
+        retry_after = retry_after_seconds(response.headers if response is not None else None)
         return SendResult("retry" if posted else "throttled", retry_after=retry_after, reason="rate limited")
     if status in GONE:
         return SendResult("unreachable", reason="blocked the bot or removed the app" if status == 403 else

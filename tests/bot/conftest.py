@@ -12,7 +12,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from bot.metrics import Metrics
 from bot.services import Services
-from bot.slack import SlackAdapter
+from bot.slack.adapter import SlackAdapter
 from store import Store
 from tests.bot.slack_harness import Responses, SlackHarness, settings_for
 from tests.fakes.slack_api import FakeSlackAPI
@@ -69,7 +69,7 @@ async def slack(tmp_path, cipher, migrated_sqlite):
 @pytest.fixture
 async def teams(tmp_path, cipher, migrated_sqlite):
     from bot.config import Settings
-    from bot.teams import TeamsAdapter
+    from bot.teams.adapter import TeamsAdapter
     from tests.bot.teams_harness import TeamsHarness
     from tests.fakes.bot_connector import FakeBotConnector
 

@@ -14,7 +14,7 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot.config import Settings
 from bot.services import Services
-from bot.slack import SlackAdapter
+from bot.slack.adapter import SlackAdapter
 from tests.fakes.slack_api import FakeSlackAPI
 
 SECRET = "test-signing-secret"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from aiohttp.test_utils import TestClient
 
 from bot.services import Services
-from bot.teams import TeamsAdapter
+from bot.teams.adapter import TeamsAdapter
 from tests.fakes.bot_connector import FakeBotConnector
 
 TENANT = "tenant-1"

@@ -68,10 +68,9 @@ async def test_check_ins_share_one_kept_alive_connection(slack):
     assert len({call.connection for call in posts}) == 1
 
 
-async def test_a_lost_response_is_found_in_the_dm_history_not_sent_twice(slack, monkeypatch):
-    monkeypatch.setattr("bot.slack.sender.SEND_TIMEOUT", 0.3)
+async def test_a_lost_response_is_found_in_the_dm_history_not_sent_twice(slack):
     ws = await _due_rows(slack, ["ULEE"])
-    slack.fake.lose_response("chat.postMessage", client_timeout=0.3)
+    slack.fake.lose_response("chat.postMessage")
     clock = Clock()
     deliverer = _deliverer(slack, clock)
     await deliverer.run_once()

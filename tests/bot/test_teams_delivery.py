@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 
 from bot.config import ConfigError, Settings
-from bot.teams import build_package
+from bot.teams.package import build_package
 from scheduler.delivery import Deliverer
 from scheduler.pacer import Pacer
 from scheduler.tick import tick

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
+from bot.adapter import Adapter
 from bot.metrics import CountingSender, Metrics
 from bot.services import Services
-from bot.web import RUNNER, SERVICES, build_app
+from bot.web import ADAPTERS, RUNNER, SERVICES, build_app
 from scheduler.sender import Outgoing, Recipient, SendResult
 from store import Store
 from tests.bot.conftest import NOW, seed_slack
@@ -42,6 +43,12 @@ async def test_health_and_both_platforms_on_one_app(server):
     routes = {r.resource.canonical for r in app.router.routes() if r.resource}
     assert {"/slack/events", "/api/messages", "/healthz", "/metrics"} <= routes
     assert app[RUNNER]._scheduler is not None and app[RUNNER]._scheduler.running
+
+
+async def test_every_platform_is_an_adapter(server):
+    _, app = server
+    # web.py calls warm_up and close on each without asking whether it has them.
+    assert app[ADAPTERS] and all(isinstance(adapter, Adapter) for adapter in app[ADAPTERS].values())
 
 
 async def test_metrics_count_requests_by_route_never_by_content(server):

@@ -47,7 +47,7 @@ class _Fault:
     status: int
     error: str
     retry_after: int | None = None
-    hold_s: float = 0.0  # > 0: handle the call, then hold the answer (a response lost to a timeout)
+    drop: bool = False  # handle the call, then drop the connection unanswered (a lost response)
 
 
 def delivery_id(message: Body) -> Hashable | None:
@@ -146,10 +146,11 @@ class FakeSlackAPI(FakeServer):
         for _ in range(times):
             self._faults[method].append(_Fault(status or 200, error, retry_after))
 
-    def lose_response(self, method: str, client_timeout: float, times: int = 1) -> None:
-        """Carry out the next call(s), then hold the answer past `client_timeout` (a lost response)."""
+    def lose_response(self, method: str, times: int = 1) -> None:
+        """Carry out the next call(s), then close the connection unanswered: the client sees a disconnect
+        at once, with the message already out (what a timeout shows, without waiting one out)."""
         for _ in range(times):
-            self._faults[method].append(_Fault(200, "", hold_s=client_timeout + 0.5))
+            self._faults[method].append(_Fault(200, "", drop=True))
 
     # -- what happened --------------------------------------------------------------------------
 
@@ -216,31 +217,32 @@ class FakeSlackAPI(FakeServer):
         if body_token is not None:
             self.violations.append(f"{method}: token in a JSON body is ignored by Slack; send it as a header")
         await self._pause(self.latency_s)
-        status, body, headers, hold_s = self._answer(method, params, token, request)
+        status, body, headers, drop = self._answer(method, params, token, request)
         peer = request.transport.get_extra_info("peername") if request.transport else None
         self.calls.append(Call(method, params, at, status, None if body.get("ok") else body.get("error"), peer))
-        await self._pause(hold_s)
+        if drop and request.transport is not None:
+            request.transport.close()  # the call is carried out; its answer never arrives
         return web.json_response(body, status=status, headers=headers)
 
     def _answer(
         self, method: str, params: dict[str, Any], token: str | None, request: web.Request
-    ) -> tuple[int, Body, dict[str, str], float]:
+    ) -> tuple[int, Body, dict[str, str], bool]:
         try:
             team = self._authorize(method, token)
         except SlackError as exc:
-            return 200, {"ok": False, "error": exc.error}, {}, 0.0
+            return 200, {"ok": False, "error": exc.error}, {}, False
         wait_s = self._over_limit(method, team)
         if wait_s:
             logger.debug("%s: rate limited for team %s, %.3fs to the next token", method, team, wait_s)
             headers = {"Retry-After": retry_after_header(wait_s)}
-            return 429, {"ok": False, "error": "ratelimited"}, headers, 0.0
+            return 429, {"ok": False, "error": "ratelimited"}, headers, False
         fault = self._take_fault(method)
         if fault is not None:
             logger.debug("%s: injected fault %s %s", method, fault.status, fault.error or "(lost response)")
-        if fault is not None and not fault.hold_s:
+        if fault is not None and not fault.drop:
             headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after is not None else {}
-            return fault.status, {"ok": False, "error": fault.error}, headers, 0.0
-        return 200, self._dispatch(method, params, request), {}, fault.hold_s if fault else 0.0
+            return fault.status, {"ok": False, "error": fault.error}, headers, False
+        return 200, self._dispatch(method, params, request), {}, fault is not None and fault.drop
 
     def _authorize(self, method: str, token: str | None) -> str:
         if method in _TOKENLESS:

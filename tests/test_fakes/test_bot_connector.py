@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Awaitable, Callable
 
 import pytest
@@ -262,14 +261,19 @@ ACTIVITY_TYPES = [
 
 
 async def test_latency_delays_each_request(
-    connector: FakeBotConnector, adapter: CloudAdapter, reference: ConversationReference
+    connector: FakeBotConnector, adapter: CloudAdapter, reference: ConversationReference, monkeypatch
 ):
+    paused = []
+
+    async def pause(seconds: float) -> None:  # records the delay instead of waiting it out
+        paused.append(seconds)
+
+    monkeypatch.setattr(connector, "_pause", pause)
     connector.latency(0.05)
-    started = time.monotonic()
 
     await proactive(adapter, reference, send_text)
 
-    assert time.monotonic() - started >= 0.05
+    assert paused and set(paused) == {0.05}
 
 
 def test_thread_runner_serves_plain_http():
