@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
+from bot.console_sender import ConsoleSender
 from bot.console_view import Inbox, find_button, show_reply
 from bot.routing import plan
 from handlers.checkin import dialogue as checkin
@@ -25,7 +26,6 @@ from scheduler import jobs
 from scheduler.delivery import Deliverer, DeliverySettings
 from scheduler.notify import notify
 from scheduler.pacer import Pacer, PaceSettings
-from scheduler.sender import Outgoing, SendResult
 from scheduler.tick import tick
 from store import Store
 
@@ -38,30 +38,6 @@ HELP = """Console commands:
   :press LABEL          press a button on your last message   :submit key=value ...  fill in the last form
   :advance 1d           move the clock (also 2h, 30m); the scheduler runs as time passes
   :dashboard            a dashboard sign-in link (admin, --web)   :time  :who  :help  :quit"""
-
-
-class ConsoleSender:
-    """The console's Sender: a DM is a line in the person's inbox (printed when they are on screen)."""
-
-    platform = "console"
-
-    def __init__(self, console: Console) -> None:
-        self._console = console
-        self._parts: set[tuple[int, int]] = set()  # (delivery id, part) already in an inbox
-
-    async def send(self, out: Outgoing) -> SendResult:
-        if not out.replies:
-            return SendResult("failed", reason="nothing to send")
-        for offset, reply in enumerate(out.replies):
-            self._console.deliver(out.recipient.user_id, reply)
-            if out.delivery_id is not None:
-                self._parts.add((out.delivery_id, out.part + offset))
-        return SendResult("sent", message_ref={"inbox": out.recipient.user_id, "delivery": out.delivery_id})
-
-    async def find_sent(self, out: Outgoing, since: datetime) -> SendResult | None:
-        if (out.delivery_id, out.part) in self._parts:
-            return SendResult("sent", message_ref={"inbox": out.recipient.user_id, "delivery": out.delivery_id})
-        return None
 
 
 class Console:

@@ -29,7 +29,6 @@ from bot.slack.render import (
 from bot.slack.replies import ReplyRouting, Where
 from handlers.core.vocabulary import Actor, Incoming, Reply
 from handlers.dispatch import dispatch
-from prompts.messages import render
 
 logger = logging.getLogger(__name__)
 
@@ -76,35 +75,13 @@ class SlackBot(ReplyRouting):
                 return await listener(**kwargs)
             except Exception:
                 logger.exception("Slack listener %s failed", listener.__name__)
-                await self._tell_failure(kwargs)
+                await self.tell_failure(kwargs)
             finally:
                 self._busy -= 1
                 async with self._idle:
                     self._idle.notify_all()
 
         return run
-
-    async def _tell_failure(self, kwargs: dict) -> None:
-        """The edge's one error policy, as on Teams: a person who asked for something hears that it failed.
-
-        Privately, where they asked (an ephemeral answer) or in their DM; events nobody typed stay silent.
-        """
-        body = kwargs.get("body") or {}
-        event = body.get("event") or {}
-        user = (body.get("user") or {}).get("id") or body.get("user_id")
-        if event:
-            user = event.get("user") if event.get("type") == "message" and event.get("channel_type") == "im" else None
-        if not user or event.get("bot_id"):
-            return
-        text = render("generic_error")
-        try:
-            respond = kwargs.get("respond")
-            if respond is not None and body.get("response_url"):
-                await respond(text=text, response_type="ephemeral")
-            else:
-                await kwargs["client"].chat_postMessage(channel=event.get("channel") or user, text=text)
-        except Exception:
-            logger.warning("could not tell user %s that a request failed", user)
 
     async def settled(self, timeout: float = 10.0) -> None:
         """Wait until no listener is working (work continues after the ack, by design)."""

@@ -13,6 +13,7 @@ from bot.routing import plan
 from bot.services import Services
 from bot.slack.render import message_blocks, modal_view
 from handlers.core.vocabulary import Reply
+from prompts.messages import render
 from scheduler.notify import notify
 from store import Store
 
@@ -94,3 +95,25 @@ class ReplyRouting:
             )
         except SlackApiError as problem:
             logger.warning("could not open the introduction group DM: %s", problem.response.get("error"))
+
+    async def tell_failure(self, kwargs: dict) -> None:
+        """The edge's one error policy, as on Teams: a person who asked for something hears that it failed.
+
+        Privately, where they asked (an ephemeral answer) or in their DM; events nobody typed stay silent.
+        """
+        body = kwargs.get("body") or {}
+        event = body.get("event") or {}
+        user = (body.get("user") or {}).get("id") or body.get("user_id")
+        if event:
+            user = event.get("user") if event.get("type") == "message" and event.get("channel_type") == "im" else None
+        if not user or event.get("bot_id"):
+            return
+        text = render("generic_error")
+        try:
+            respond = kwargs.get("respond")
+            if respond is not None and body.get("response_url"):
+                await respond(text=text, response_type="ephemeral")
+            else:
+                await kwargs["client"].chat_postMessage(channel=event.get("channel") or user, text=text)
+        except Exception:
+            logger.warning("could not tell user %s that a request failed", user)
