@@ -22,6 +22,7 @@ from handlers.core.parsing import parse_duration
 from handlers.core.vocabulary import Actor, CoachingError, Incoming, OrgSettings, Reply
 from handlers.dispatch import as_command, dispatch
 from handlers.timing import due as planning
+from handlers.timing.zones import zone_or_utc
 from scheduler import jobs
 from scheduler.delivery import Deliverer, DeliverySettings
 from scheduler.notify import notify
@@ -110,7 +111,7 @@ class Console:
         member = self._member(self.current)
         if member is not None:
             return member_zone(member)
-        return ZoneInfo(self.profiles.get(self.people.get(self.current, ""), ("", None))[1] or "UTC")
+        return zone_or_utc(self.profiles.get(self.people.get(self.current, ""), ("", None))[1])
 
     def _member(self, handle: str):
         workspace = self.store.members.find_workspace("console", WORKSPACE)

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from handlers.timing import due as planning
 from handlers.timing.recurrence import occurrences, parse_days
+from handlers.timing.zones import zone_or_utc
 from store import Store
 from store.models import Member, Schedule, Workspace
 
@@ -92,10 +93,7 @@ def _tick_workspace(
 
 
 def _zone_key(zone: str) -> str:
-    try:
-        return ZoneInfo(zone).key
-    except (ValueError, KeyError, OSError):
-        return "UTC"  # an unknown stored zone falls back to UTC rather than stopping the tick
+    return zone_or_utc(zone).key  # an unknown stored zone falls back to UTC rather than stopping the tick
 
 
 def _fan_out(

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from handlers.timing.zones import zone_or_utc
 
 # Physicians in training are coached as physicians: the peer principle is about shared work, not rank.
 ROLE_FAMILY = {
@@ -101,7 +102,4 @@ def _zone_gap_hours(a: str, b: str, now: datetime) -> float:
 
 
 def _offset(zone: str, now: datetime) -> float:
-    try:
-        return now.astimezone(ZoneInfo(zone or "UTC")).utcoffset().total_seconds()
-    except (ZoneInfoNotFoundError, ValueError):
-        return 0.0
+    return now.astimezone(zone_or_utc(zone)).utcoffset().total_seconds()

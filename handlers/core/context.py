@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime, time
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from handlers.core.vocabulary import Incoming, OrgSettings
+from handlers.timing.zones import zone_or_utc
 from store import Store
 from store.models import Member, Workspace
 
@@ -58,10 +59,7 @@ class Ctx:
 
 
 def member_zone(member: Member) -> ZoneInfo:
-    try:
-        return ZoneInfo(member.timezone or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
+    return zone_or_utc(member.timezone)
 
 
 def choose_language(override: str | None, locale: str | None, workspace_default: str | None) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from handlers.core.vocabulary import Option
 
 COMMON_ZONES = (
@@ -57,3 +59,11 @@ def zone_options(*first: str) -> tuple[Option, ...]:
         if zone and zone not in seen:
             seen.append(zone)
     return tuple(Option(z, z.replace("_", " ")) for z in seen[:100])
+
+
+def zone_or_utc(name: str | None) -> ZoneInfo:
+    """The zone a stored name means, or UTC for none or one this system does not know (never an error mid-send)."""
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return ZoneInfo("UTC")

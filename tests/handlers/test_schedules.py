@@ -712,3 +712,11 @@ def test_adjacent_windows_join_exactly_across_transitions(
     zone_name, days, at, start = case
     middle = start + spans[0] / 9
     _assert_windows_join(ZoneInfo(zone_name), days, at, start, middle, middle + spans[1] / 9)
+
+
+@pytest.mark.parametrize(("stored", "expected"), [("America/Chicago", "America/Chicago"), (None, "UTC"), ("", "UTC"),
+                                                  ("Mars/Olympus_Mons", "UTC"), ("../etc/passwd", "UTC")])  # fmt: skip
+def test_a_stored_zone_falls_back_to_utc_one_way_everywhere(stored, expected):
+    from handlers.timing.zones import zone_or_utc
+
+    assert zone_or_utc(stored).key == expected
