@@ -11,6 +11,7 @@ failure here costs speed, never recall (tests run every pattern ungated and comp
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import product
 
@@ -121,9 +122,10 @@ def _longest_whole_word(marked: str) -> str | None:
     return max(whole, key=lambda word: (word not in _COMMON, len(word))) if whole else None
 
 
-def alternatives(pattern: str) -> list[str]:
-    """The pattern's top-level alternatives as separate patterns (each can then have its own gate)."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
+def structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """Each `(`, `)` and `|` that shapes the pattern, with its index and the group depth after it; escapes and
+    character classes ("[]...]" included, a literal "]" first) are skipped."""
+    depth, i, in_class = 0, 0, False
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":
@@ -134,17 +136,17 @@ def alternatives(pattern: str) -> list[str]:
         elif char == "[":
             in_class = True
             if pattern[i + 1 : i + 2] == "]":
-                i += 1  # "[]...]": a literal "]" first
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
+                i += 1
+        elif char in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[char]
+            yield i, char, depth
         i += 1
-    parts.append(pattern[start:])
-    return parts
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The pattern's top-level alternatives as separate patterns (each can then have its own gate)."""
+    cuts = [i for i, char, depth in structure(pattern) if char == "|" and depth == 0]
+    return [pattern[start + 1 : end] for start, end in zip([-1, *cuts], [*cuts, len(pattern)], strict=True)]
 
 
 def _sequence(items: list) -> tuple[frozenset[str] | None, frozenset[str] | None]:

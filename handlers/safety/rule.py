@@ -76,21 +76,6 @@ def spread(concept: str) -> str:
 
 def _group_end(pattern: str) -> int:
     """Where the group opening `pattern` closes (escapes and character classes skipped)."""
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
+    from handlers.safety.anchors import structure  # here, as alternatives above
+
+    return next((i for i, char, depth in structure(pattern) if char == ")" and depth == 0), -1)
