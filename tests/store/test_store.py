@@ -10,6 +10,7 @@ from sqlalchemy import inspect, text
 
 from store.db import make_engine
 from store.leader import LeaderLock
+from tests.store.contract import outbox_row
 
 
 def _ws(store, now, external="T1"):
@@ -96,23 +97,6 @@ def test_processed_event_ids_are_seen_once(any_store, now):
     assert any_store.events.first_sight("teams", "Ev1", now) is True
 
 
-def _outbox_row(ws, schedule, member, occurrence, now, **extra):
-    row = {
-        "workspace_id": ws.id,
-        "schedule_id": schedule.id,
-        "member_id": member.id,
-        "kind": "checkin",
-        "occurrence": occurrence,
-        "due_at": occurrence,
-        "status": "pending",
-        "attempts": 0,
-        "outcome_unknown": False,
-        "created_at": now,
-    }
-    row.update(extra)
-    return row
-
-
 @pytest.fixture
 def outbox(any_store, now):
     ws = _ws(any_store, now)
@@ -133,7 +117,7 @@ def outbox(any_store, now):
 
 def test_enqueue_is_unique_per_schedule_member_occurrence(outbox, now):
     store, ws, schedule, members = outbox
-    rows = [_outbox_row(ws, schedule, m, now, now) for m in members]
+    rows = [outbox_row(ws, schedule, m, now, now) for m in members]
     assert store.outbox.enqueue(rows) == 4
     assert store.outbox.enqueue(rows) == 0
     assert store.outbox.outbox_counts()["pending"] == 4
@@ -141,7 +125,7 @@ def test_enqueue_is_unique_per_schedule_member_occurrence(outbox, now):
 
 def test_claim_leases_rows_and_expired_leases_come_back_flagged(outbox, now):
     store, ws, schedule, members = outbox
-    store.outbox.enqueue([_outbox_row(ws, schedule, m, now, now) for m in members])
+    store.outbox.enqueue([outbox_row(ws, schedule, m, now, now) for m in members])
     first = store.outbox.claim("w1", now, 3, timedelta(minutes=2))
     second = store.outbox.claim("w2", now, 3, timedelta(minutes=2))
     assert len(first) == 3 and len(second) == 1
@@ -153,7 +137,7 @@ def test_claim_leases_rows_and_expired_leases_come_back_flagged(outbox, now):
 
 def test_only_the_claim_holder_can_record_the_outcome(outbox, now):
     store, ws, schedule, members = outbox
-    store.outbox.enqueue([_outbox_row(ws, schedule, members[0], now, now)])
+    store.outbox.enqueue([outbox_row(ws, schedule, members[0], now, now)])
     [row] = store.outbox.claim("w1", now, 1, timedelta(seconds=10))
     [again] = store.outbox.claim("w2", now + timedelta(seconds=11), 1, timedelta(seconds=10))
     assert store.outbox.finish(row.id, "w1", "sent", now) is False
@@ -163,7 +147,7 @@ def test_only_the_claim_holder_can_record_the_outcome(outbox, now):
 
 def test_retry_later_returns_the_row_to_the_queue(outbox, now):
     store, ws, schedule, members = outbox
-    store.outbox.enqueue([_outbox_row(ws, schedule, members[0], now, now)])
+    store.outbox.enqueue([outbox_row(ws, schedule, members[0], now, now)])
     [row] = store.outbox.claim("w1", now, 1, timedelta(minutes=2))
     assert store.outbox.retry_later(row.id, "w1", now + timedelta(seconds=30), "rate limited", False, refund=True)
     assert store.outbox.claim("w1", now + timedelta(seconds=29), 1, timedelta(minutes=2)) == []
@@ -194,7 +178,7 @@ def test_one_tick_leader_at_a_time(any_store, tmp_path):
 def test_workers_skip_rows_another_worker_holds_and_never_share_one(outbox, now):
     store, ws, schedule, members = outbox
     extra = [store.members.ensure_member(ws.id, f"X{i}", now) for i in range(40)]
-    store.outbox.enqueue([_outbox_row(ws, schedule, m, now, now) for m in members + extra])
+    store.outbox.enqueue([outbox_row(ws, schedule, m, now, now) for m in members + extra])
     if store.dialect == "postgresql":
         with store.engine.connect() as held:
             held.execute(text("SELECT id FROM deliveries ORDER BY id LIMIT 2 FOR UPDATE"))
@@ -212,7 +196,7 @@ def test_concurrent_claims_hand_out_each_row_exactly_once(outbox, now):
 
     store, ws, schedule, members = outbox
     people = members + [store.members.ensure_member(ws.id, f"Y{i}", now) for i in range(196)]
-    store.outbox.enqueue([_outbox_row(ws, schedule, m, now, now) for m in people])
+    store.outbox.enqueue([outbox_row(ws, schedule, m, now, now) for m in people])
 
     def worker(name):
         got = []
