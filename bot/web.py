@@ -51,7 +51,7 @@ def build_adapters(services: Services, pacer: Pacer, *, socket_mode: bool = Fals
 def build_app(services: Services, *, scheduler: bool = True, pacer: Pacer | None = None) -> web.Application:
     app = web.Application(middlewares=[_measured], client_max_size=1024**2)
     app[SERVICES] = services
-    pacer = pacer or Pacer(clock=time.time)
+    pacer = pacer or Pacer()
     adapters = build_adapters(services, pacer)
     app[ADAPTERS] = adapters
     for adapter in adapters.values():
@@ -173,7 +173,7 @@ def run_worker(settings: Settings) -> int:
 
 async def _worker(settings: Settings, *, socket_mode: bool = False) -> int:
     services = build_services(settings)
-    pacer = Pacer(clock=time.time)
+    pacer = Pacer()
     adapters = build_adapters(services, pacer, socket_mode=socket_mode)
     runner = Runner(
         services.store,

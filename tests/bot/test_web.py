@@ -112,3 +112,11 @@ async def test_every_send_outcome_is_counted_by_platform():
     text = metrics.render().decode()
     assert 'microcoach_messages_total{outcome="throttled",platform="slack"} 1.0' in text
     assert 'microcoach_messages_total{outcome="sent",platform="slack"} 1.0' in text
+
+
+async def test_the_served_pacer_runs_on_a_monotonic_clock(server):
+    # A wall-clock step (NTP, a VM resumed) must neither stall a lane nor let it burst.
+    import time
+
+    _, app = server
+    assert app[RUNNER].pacer._clock is time.monotonic
