@@ -47,6 +47,15 @@ class _Lane:
     last_cut: float = float("-inf")
     started: float | None = None
     successes: deque = field(default_factory=deque)
+    waited: float = float("-inf")  # when a caller last had to wait for a slot (the pacer, not the sender, set the pace)
+    turn: asyncio.Lock | None = None  # FIFO: one waiter at a time takes the next slot
+    turn_loop: asyncio.AbstractEventLoop | None = None  # the loop `turn` belongs to (the demo runs several)
+
+    def taking_turns(self) -> asyncio.Lock:
+        loop = asyncio.get_running_loop()
+        if self.turn is None or self.turn_loop is not loop:
+            self.turn, self.turn_loop = asyncio.Lock(), loop
+        return self.turn
 
 
 # Teams publishes its limits (about 30 a second per app per tenant), so its lane starts near them and is capped.
@@ -92,17 +101,27 @@ class Pacer:
         return self._lanes[key]
 
     async def acquire(self, key: str) -> None:
+        """Wait for the lane's next send slot.
+
+        Waiters take their turn one at a time and each slot is spaced at the rate of that moment: slots handed
+        out ahead at an older rate would keep the lane sending at it while the rate ran on, so a 429 would find
+        a rate far above what was really sent. After a pause the waiters leave one slot apart, not all at once.
+        """
         lane = self._lane(key)
-        while True:
+        async with lane.taking_turns():
+            while True:
+                now = self._clock()
+                slot = max(lane.next_slot, lane.paused_until)
+                if slot <= now:
+                    break
+                lane.waited = now
+                await self._sleep(slot - now)
+                if lane.paused_until <= slot:
+                    break  # no 429 came while this caller waited: the slot is its own
+            # A caller woken a little late keeps the schedule; one arriving at an idle lane starts it anew.
             now = self._clock()
-            slot = max(now, lane.next_slot, lane.paused_until)
-            if slot <= now:
-                lane.next_slot = now + 1.0 / lane.rate
-                return
-            lane.next_slot = slot + 1.0 / lane.rate
-            await self._sleep(slot - now)
-            if self._clock() >= lane.paused_until:
-                return
+            start = slot if now - slot < 1.0 / lane.rate else now
+            lane.next_slot = start + 1.0 / lane.rate
 
     def succeeded(self, key: str) -> None:
         lane, now = self._lane(key), self._clock()
@@ -113,6 +132,8 @@ class Pacer:
             lane.successes.popleft()
         if now - lane.last_cut > settings.ceiling_memory:
             lane.ceiling = float("inf")  # limits change: after a quiet while, probe upwards again
+        if now - lane.waited > max(1.0, 2.0 / lane.rate):
+            return  # nobody has had to wait for a slot: the sender, not the pacer, set this pace, so it proves nothing
         # Adding g per success grows the rate by the fraction g per second (there are `rate` successes a second).
         if lane.probing:
             growth = settings.slow_start_growth
@@ -136,7 +157,10 @@ class Pacer:
             # Enough unpaused sending to measure what got through; but when the sender itself was
             # slow, what got through says little about the platform, hence the floor.
             accepted = (len(recent) - 1) / (recent[-1] - recent[0])
-            target = max(settings.backoff * accepted, settings.floor * lane.rate)
+            # Leaving slow start the rate has just outrun the platform, so what got through is the measure
+            # (TCP halves there too); later the rate is an honest estimate, and the floor guards it.
+            floor = 0.5 if lane.probing else settings.floor
+            target = max(settings.backoff * accepted, floor * lane.rate)
         else:
             target = lane.rate / 2 if lane.probing else lane.rate * settings.backoff
         lane.probing = False
