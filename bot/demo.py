@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from bot.config import Settings
 from bot.console import WORKSPACE, Console
 from bot.demo_web import DemoWeb
-from bot.runtime import cipher_for
+from bot.runtime import cipher_for, warm_safety_rules
 from handlers.coach.profile import parse_role
 from handlers.core.parsing import split_args, split_options
 from handlers.core.vocabulary import CoachingError, OrgSettings
@@ -127,6 +127,7 @@ def run_demo(
 
     With `web_port`, the dashboard is served on 127.0.0.1 beside it, and `:dashboard` prints a sign-in link.
     """
+    warm_safety_rules()  # while the demo's world is set up, so the first message is answered at once
     with tempfile.TemporaryDirectory(prefix="microcoach-demo-") as scratch:
         path = Path(db) if db else Path(scratch) / "demo.db"
         settings = Settings(database_url=f"sqlite:///{path}")

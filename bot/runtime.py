@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
 from bot.config import ConfigError, Settings
+from handlers import safety
 from store import Store
 from store.crypto import Cipher, local_key
 
@@ -30,3 +32,11 @@ def configure_logging(level: str = "INFO") -> None:
     # The SDKs log request bodies at DEBUG; clinicians' words must never reach a log, so keep them at INFO.
     for noisy in ("slack_bolt", "slack_sdk", "botbuilder", "msrest", "aiohttp.access", "apscheduler"):
         logging.getLogger(noisy).setLevel(max(logging.INFO, logging.getLogger().level))
+
+
+def warm_safety_rules() -> threading.Thread:
+    """Compile the risk check's rules in a thread: a process that reads messages is up (and delivering) at
+    once instead of seconds later, and the first message waits only for what is left of the compiling."""
+    thread = threading.Thread(target=safety.warm, name="safety-rules", daemon=True)
+    thread.start()
+    return thread

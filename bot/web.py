@@ -13,7 +13,7 @@ from bot.adapter import Adapter
 from bot.config import ConfigError, Settings, is_loopback_host
 from bot.dashboard import mount as mount_dashboard
 from bot.metrics import CONTENT_TYPE, CountingSender, Metrics
-from bot.runtime import configure_logging, open_store
+from bot.runtime import configure_logging, open_store, warm_safety_rules
 from bot.services import Services
 from scheduler.pacer import Pacer
 from scheduler.runner import Runner
@@ -123,6 +123,7 @@ async def metrics(request: web.Request) -> web.Response:
 
 
 async def _warm_up(app: web.Application) -> None:
+    warm_safety_rules()
     for adapter in app[ADAPTERS].values():
         await adapter.warm_up()
 
@@ -188,6 +189,7 @@ async def _worker(settings: Settings, *, socket_mode: bool = False) -> int:
     disconnect = None
     try:
         if socket_mode:
+            warm_safety_rules()
             await adapters["slack"].warm_up()
             disconnect = await adapters["slack"].connect_socket(settings.slack_app_token)
         await asyncio.Event().wait()  # until the process is stopped

@@ -31,6 +31,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from handlers.safety.compiled import warm
 from handlers.safety.scan import RANK, find_rules
 
 # Under its old private name: tests drive the internals directly, as safety._scan(safety._normalise(text)).
@@ -39,7 +40,7 @@ from handlers.safety.text import normalise as _normalise
 logger = logging.getLogger(__name__)
 
 LEVELS = ("none", "concern", "crisis")
-__all__ = ["FAILED", "LEVELS", "NONE", "RANK", "Assessment", "assess", "is_crisis"]
+__all__ = ["FAILED", "LEVELS", "NONE", "RANK", "Assessment", "assess", "is_crisis", "warm"]
 
 
 @dataclass(frozen=True)

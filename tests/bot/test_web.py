@@ -120,3 +120,17 @@ async def test_the_served_pacer_runs_on_a_monotonic_clock(server):
 
     _, app = server
     assert app[RUNNER].pacer._clock is time.monotonic
+
+
+async def test_a_process_starts_before_the_risk_rules_are_compiled():
+    # A worker restarted mid-delivery must be sending within moments: importing the app compiles no rule
+    # (seconds of CPU); serve, socket and the demo compile them in a thread, and the first check waits for it.
+    import subprocess
+    import sys
+
+    probe = (
+        "import bot.web, bot.slack.adapter; from handlers.safety import compiled, assess; "
+        "print(len(compiled._built)); print(assess('i want to kill myself').level); print(len(compiled._built))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["0", "crisis", "1"]
