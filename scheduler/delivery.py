@@ -25,6 +25,7 @@ from handlers.core.vocabulary import OrgSettings
 from scheduler.background import Background
 from scheduler.batch import BatchView, SentRecorder
 from scheduler.decide import DeliverySettings, Prepared, decide, sent_record
+from scheduler.pace_memory import PaceMemory
 from scheduler.pacer import Pacer
 from scheduler.sender import Sender, SendResult
 from store import Store
@@ -58,6 +59,7 @@ class Deliverer:
         self._lanes: dict[int, str] = {}  # workspace id -> its pacer lane
         self._background = background or Background()
         self._recorder = SentRecorder(self._background, self._write_sent)
+        self.paces = PaceMemory(store, pacer, self._background, clock)
 
     async def run_once(self) -> int:
         """Claim what is due now and deliver all of it; returns how many rows were claimed."""
@@ -67,11 +69,13 @@ class Deliverer:
 
     async def run(self, stop: asyncio.Event, wake: asyncio.Event) -> None:
         """Keep up to `concurrency` rows in flight until `stop`; `wake` says new rows are due."""
+        await self.paces.restore()
         beat = asyncio.create_task(self._beat(stop))
         try:
             await self._loop(stop, wake)
         finally:
             beat.cancel()
+            await self.paces.keep()
 
     async def _beat(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
@@ -81,6 +85,7 @@ class Deliverer:
                 await self.heartbeat()
             except Exception:
                 logger.exception("lease renewal failed; retrying at the next beat")
+            await self.paces.keep()
 
     async def heartbeat(self) -> int:
         """Renew the leases of every row this worker holds, those waiting on the pacer included; returns how many."""

@@ -21,6 +21,7 @@ AUDIT_MEMORY = timedelta(days=730)  # admin actions: two years
 SNAPSHOT_MEMORY = timedelta(days=800)  # kept monthly figures: the two years a report can look back, and a margin
 CARD_MEMORY = timedelta(days=14)  # Teams cards' words and labels, for redrawing a pressed card
 UNINSTALL_GRACE = timedelta(days=30)  # an uninstalled workspace's data, in case it was a mistake
+PACE_KEEPING = timedelta(days=30)  # a lane's learned pace (a workspace id and two numbers) after its last send
 
 
 def close_idle_checkins(store: Store, now: datetime) -> int:
@@ -53,6 +54,7 @@ def purge_old_records(store: Store, now: datetime) -> dict[str, int]:
         "dashboard sign-ins": store.dashboard.purge_sign_ins(now),
         "teams cards": store.cards.purge_cards(now - CARD_MEMORY),
         "workspaces": store.housekeeping.forget_uninstalled(now - UNINSTALL_GRACE),
+        "learned paces": store.pacing.purge_paces(now - PACE_KEEPING),
     }
     if any(removed.values()):
         logger.info("housekeeping removed %s", ", ".join(f"{n} {kind}" for kind, n in removed.items() if n))

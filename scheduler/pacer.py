@@ -14,8 +14,10 @@ import asyncio
 import math
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
+
+from store.rows import LearnedPace
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
@@ -92,6 +94,31 @@ class Pacer:
         """How many sends every lane together can make in `seconds` (at least `least`)."""
         total = sum(lane.rate for lane in self._lanes.values()) or self._default.start_rate
         return max(least, math.ceil(total * seconds))
+
+    def learned(self) -> dict[str, LearnedPace]:
+        """What each lane that has sent knows now, for a worker that starts after this one."""
+        return {
+            key: LearnedPace(lane.rate, None if math.isinf(lane.ceiling) else lane.ceiling, lane.probing)
+            for key, lane in self._lanes.items()
+            if lane.started is not None
+        }
+
+    def restore(self, paces: Mapping[str, LearnedPace]) -> None:
+        """Start lanes where an earlier worker left them, instead of probing from the starting rate again.
+
+        A lane already sending here keeps what it knows; the ceiling is remembered from now on, as if its 429
+        had just come, so the lane stays under it.
+        """
+        now = self._clock()
+        for key, pace in paces.items():
+            if key in self._lanes:
+                continue
+            lane = self._lane(key)
+            settings = self._lane_settings[key]
+            lane.rate = min(settings.max_rate, max(settings.min_rate, pace.rate))
+            lane.probing = pace.probing
+            if pace.ceiling is not None:
+                lane.ceiling, lane.last_cut = pace.ceiling, now
 
     def _lane(self, key: str) -> _Lane:
         if key not in self._lanes:

@@ -22,6 +22,7 @@ from store.db import Base, UTCDateTime, cascading
 from store.models_cards import SentCard  # noqa: F401  (registered with the rest)
 from store.models_coach import CoachOffer, CoachProfile, CoachRequest  # noqa: F401  (importers find them here too)
 from store.models_dashboard import DashboardSession, SignInToken  # noqa: F401  (registered with the rest)
+from store.models_pacing import PaceLane  # noqa: F401  (registered with the rest)
 
 
 def _fk(target: str) -> ForeignKey:

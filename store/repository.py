@@ -30,6 +30,7 @@ from store.repo_delivery_batch import DeliveryBatchRepo
 from store.repo_housekeeping import HousekeepingRepo
 from store.repo_members import MemberRepo
 from store.repo_outbox import OutboxRepo
+from store.repo_pacing import PacingRepo
 from store.repo_privacy import PrivacyRepo
 from store.repo_report import ReportRepo
 from store.repo_roster import RosterRepo
@@ -65,6 +66,7 @@ class Store:
         self.dashboard = DashboardRepo(self._db)  # sign-in tokens and sessions
         self.cards = CardRepo(self._db)  # Teams cards with buttons
         self.housekeeping = HousekeepingRepo(self._db)  # what is past its keeping time
+        self.pacing = PacingRepo(self._db)  # what each lane's pacer learned, for a restarted worker
 
     @classmethod
     def open(cls, url: str, cipher: Cipher, *, migrate: bool = True, **engine_options) -> Store:

@@ -33,3 +33,11 @@ class AuditPage(NamedTuple):
 
     entries: list[AuditEntry]
     total: int
+
+
+class LearnedPace(NamedTuple):
+    """What a pacer knows of one lane: its sending rate, the rate of its last 429 (None: none yet), slow start."""
+
+    rate: float
+    ceiling: float | None
+    probing: bool

@@ -8,6 +8,7 @@ from sqlalchemy import text
 
 from handlers.core.vocabulary import OrgSettings
 from scheduler import jobs
+from store.rows import LearnedPace
 from tests.dialog import Dialog
 
 
@@ -50,6 +51,8 @@ def test_old_rows_are_purged_on_schedule(any_store, now):
     any_store.events.first_sight("slack", "T1:Ev1", now - timedelta(days=8))
     any_store.dashboard.issue_sign_in(d.ws_id, d.member().id, now - timedelta(days=3), ttl=timedelta(minutes=10))
     any_store.reports.keep_report_snapshot(d.ws_id, "report:v1:2024-01:all", {"rows": []}, now - timedelta(days=801))
+    any_store.pacing.remember_paces({"console:gone": LearnedPace(10.0, None, True)}, now - timedelta(days=31))
+    any_store.pacing.remember_paces({"console:demo": LearnedPace(12.0, 14.0, False)}, now - timedelta(days=29))
     with any_store.engine.begin() as conn:
         conn.execute(
             text("INSERT INTO slack_oauth_states (state, expire_at) VALUES ('old', :t), ('fresh', :u)"),
@@ -60,7 +63,7 @@ def test_old_rows_are_purged_on_schedule(any_store, now):
         )
     removed = jobs.purge_old_records(any_store, now)
     assert removed == {"deliveries": 1, "audit entries": 1, "event ids": 1, "oauth states": 1, "report snapshots": 1,
-                       "dashboard sign-ins": 1, "teams cards": 0, "workspaces": 0}  # fmt: skip
+                       "dashboard sign-ins": 1, "teams cards": 0, "workspaces": 0, "learned paces": 1}  # fmt: skip
     assert len(any_store.outbox.deliveries_for(d.member().id)) == 1
     with any_store.engine.connect() as conn:
         assert conn.execute(text("SELECT state FROM slack_oauth_states")).scalars().all() == ["fresh"]

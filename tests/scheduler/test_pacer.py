@@ -8,6 +8,7 @@ import math
 import pytest
 
 from scheduler.pacer import Pacer, PaceSettings
+from store.rows import LearnedPace
 from tests.clocks import SimClock, run_in_virtual_time
 from tests.fakes._server import TokenBucket
 
@@ -99,7 +100,9 @@ def test_a_small_workspace_reaches_its_limit_within_a_minute_with_few_429s():
     assert refused <= 4 and sent / (10 * 60) >= 0.9
 
 
-def simulate_lookahead(limit: float, members: int, latency: float = 0.1, burst: int | None = None):
+def simulate_lookahead(
+    limit: float, members: int, latency: float = 0.1, burst: int | None = None, learned: dict | None = None
+):
     """The deliverer's shape: about two seconds of the lane's pace in flight at once, each row waiting at the pacer,
     then a send with `latency` against a token bucket of `limit`/s (burst `limit`); a 429 (Retry-After in whole
     seconds) puts the row back for later. Virtual time: returns (times of the sends that got through, 429s)."""
@@ -110,6 +113,7 @@ def simulate_lookahead(limit: float, members: int, latency: float = 0.1, burst: 
         nonlocal refused
         loop = asyncio.get_running_loop()
         pacer = Pacer(clock=loop.time)
+        pacer.restore(learned or {})
         bucket = TokenBucket(limit, burst or int(limit), updated=loop.time())
         waiting, in_flight = list(range(members)), set()
 
@@ -199,3 +203,34 @@ def test_one_pacer_serves_one_event_loop_after_another():
     asyncio.run(batch())
     asyncio.run(batch())
     assert clock.t == pytest.approx(9 / 1000)  # ten slots, each 1 ms after the one before
+
+
+def test_what_a_lane_learned_is_what_a_restarted_worker_starts_from():
+    # The crash run's shape: 50/s, a worker restarted mid-fan-out. From scratch it probes from 10/s again;
+    # from what the last worker learned (just under the rate of its last 429) it is at the limit at once.
+    cold, cold_refused = simulate_lookahead(50, 500)
+    warm, warm_refused = simulate_lookahead(50, 500, learned={"slack:T1": LearnedPace(48.0, 51.0, False)})
+    assert sum(1 for t in warm if t < 5) >= 0.95 * 50 * 5 > sum(1 for t in cold if t < 5)
+    assert warm_refused <= 1 < cold_refused
+
+
+def test_a_pacer_tells_what_each_lane_that_sent_has_learned():
+    clock = SimClock()
+    pacer = Pacer(clock=clock, sleep=clock.sleep)
+    asyncio.run(send_through(pacer, "slack:T1", 30))
+    pacer.throttled("slack:T2", 1.0)  # a 429 before any success: nothing learned worth keeping
+    assert set(pacer.learned()) == {"slack:T1"}
+    assert pacer.learned()["slack:T1"] == LearnedPace(pacer.rate("slack:T1"), None, True)
+    pacer.throttled("slack:T1", 1.0)
+    rate_at_429 = pacer.learned()["slack:T1"]
+    assert rate_at_429.probing is False and rate_at_429.ceiling > rate_at_429.rate
+
+
+def test_restoring_never_overrides_a_lane_already_sending_and_keeps_within_the_platform_s_bounds():
+    clock = SimClock()
+    pacer = Pacer(clock=clock, sleep=clock.sleep)
+    asyncio.run(send_through(pacer, "slack:T1", 5))
+    own = pacer.rate("slack:T1")
+    pacer.restore({"slack:T1": LearnedPace(90.0, 95.0, False), "teams:tenant": LearnedPace(80.0, None, True)})
+    assert pacer.rate("slack:T1") == own
+    assert pacer.rate("teams:tenant") == 30.0  # Teams' published limit caps whatever was stored

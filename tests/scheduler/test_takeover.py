@@ -11,6 +11,8 @@ from scheduler.pacer import Pacer, PaceSettings
 from scheduler.runner import Runner
 from scheduler.sender import SendResult
 from scheduler.tick import tick
+from store.rows import LearnedPace
+from tests.clocks import SimClock
 from tests.worlds import due_at_nine
 
 NOW = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)  # 09:00 in New York
@@ -163,3 +165,33 @@ async def test_a_big_workspace_s_backlog_never_keeps_a_small_one_waiting(store):
     assert deliverer._full_workspaces() == [big.id]  # 20 waiting >= 2 s of its pace
     second = await deliverer._claim(20, deliverer._full_workspaces())
     assert {row.workspace_id for row in second} == {small.id} and len(second) == 3
+
+
+async def test_a_worker_starting_after_another_begins_each_lane_where_it_was_left(any_store):
+    # No MICROCOACH_WORKER_ID, a restart mid-fan-out: the new process must not probe from the starting rate again.
+    store = any_store
+    _world(store)
+    clock, seconds = Clock(), SimClock()
+    first_pacer = Pacer(PaceSettings(start_rate=5), clock=seconds, sleep=seconds.sleep)
+    first = _deliverer(store, Sender(), clock, "host:1:aaaa", first_pacer)
+    assert await first.run_once() == 3
+    first_pacer.throttled("console:demo", 1.0)  # the platform's limit found
+    learned = first_pacer.learned()["console:demo"]
+    assert await first.paces.keep() == 1  # what each heartbeat does
+    assert await first.paces.keep() == 0  # nothing new since
+
+    second_pacer = Pacer(PaceSettings(start_rate=5))
+    second = _deliverer(store, Sender(), clock, "host:2:bbbb", second_pacer)
+    stop = asyncio.Event()
+    stop.set()
+    await second.run(stop, asyncio.Event())
+    assert second_pacer.learned() == {} and second_pacer.rate("console:demo") == learned.rate
+    assert second_pacer._lane("console:demo").ceiling == learned.ceiling
+
+
+async def test_paces_learned_long_ago_are_probed_again(any_store):
+    store = any_store
+    store.pacing.remember_paces({"console:demo": LearnedPace(40.0, 44.0, False)}, NOW - timedelta(days=2))
+    pacer = Pacer(PaceSettings(start_rate=5))
+    assert await _deliverer(store, Sender(), Clock(), "w", pacer).paces.restore() == 0
+    assert pacer.rate("console:demo") == 5
