@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, case, delete, func, select, update
+from sqlalchemy import bindparam, case, delete, exists, func, select, update
 
-from store.models import ChannelMember, Member, Workspace
+from store.models import ChannelMember, Delivery, Member, Workspace
 from store.repo_base import RepoBase
 
 MEMBER_FIELDS = {
@@ -157,11 +157,21 @@ class MemberRepo(RepoBase):
             return member
 
     def claim_welcome(self, workspace_id: int, member_id: int) -> bool:
-        """Mark the member welcomed; True only for the one caller that changed it (two racing events greet once)."""
+        """Mark the member welcomed; True only for the one caller that changed it (two racing events greet once).
+
+        Not while a delivery to them is claimed: a first check-in being sent right now carries the welcome
+        (the deliverer folds it in and records it), so an install landing meanwhile must not greet again.
+        """
+        on_its_way = exists().where(Delivery.member_id == Member.id, Delivery.status == "claimed")
         with self._tx() as s:
             claimed = s.execute(
                 update(Member)
-                .where(Member.workspace_id == workspace_id, Member.id == member_id, Member.welcomed.is_(False))
+                .where(
+                    Member.workspace_id == workspace_id,
+                    Member.id == member_id,
+                    Member.welcomed.is_(False),
+                    ~on_its_way,
+                )
                 .values(welcomed=True)
             )
             return claimed.rowcount == 1

@@ -7,7 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from handlers.core.vocabulary import Reply
+from handlers.core.help import welcome
+from handlers.core.vocabulary import Actor, Incoming, Reply
+from handlers.dispatch import context_for
 from scheduler import delivery as delivery_module
 from scheduler.delivery import Deliverer
 from scheduler.pacer import Pacer, PaceSettings
@@ -180,3 +182,36 @@ async def test_where_nothing_can_be_looked_up_a_part_is_sent_again_never_lost(wo
     row = store.outbox.deliveries_for(member.id)[0]
     assert sender.posted.count((row.id, 0)) == 1  # the recorded part is never sent again
     assert sender.posted.count((row.id, 1)) == 2 and store.outbox.delivery(row.id).status == "sent"
+
+
+async def test_an_install_while_the_first_check_in_is_on_its_way_greets_once(any_store):
+    # Teams: the app is installed (installationUpdate) at the moment a scheduled first check-in is being sent.
+    # The check-in carries the welcome; the install must not greet a second time.
+    store = any_store
+    ws = store.members.ensure_workspace("console", "demo", NOW - timedelta(days=2))
+    member = store.members.ensure_member(ws.id, "new", NOW - timedelta(days=2), timezone="America/New_York")
+    due_at_nine(store, ws.id, NOW)
+    tick(store, NOW)
+    install_said = []
+
+    class InstallMeanwhile(PartsSender):
+        async def send(self, out):
+            actor = Actor("console", "demo", "new")
+            install_said.extend(welcome(context_for(Incoming(actor, "install"), store, NOW)))
+            return await super().send(out)
+
+    sender = InstallMeanwhile()
+    await _deliverer(store, sender, Clock()).run_once()
+    assert len(sender.posted) == 1  # the check-in, with the welcome
+    assert install_said == []
+    assert store.members.member(ws.id, member.id).welcomed is True
+
+
+def test_an_install_with_no_check_in_on_its_way_greets(any_store):
+    store = any_store
+    ws = store.members.ensure_workspace("console", "demo", NOW - timedelta(days=2))
+    store.members.ensure_member(ws.id, "new", NOW - timedelta(days=2), timezone="America/New_York")
+    due_at_nine(store, ws.id, NOW)
+    tick(store, NOW)  # due, but not being sent: the install greets, and the check-in will not again
+    said = welcome(context_for(Incoming(Actor("console", "demo", "new"), "install"), store, NOW))
+    assert len(said) == 1 and "what is kept" in said[0].text.lower()

@@ -9,7 +9,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import NoResultFound
 
 from store import Store
-from tests.store.contract import person, workspace
+from tests.store.contract import outbox_row, person, schedule, workspace
 
 
 def test_the_store_answers_opens_again_on_the_same_database_and_closes(any_store, now, cipher):
@@ -90,6 +90,17 @@ def test_the_welcome_is_claimed_once(any_store, now):
     assert any_store.members.claim_welcome(ws.id, ana.id) is False
     assert any_store.members.member(ws.id, ana.id).welcomed is True
     assert any_store.members.claim_welcome(workspace(any_store, now, "T2").id, ana.id) is False
+
+
+def test_no_welcome_is_claimed_while_a_delivery_to_them_is_on_its_way(any_store, now):
+    ws = workspace(any_store, now)
+    ana, ben = person(any_store, ws, "U1", now), person(any_store, ws, "U2", now)
+    any_store.outbox.enqueue([outbox_row(ws, schedule(any_store, ws, now), ben, now, now)])
+    [row] = any_store.outbox.claim("w1", now, 5, timedelta(seconds=30))
+    assert any_store.members.claim_welcome(ws.id, ben.id) is False  # the check-in being sent carries the welcome
+    assert any_store.members.claim_welcome(ws.id, ana.id) is True  # nothing on its way to her
+    assert any_store.outbox.finish(row.id, "w1", "failed", now, reason="gave up")
+    assert any_store.members.claim_welcome(ws.id, ben.id) is True  # it never went out: the next event greets
 
 
 def test_channel_members_are_replaced_per_channel_and_found_by_name(any_store, now):
