@@ -59,7 +59,7 @@ class Deliverer:
         self._lanes: dict[int, str] = {}  # workspace id -> its pacer lane
         self._background = background or Background()
         self._recorder = SentRecorder(self._background, self._write_sent)
-        self.paces = PaceMemory(store, pacer, self._background, clock)
+        self.paces = PaceMemory(store, pacer, self._background, clock, worker_id)
 
     async def run_once(self) -> int:
         """Claim what is due now and deliver all of it; returns how many rows were claimed."""
@@ -71,11 +71,15 @@ class Deliverer:
         """Keep up to `concurrency` rows in flight until `stop`; `wake` says new rows are due."""
         await self.paces.restore()
         beat = asyncio.create_task(self._beat(stop))
+        paces = asyncio.create_task(self.paces.run(stop))
         try:
             await self._loop(stop, wake)
         finally:
             beat.cancel()
-            await self.paces.keep()
+            if stop.is_set():
+                await paces  # it keeps what the lanes learned once more, for whoever starts next
+            else:
+                paces.cancel()
 
     async def _beat(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
@@ -85,7 +89,6 @@ class Deliverer:
                 await self.heartbeat()
             except Exception:
                 logger.exception("lease renewal failed; retrying at the next beat")
-            await self.paces.keep()
 
     async def heartbeat(self) -> int:
         """Renew the leases of every row this worker holds, those waiting on the pacer included; returns how many."""
@@ -183,15 +186,13 @@ class Deliverer:
         try:
             prepared, decided, dropped = await self._background.run(self._prepare_batch, rows, self._clock())
         except Exception:
-            logger.exception(
-                "%d deliveries could not be prepared; their leases will expire and they will be retried", len(rows)
-            )
+            logger.exception("%d deliveries could not be prepared; retried when their leases expire", len(rows))
             for row in rows:
                 self._release(row)
-            return [asyncio.create_task(_done("error")) for _ in rows]
+            return [asyncio.create_task(asyncio.sleep(0, "error")) for _ in rows]
         for row in dropped:
             self._release(row)
-        tasks = [asyncio.create_task(_done(status)) for status in decided]
+        tasks = [asyncio.create_task(asyncio.sleep(0, status)) for status in decided]  # already done: their status
         return tasks + [asyncio.create_task(self._deliver_prepared(p)) for p in prepared]
 
     async def _deliver_prepared(self, p: Prepared) -> str:
@@ -212,7 +213,7 @@ class Deliverer:
         prepared, finals, dropped = [], [], []
         for row in rows:
             try:
-                outcome = self._decide(view, row, now)
+                outcome = decide(view, row, now, grace=self._settings.grace, org=self._org)
             except Exception:
                 logger.exception(
                     "delivery %s could not be decided; its lease will expire and it will be retried", row.id
@@ -227,9 +228,6 @@ class Deliverer:
                 self._finish(row, status, reason)
                 dropped.append(row)
         return prepared, [status for _, status, _ in finals], dropped
-
-    def _decide(self, view: BatchView, row: Delivery, now: datetime) -> Prepared | tuple[str, str]:
-        return decide(view, row, now, grace=self._settings.grace, org=self._org)
 
     async def _send(self, p: Prepared) -> str:
         sender = self._senders.get(p.workspace.platform)
@@ -299,7 +297,3 @@ class Deliverer:
     def _finish(self, row: Delivery, status: str, reason: str) -> None:
         if not self._store.outbox.finish(row.id, self._worker, status, self._clock(), reason=reason[:200]):
             logger.warning("delivery %s: lost its claim before recording %s", row.id, status)
-
-
-async def _done(status: str) -> str:
-    return status

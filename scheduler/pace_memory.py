@@ -1,12 +1,17 @@
-"""The pacer's memory across workers: a starting worker begins each lane where the last one to send on it left it.
+"""The pacer's memory across workers: where a starting worker begins each lane, and when a peer has left one.
 
 Without it, a worker restarted mid-fan-out (a crash, a deploy, no MICROCOACH_WORKER_ID) probes every workspace
-from the starting rate again, spending seconds below limits it had already found, and 429s finding them anew.
+from the starting rate again, spending seconds below limits it had already found. And workers sharing a lane
+each settle on their share of its limit: when one dies, the others would keep to their shares for minutes,
+because nothing in their own sending says the platform would now take more.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -18,12 +23,17 @@ from store.rows import LearnedPace
 logger = logging.getLogger(__name__)
 
 PACE_MEMORY = timedelta(days=1)  # a lane's pace learned this recently is where a starting worker begins
+SYNC_SECONDS = 2.0  # how often a sending worker writes its lanes and counts its peers on them
+PEER_ALIVE = timedelta(seconds=5)  # a peer that wrote this recently is still sending
 
 
 class PaceMemory:
-    def __init__(self, store: Store, pacer: Pacer, background: Background, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self, store: Store, pacer: Pacer, background: Background, clock: Callable[[], datetime], worker: str
+    ) -> None:
         self._store, self._pacer, self._background, self._clock = store, pacer, background, clock
-        self._kept: dict[str, LearnedPace] = {}  # what was last written of each lane
+        self._worker = worker
+        self._peers: Counter[str] = Counter()  # other workers sending on each lane at the last sync
 
     async def restore(self) -> int:
         """Start each lane where it was last left (learned within PACE_MEMORY); returns how many lanes."""
@@ -33,18 +43,43 @@ class PaceMemory:
             logger.exception("learned paces could not be read; lanes start from their starting rates")
             return 0
         self._pacer.restore(paces)
-        self._kept.update(paces)
         return len(paces)
 
-    async def keep(self) -> int:
-        """Write what the lanes learned since the last time (each heartbeat, and at stop); returns how many."""
-        changed = {key: pace for key, pace in self._pacer.learned().items() if self._kept.get(key) != pace}
-        if not changed:
-            return 0
+    async def run(self, stop: asyncio.Event) -> None:
+        """Sync every SYNC_SECONDS until `stop`, then keep everything learned once more."""
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), SYNC_SECONDS)
+            await self.sync()
+        await self.keep(self._pacer.learned())
+
+    async def sync(self) -> list[str]:
+        """Write the lanes sending now, count the peers on them, and free what a departed peer held; returns those."""
+        sending = self._pacer.learned(sent_within=SYNC_SECONDS * 2)
+        if not sending or not await self.keep(sending):
+            return []
         try:
-            await self._background.run(self._store.pacing.remember_paces, changed, self._clock())
+            peers = await self._background.run(
+                self._store.pacing.peers_sending, self._worker, sending, self._clock() - PEER_ALIVE
+            )
         except Exception:
-            logger.exception("learned paces could not be kept; retrying at the next beat")
-            return 0
-        self._kept.update(changed)
-        return len(changed)
+            logger.exception("peers on the lanes could not be counted; retrying at the next sync")
+            return []
+        freed = [lane for lane in sending if peers[lane] < self._peers[lane]]
+        for lane in freed:
+            self._pacer.freed(lane)
+        if freed:
+            logger.info("a peer stopped sending on %d lanes: climbing to their limits", len(freed))
+        self._peers = peers
+        return freed
+
+    async def keep(self, paces: dict[str, LearnedPace]) -> bool:
+        """Write what these lanes know now; False if it could not be written (tried again at the next sync)."""
+        if not paces:
+            return True
+        try:
+            await self._background.run(self._store.pacing.remember_paces, self._worker, paces, self._clock())
+        except Exception:
+            logger.exception("learned paces could not be kept; retrying at the next sync")
+            return False
+        return True

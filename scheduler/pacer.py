@@ -95,13 +95,20 @@ class Pacer:
         total = sum(lane.rate for lane in self._lanes.values()) or self._default.start_rate
         return max(least, math.ceil(total * seconds))
 
-    def learned(self) -> dict[str, LearnedPace]:
-        """What each lane that has sent knows now, for a worker that starts after this one."""
+    def learned(self, sent_within: float | None = None) -> dict[str, LearnedPace]:
+        """What each lane that has sent (within `sent_within` seconds, if given) knows now."""
+        since = None if sent_within is None else self._clock() - sent_within
         return {
             key: LearnedPace(lane.rate, None if math.isinf(lane.ceiling) else lane.ceiling, lane.probing)
             for key, lane in self._lanes.items()
-            if lane.started is not None
+            if lane.started is not None and (since is None or (lane.successes and lane.successes[-1] >= since))
         }
+
+    def freed(self, key: str) -> None:
+        """Another worker stopped sending on this lane: its share is free, so climb (as after a cut) to the next 429."""
+        lane = self._lane(key)
+        if not lane.probing:
+            lane.ceiling = float("inf")
 
     def restore(self, paces: Mapping[str, LearnedPace]) -> None:
         """Start lanes where an earlier worker left them, instead of probing from the starting rate again.

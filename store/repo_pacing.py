@@ -1,11 +1,12 @@
-"""Paces learned per platform lane: kept by the workers that learned them, read by a worker starting up."""
+"""Paces learned per worker and lane: written while a worker sends, read by a worker starting and by its peers."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from store.models_pacing import PaceLane
 from store.repo_base import RepoBase
@@ -13,29 +14,50 @@ from store.rows import LearnedPace
 
 
 class PacingRepo(RepoBase):
-    def remember_paces(self, paces: Mapping[str, LearnedPace], now: datetime) -> None:
-        """Keep what this worker's pacer knows now, lane by lane (the last worker to learn a lane wins)."""
+    def remember_paces(self, worker: str, paces: Mapping[str, LearnedPace], now: datetime) -> None:
+        """Keep what `worker`'s pacer knows now of each lane (and that it is alive and sending there)."""
         if not paces:
             return
         rows = [
-            {"lane": lane, "rate": p.rate, "ceiling": p.ceiling, "probing": p.probing, "learned_at": now}
+            {"lane": lane, "worker": worker, "rate": p.rate, "ceiling": p.ceiling, "probing": p.probing,
+             "learned_at": now}
             for lane, p in paces.items()
-        ]
+        ]  # fmt: skip
         stmt = self._insert(PaceLane)
         stmt = stmt.on_conflict_do_update(
-            index_elements=["lane"],
+            index_elements=["lane", "worker"],
             set_={name: getattr(stmt.excluded, name) for name in ("rate", "ceiling", "probing", "learned_at")},
         )
         with self._tx() as s:
             s.execute(stmt, rows)
 
     def learned_paces(self, since: datetime) -> dict[str, LearnedPace]:
-        """Every lane learned at or after `since`: older knowledge may no longer hold, so it is probed again."""
+        """Each lane as the worker that sent on it last left it, if at or after `since` (older may no longer hold)."""
+        newest = (
+            select(PaceLane.lane, func.max(PaceLane.learned_at).label("at"))
+            .where(PaceLane.learned_at >= since)
+            .group_by(PaceLane.lane)
+            .subquery()
+        )
+        query = select(PaceLane).join(newest, (PaceLane.lane == newest.c.lane) & (PaceLane.learned_at == newest.c.at))
         with self._tx() as s:
-            rows = s.scalars(select(PaceLane).where(PaceLane.learned_at >= since)).all()
+            rows = s.scalars(query.order_by(PaceLane.lane, PaceLane.worker)).all()
         return {row.lane: LearnedPace(row.rate, row.ceiling, row.probing) for row in rows}
 
+    def peers_sending(self, worker: str, lanes: Iterable[str], since: datetime) -> Counter[str]:
+        """How many other workers have sent on each of `lanes` at or after `since`."""
+        lanes = sorted(set(lanes))
+        if not lanes:
+            return Counter()
+        query = (
+            select(PaceLane.lane, func.count())
+            .where(PaceLane.lane.in_(lanes), PaceLane.worker != worker, PaceLane.learned_at >= since)
+            .group_by(PaceLane.lane)
+        )
+        with self._tx() as s:
+            return Counter(dict(s.execute(query).all()))
+
     def purge_paces(self, before: datetime) -> int:
-        """Lanes nobody has sent on since `before` (workspaces gone or quiet)."""
+        """What workers learned of lanes before `before` (workers gone, workspaces quiet or gone)."""
         with self._tx() as s:
             return s.execute(delete(PaceLane).where(PaceLane.learned_at < before)).rowcount or 0

@@ -51,8 +51,8 @@ def test_old_rows_are_purged_on_schedule(any_store, now):
     any_store.events.first_sight("slack", "T1:Ev1", now - timedelta(days=8))
     any_store.dashboard.issue_sign_in(d.ws_id, d.member().id, now - timedelta(days=3), ttl=timedelta(minutes=10))
     any_store.reports.keep_report_snapshot(d.ws_id, "report:v1:2024-01:all", {"rows": []}, now - timedelta(days=801))
-    any_store.pacing.remember_paces({"console:gone": LearnedPace(10.0, None, True)}, now - timedelta(days=31))
-    any_store.pacing.remember_paces({"console:demo": LearnedPace(12.0, 14.0, False)}, now - timedelta(days=29))
+    any_store.pacing.remember_paces("w1", {"console:gone": LearnedPace(10.0, None, True)}, now - timedelta(days=31))
+    any_store.pacing.remember_paces("w1", {"console:demo": LearnedPace(12.0, 14.0, False)}, now - timedelta(days=29))
     with any_store.engine.begin() as conn:
         conn.execute(
             text("INSERT INTO slack_oauth_states (state, expire_at) VALUES ('old', :t), ('fresh', :u)"),

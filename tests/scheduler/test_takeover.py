@@ -13,6 +13,7 @@ from scheduler.sender import SendResult
 from scheduler.tick import tick
 from store.rows import LearnedPace
 from tests.clocks import SimClock
+from tests.scheduler.test_pacer import send_through
 from tests.worlds import due_at_nine
 
 NOW = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)  # 09:00 in New York
@@ -177,21 +178,43 @@ async def test_a_worker_starting_after_another_begins_each_lane_where_it_was_lef
     assert await first.run_once() == 3
     first_pacer.throttled("console:demo", 1.0)  # the platform's limit found
     learned = first_pacer.learned()["console:demo"]
-    assert await first.paces.keep() == 1  # what each heartbeat does
-    assert await first.paces.keep() == 0  # nothing new since
+    assert await first.paces.sync() == []  # what it does every two seconds while it sends
 
     second_pacer = Pacer(PaceSettings(start_rate=5))
     second = _deliverer(store, Sender(), clock, "host:2:bbbb", second_pacer)
     stop = asyncio.Event()
     stop.set()
     await second.run(stop, asyncio.Event())
-    assert second_pacer.learned() == {} and second_pacer.rate("console:demo") == learned.rate
+    assert second_pacer.rate("console:demo") == learned.rate
     assert second_pacer._lane("console:demo").ceiling == learned.ceiling
+
+
+async def test_when_a_peer_on_the_same_lane_stops_sending_the_survivor_climbs_to_the_whole_limit(any_store):
+    # Two workers share a workspace's limit, each settled on about half. One is SIGKILLed: within seconds the
+    # other must stop keeping to its half (it would for minutes: its own sending says nothing of the freed half).
+    store = any_store
+    clock, seconds = Clock(), SimClock()
+    pacers = {w: Pacer(PaceSettings(start_rate=25), clock=seconds, sleep=seconds.sleep) for w in ("w1", "w2")}
+    workers = {w: _deliverer(store, Sender(), clock, w, pacer) for w, pacer in pacers.items()}
+    for pacer in pacers.values():
+        await send_through(pacer, "console:demo", 10)
+        pacer.throttled("console:demo", 1.0)  # each found its share of the limit
+        seconds.t += 1.0
+        await send_through(pacer, "console:demo", 5)
+    assert await workers["w1"].paces.sync() == [] and await workers["w2"].paces.sync() == []
+    clock.now += timedelta(seconds=2)
+    assert await workers["w1"].paces.sync() == []  # w2 is still there
+    share = pacers["w1"].rate("console:demo")
+    clock.now += timedelta(seconds=6)  # w2 died: it has not written for longer than a peer is counted alive
+    await send_through(pacers["w1"], "console:demo", 1)
+    assert await workers["w1"].paces.sync() == ["console:demo"]
+    await send_through(pacers["w1"], "console:demo", 40)
+    assert pacers["w1"].rate("console:demo") > 1.5 * share  # climbing at the recovery pace, not creeping
 
 
 async def test_paces_learned_long_ago_are_probed_again(any_store):
     store = any_store
-    store.pacing.remember_paces({"console:demo": LearnedPace(40.0, 44.0, False)}, NOW - timedelta(days=2))
+    store.pacing.remember_paces("old", {"console:demo": LearnedPace(40.0, 44.0, False)}, NOW - timedelta(days=2))
     pacer = Pacer(PaceSettings(start_rate=5))
     assert await _deliverer(store, Sender(), Clock(), "w", pacer).paces.restore() == 0
     assert pacer.rate("console:demo") == 5

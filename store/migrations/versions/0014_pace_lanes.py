@@ -1,4 +1,4 @@
-"""What the pacer learned per lane, so a restarted worker does not probe from the starting rate again.
+"""What each worker's pacer learned per lane: a restarted worker starts there, and a worker sees its peers leave.
 
 Revision ID: 0014
 Revises: 0013
@@ -18,6 +18,7 @@ def upgrade() -> None:
     op.create_table(
         "pace_lanes",
         sa.Column("lane", sa.String(200), primary_key=True),
+        sa.Column("worker", sa.String(200), primary_key=True),
         sa.Column("rate", sa.Float(), nullable=False),
         sa.Column("ceiling", sa.Float(), nullable=True),
         sa.Column("probing", sa.Boolean(), nullable=False),
