@@ -33,7 +33,8 @@ class PaceMemory:
     ) -> None:
         self._store, self._pacer, self._background, self._clock = store, pacer, background, clock
         self._worker = worker
-        self._peers: Counter[str] = Counter()  # other workers sending on each lane at the last sync
+        self._first_seen: dict[tuple[str, str], datetime] = {}  # (lane, peer) -> its time when first seen
+        self._peers: Counter[str] = Counter()  # peers sending on each lane at the last sync
 
     async def restore(self) -> int:
         """Start each lane where it was last left (learned within PACE_MEMORY); returns how many lanes."""
@@ -59,12 +60,13 @@ class PaceMemory:
         if not sending or not await self.keep(sending):
             return []
         try:
-            peers = await self._background.run(
-                self._store.pacing.peers_sending, self._worker, sending, self._clock() - PEER_ALIVE
+            seen = await self._background.run(
+                self._store.pacing.peers_on, self._worker, sending, self._clock() - PEER_ALIVE
             )
         except Exception:
             logger.exception("peers on the lanes could not be counted; retrying at the next sync")
             return []
+        peers = self._sending_peers(seen)
         freed = [lane for lane in sending if peers[lane] < self._peers[lane]]
         for lane in freed:
             self._pacer.freed(lane)
@@ -72,6 +74,18 @@ class PaceMemory:
             logger.info("a peer stopped sending on %d lanes: climbing to their limits", len(freed))
         self._peers = peers
         return freed
+
+    def _sending_peers(self, seen: dict[str, dict[str, datetime]]) -> Counter[str]:
+        """Peers per lane whose writes have moved on since first seen: a worker that died just before this one
+        started (its own predecessor, after a crash) wrote once more at most, and never was a peer."""
+        peers: Counter[str] = Counter()
+        first_seen = {}
+        for lane, workers in seen.items():
+            for worker, at in workers.items():
+                first = first_seen[(lane, worker)] = self._first_seen.get((lane, worker), at)
+                peers[lane] += at > first
+        self._first_seen = first_seen  # a peer gone quiet is forgotten
+        return peers
 
     async def keep(self, paces: dict[str, LearnedPace]) -> bool:
         """Write what these lanes know now; False if it could not be written (tried again at the next sync)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
@@ -44,18 +43,19 @@ class PacingRepo(RepoBase):
             rows = s.scalars(query.order_by(PaceLane.lane, PaceLane.worker)).all()
         return {row.lane: LearnedPace(row.rate, row.ceiling, row.probing) for row in rows}
 
-    def peers_sending(self, worker: str, lanes: Iterable[str], since: datetime) -> Counter[str]:
-        """How many other workers have sent on each of `lanes` at or after `since`."""
+    def peers_on(self, worker: str, lanes: Iterable[str], since: datetime) -> dict[str, dict[str, datetime]]:
+        """The other workers that wrote each of `lanes` at or after `since`, and when: lane -> worker -> time."""
         lanes = sorted(set(lanes))
         if not lanes:
-            return Counter()
-        query = (
-            select(PaceLane.lane, func.count())
-            .where(PaceLane.lane.in_(lanes), PaceLane.worker != worker, PaceLane.learned_at >= since)
-            .group_by(PaceLane.lane)
+            return {}
+        query = select(PaceLane.lane, PaceLane.worker, PaceLane.learned_at).where(
+            PaceLane.lane.in_(lanes), PaceLane.worker != worker, PaceLane.learned_at >= since
         )
+        peers: dict[str, dict[str, datetime]] = {}
         with self._tx() as s:
-            return Counter(dict(s.execute(query).all()))
+            for lane, other, at in s.execute(query):
+                peers.setdefault(lane, {})[other] = at
+        return peers
 
     def purge_paces(self, before: datetime) -> int:
         """What workers learned of lanes before `before` (workers gone, workspaces quiet or gone)."""

@@ -201,8 +201,9 @@ async def test_when_a_peer_on_the_same_lane_stops_sending_the_survivor_climbs_to
         pacer.throttled("console:demo", 1.0)  # each found its share of the limit
         seconds.t += 1.0
         await send_through(pacer, "console:demo", 5)
-    assert await workers["w1"].paces.sync() == [] and await workers["w2"].paces.sync() == []
-    clock.now += timedelta(seconds=2)
+    for _ in range(2):  # both write every two seconds, and each sees the other's writes move on
+        assert await workers["w1"].paces.sync() == [] and await workers["w2"].paces.sync() == []
+        clock.now += timedelta(seconds=2)
     assert await workers["w1"].paces.sync() == []  # w2 is still there
     share = pacers["w1"].rate("console:demo")
     clock.now += timedelta(seconds=6)  # w2 died: it has not written for longer than a peer is counted alive
@@ -210,6 +211,22 @@ async def test_when_a_peer_on_the_same_lane_stops_sending_the_survivor_climbs_to
     assert await workers["w1"].paces.sync() == ["console:demo"]
     await send_through(pacers["w1"], "console:demo", 40)
     assert pacers["w1"].rate("console:demo") > 1.5 * share  # climbing at the recovery pace, not creeping
+
+
+async def test_a_restarted_worker_does_not_take_its_dead_predecessor_for_a_peer_that_left(any_store):
+    # The predecessor wrote its lanes just before its SIGKILL; the new process must not climb past the limit
+    # it restored because that last write goes stale.
+    store = any_store
+    clock, seconds = Clock(), SimClock()
+    store.pacing.remember_paces("host:1:dead", {"console:demo": LearnedPace(48.0, 51.0, False)}, NOW)
+    pacer = Pacer(PaceSettings(start_rate=5), clock=seconds, sleep=seconds.sleep)
+    restarted = _deliverer(store, Sender(), clock, "host:2:new", pacer)
+    assert await restarted.paces.restore() == 1
+    for _ in range(5):
+        clock.now += timedelta(seconds=2)
+        await send_through(pacer, "console:demo", 10)
+        assert await restarted.paces.sync() == []
+    assert pacer._lane("console:demo").ceiling == 51.0
 
 
 async def test_paces_learned_long_ago_are_probed_again(any_store):

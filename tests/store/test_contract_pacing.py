@@ -32,9 +32,11 @@ def test_a_worker_counts_the_others_sending_on_its_lanes_lately(any_store, now):
     any_store.pacing.remember_paces("w1", {"slack:T1": pace, "slack:T2": pace}, now)
     any_store.pacing.remember_paces("w2", {"slack:T1": pace}, now - 2 * SECOND)
     any_store.pacing.remember_paces("w3", {"slack:T1": pace, "slack:T2": pace}, now - 9 * SECOND)  # gone quiet
-    assert any_store.pacing.peers_sending("w1", ["slack:T1", "slack:T2"], now - 5 * SECOND) == {"slack:T1": 1}
-    assert any_store.pacing.peers_sending("w2", ["slack:T1"], now - 5 * SECOND) == {"slack:T1": 1}
-    assert any_store.pacing.peers_sending("w1", [], now) == {}
+    assert any_store.pacing.peers_on("w1", ["slack:T1", "slack:T2"], now - 5 * SECOND) == {
+        "slack:T1": {"w2": now - 2 * SECOND}
+    }
+    assert any_store.pacing.peers_on("w2", ["slack:T1"], now - 5 * SECOND) == {"slack:T1": {"w1": now}}
+    assert any_store.pacing.peers_on("w1", [], now) == {}
 
 
 def test_old_knowledge_is_not_read_and_is_purged(any_store, now):
