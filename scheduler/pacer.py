@@ -6,6 +6,11 @@ a 429 it waits out Retry-After and drops to just under the rate the platform rea
 the last second; then it climbs quickly back to just under the rate that failed, and from there
 only creeps, so 429s (each costing a Retry-After pause) stay rare. It settles close to the real
 limit instead of a guess that is either too slow or always throttled.
+
+Callers take their slots in turn, each spaced at the rate of that moment, and the rate grows only while
+callers wait for slots: a sender that cannot keep up proves nothing about the platform. What a lane has
+learned can be handed to a worker that starts later, and a lane whose peer stopped sending can be freed
+to climb again (scheduler.pace_memory keeps both through the database).
 """
 
 from __future__ import annotations
