@@ -34,9 +34,7 @@ def configure_logging(level: str = "INFO") -> None:
         logging.getLogger(noisy).setLevel(max(logging.INFO, logging.getLogger().level))
 
 
-def warm_safety_rules() -> threading.Thread:
+def warm_safety_rules() -> None:
     """Compile the risk check's rules in a thread: a process that reads messages is up (and delivering) at
     once instead of seconds later, and the first message waits only for what is left of the compiling."""
-    thread = threading.Thread(target=safety.warm, name="safety-rules", daemon=True)
-    thread.start()
-    return thread
+    threading.Thread(target=safety.warm, name="safety-rules", daemon=True).start()

@@ -7,7 +7,9 @@ machine a 10,000-member fan-out would fill it and a slash command would wait beh
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
+from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 
 BACKGROUND_THREADS = 4
@@ -23,3 +25,11 @@ class Background:
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+async def every(seconds: float, stop: asyncio.Event) -> AsyncIterator[None]:
+    """Yield each `seconds` until `stop` (once more when it is set, so a last round can run at a stop)."""
+    while not stop.is_set():
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), seconds)
+        yield

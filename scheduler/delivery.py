@@ -12,7 +12,6 @@ after Retry-After without spending an attempt; 5xx and timeouts back off and cou
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import math
 from collections import Counter
@@ -22,7 +21,7 @@ from datetime import datetime, timedelta
 
 from handlers.checkin import dialogue as checkin
 from handlers.core.vocabulary import OrgSettings
-from scheduler.background import Background
+from scheduler.background import Background, every
 from scheduler.batch import BatchView, SentRecorder
 from scheduler.decide import DeliverySettings, Prepared, decide, sent_record
 from scheduler.pace_memory import PaceMemory
@@ -82,9 +81,7 @@ class Deliverer:
                 paces.cancel()
 
     async def _beat(self, stop: asyncio.Event) -> None:
-        while not stop.is_set():
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), self._settings.heartbeat)
+        async for _ in every(self._settings.heartbeat, stop):
             try:
                 await self.heartbeat()
             except Exception:

@@ -9,13 +9,12 @@ because nothing in their own sending says the platform would now take more.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections import Counter
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from scheduler.background import Background
+from scheduler.background import Background, every
 from scheduler.pacer import Pacer
 from store import Store
 from store.rows import LearnedPace
@@ -48,9 +47,7 @@ class PaceMemory:
 
     async def run(self, stop: asyncio.Event) -> None:
         """Sync every SYNC_SECONDS until `stop`, then keep everything learned once more."""
-        while not stop.is_set():
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), SYNC_SECONDS)
+        async for _ in every(SYNC_SECONDS, stop):
             await self.sync()
         await self.keep(self._pacer.learned())
 

@@ -1,7 +1,8 @@
 """The rules compiled: each pattern's parts with their gates, shared requirements, and one gate index over all.
 
 Built once, on first use: compiling and gating every rule takes seconds of CPU, which a process restarting
-mid-delivery should not spend before it can send; serve and worker warm it in a thread at start.
+mid-delivery should not spend before it can send. serve, socket mode and the demo warm it in a thread at
+start; a plain worker reads no messages and never builds it.
 """
 
 from __future__ import annotations

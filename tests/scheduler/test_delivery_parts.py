@@ -93,12 +93,18 @@ def two_parts(monkeypatch):
     monkeypatch.setattr(delivery_module.checkin, "render_checkin", render)
 
 
-async def test_a_new_member_gets_one_message_with_the_welcome_and_the_question(any_store):
-    store = any_store
+def _new_member_due(store):
+    """Someone never welcomed, with a check-in due now; returns (workspace, member)."""
     ws = store.members.ensure_workspace("console", "demo", NOW - timedelta(days=2))
     member = store.members.ensure_member(ws.id, "new", NOW - timedelta(days=2), timezone="America/New_York")
     due_at_nine(store, ws.id, NOW)
     tick(store, NOW)
+    return ws, member
+
+
+async def test_a_new_member_gets_one_message_with_the_welcome_and_the_question(any_store):
+    store = any_store
+    ws, member = _new_member_due(store)
     sent = []
 
     class Sink(PartsSender):
@@ -188,10 +194,7 @@ async def test_an_install_while_the_first_check_in_is_on_its_way_greets_once(any
     # Teams: the app is installed (installationUpdate) at the moment a scheduled first check-in is being sent.
     # The check-in carries the welcome; the install must not greet a second time.
     store = any_store
-    ws = store.members.ensure_workspace("console", "demo", NOW - timedelta(days=2))
-    member = store.members.ensure_member(ws.id, "new", NOW - timedelta(days=2), timezone="America/New_York")
-    due_at_nine(store, ws.id, NOW)
-    tick(store, NOW)
+    ws, member = _new_member_due(store)
     install_said = []
 
     class InstallMeanwhile(PartsSender):
@@ -209,9 +212,6 @@ async def test_an_install_while_the_first_check_in_is_on_its_way_greets_once(any
 
 def test_an_install_with_no_check_in_on_its_way_greets(any_store):
     store = any_store
-    ws = store.members.ensure_workspace("console", "demo", NOW - timedelta(days=2))
-    store.members.ensure_member(ws.id, "new", NOW - timedelta(days=2), timezone="America/New_York")
-    due_at_nine(store, ws.id, NOW)
-    tick(store, NOW)  # due, but not being sent: the install greets, and the check-in will not again
+    _new_member_due(store)  # due, but not being sent: the install greets, and the check-in will not again
     said = welcome(context_for(Incoming(Actor("console", "demo", "new"), "install"), store, NOW))
     assert len(said) == 1 and "what is kept" in said[0].text.lower()
